@@ -1,0 +1,26 @@
+package org.thememiner.annotate;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One sentence of a paper with its CoreNLP annotations.
+ *
+ * @param sentenceNo 0-based position of the sentence in its paper, across sections
+ * @param part       canonical part of the section (results, methods, ...)
+ * @param quote      true when the sentence lies inside a participant quote
+ * @param ner        named-entity tags, or an empty list when NER is off
+ */
+public record AnnotatedSentence(
+    String paperId,
+    String section,
+    String part,
+    int sentenceNo,
+    Integer page,
+    String text,
+    List<String> tokens,
+    List<String> lemmas,
+    List<String> pos,
+    List<String> ner,
+    boolean quote,
+    String quoteAttribution) implements Serializable {}

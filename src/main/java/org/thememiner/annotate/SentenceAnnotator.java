@@ -1,0 +1,64 @@
+package org.thememiner.annotate;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.QuoteSpan;
+import org.thememiner.ingest.Section;
+
+/** Splits a paper's sections into sentences and annotates them with the JVM's shared CoreNLP pipeline. */
+public final class SentenceAnnotator {
+  private final AnnotatorSettings settings;
+  private final StanfordCoreNLP pipeline;
+
+  public SentenceAnnotator(AnnotatorSettings settings) {
+    this.settings = settings;
+    this.pipeline = CoreNlpPipelines.get(settings);
+  }
+
+  public List<AnnotatedSentence> annotate(Paper paper) {
+    List<AnnotatedSentence> out = new ArrayList<>();
+    for (Section section : paper.sections()) {
+      if (section.text().isBlank()) continue;
+      Annotation doc = new Annotation(section.text());
+      pipeline.annotate(doc);
+      for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+        List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        if (labels.isEmpty()) continue;
+        int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+        List<String> tokens = new ArrayList<>(labels.size());
+        List<String> lemmas = new ArrayList<>(labels.size());
+        List<String> tags = new ArrayList<>(labels.size());
+        List<String> ner = new ArrayList<>(settings.ner() ? labels.size() : 0);
+        for (CoreLabel l : labels) {
+          tokens.add(l.word());
+          // Over-long sentences are not tagged (pos.maxlen): keep their tokens, mark tags as unknown.
+          lemmas.add(l.lemma() != null ? l.lemma() : l.word());
+          tags.add(l.tag() != null ? l.tag() : "X");
+          if (settings.ner()) ner.add(l.ner() != null ? l.ner() : "O");
+        }
+        QuoteSpan quote = quoteAt(section, begin, end);
+        out.add(new AnnotatedSentence(
+            paper.id(), section.heading(), section.part(), out.size(), section.page(),
+            sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " "),
+            tokens, lemmas, tags, ner, quote != null, quote == null ? null : quote.attribution()));
+      }
+    }
+    return out;
+  }
+
+  /** The quote that holds most of [begin, end), if any. */
+  private static QuoteSpan quoteAt(Section section, int begin, int end) {
+    for (QuoteSpan q : section.quotes()) {
+      int overlap = Math.min(end, q.end()) - Math.max(begin, q.start());
+      if (overlap * 2 > end - begin) return q;
+    }
+    return null;
+  }
+}
