@@ -10,6 +10,7 @@ import java.util.List;
  * @param part       canonical part of the section (results, methods, ...)
  * @param quote      true when the sentence lies inside a participant quote
  * @param ner        named-entity tags, or an empty list when NER is off
+ * @param terms      the content terms and noun phrases theme discovery works on ({@link ContentTerms})
  */
 public record AnnotatedSentence(
     String paperId,
@@ -22,5 +23,6 @@ public record AnnotatedSentence(
     List<String> lemmas,
     List<String> pos,
     List<String> ner,
+    List<String> terms,
     boolean quote,
     String quoteAttribution) implements Serializable {}

@@ -42,8 +42,38 @@ public final class ContentTerms {
     for (int i = 0; i < lemmas.size(); i++) {
       if (!isContentTag(pos.get(i))) continue;
       String term = lemmas.get(i).toLowerCase(Locale.ROOT);
-      if (WORD.matcher(term).matches() && !STOP.contains(term) && !BOILERPLATE.contains(term)) out.add(term);
+      if (isTerm(term)) out.add(term);
     }
     return out;
+  }
+
+  /**
+   * {@link #of} plus the two- and three-word noun phrases of the sentence ("heart failure", "peer support
+   * worker"): runs of adjectives and nouns that end in a noun. Phrases name themes better than single words.
+   */
+  public static List<String> withPhrases(List<String> lemmas, List<String> pos) {
+    List<String> out = of(lemmas, pos);
+    int runStart = 0;
+    for (int i = 0; i <= lemmas.size(); i++) {
+      boolean inRun = i < lemmas.size() && isPhraseWord(lemmas.get(i), pos.get(i));
+      if (inRun) continue;
+      for (int start = runStart; start < i; start++) {
+        for (int len = 2; len <= 3 && start + len <= i; len++) {
+          if (pos.get(start + len - 1).startsWith("NN")) {
+            out.add(String.join(" ", lemmas.subList(start, start + len)).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      runStart = i + 1;
+    }
+    return out;
+  }
+
+  private static boolean isPhraseWord(String lemma, String tag) {
+    return (tag.startsWith("NN") || tag.startsWith("JJ")) && isTerm(lemma.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isTerm(String term) {
+    return WORD.matcher(term).matches() && !STOP.contains(term) && !BOILERPLATE.contains(term);
   }
 }

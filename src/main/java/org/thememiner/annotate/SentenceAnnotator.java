@@ -47,7 +47,7 @@ public final class SentenceAnnotator {
         out.add(new AnnotatedSentence(
             paper.id(), section.heading(), section.part(), out.size(), section.page(),
             sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " "),
-            tokens, lemmas, tags, ner, quote != null, quote == null ? null : quote.attribution()));
+            tokens, lemmas, tags, ner, ContentTerms.withPhrases(lemmas, tags), quote != null, quote == null ? null : quote.attribution()));
       }
     }
     return out;

@@ -1,0 +1,73 @@
+package org.thememiner.annotate;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.thememiner.ingest.InputFailure;
+import org.thememiner.ingest.Paper;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Papers in, annotated sentences out. Each task uses its JVM's shared CoreNLP pipeline
+ * ({@link CoreNlpPipelines}); a paper CoreNLP fails on becomes an {@link InputFailure} and the partition goes on.
+ */
+public final class AnnotateStage {
+  /** Columns of the sentence table (the job's {@code sentences/} Parquet output, before theme columns). */
+  public static final StructType SCHEMA = new StructType()
+      .add("paper_id", DataTypes.StringType, false)
+      .add("section", DataTypes.StringType, true)
+      .add("part", DataTypes.StringType, true)
+      .add("sentence_no", DataTypes.IntegerType, false)
+      .add("page", DataTypes.IntegerType, true)
+      .add("text", DataTypes.StringType, false)
+      .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("lemmas", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("pos", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("ner", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("quote", DataTypes.BooleanType, false)
+      .add("quote_attribution", DataTypes.StringType, true);
+
+  private final AnnotatorSettings settings;
+
+  public AnnotateStage(AnnotatorSettings settings) {
+    this.settings = settings;
+  }
+
+  /** One paper's sentences, or why it could not be annotated: exactly one of the two is set. */
+  public record Outcome(List<AnnotatedSentence> sentences, InputFailure failure) implements Serializable {}
+
+  public JavaRDD<Outcome> transform(JavaRDD<Paper> papers) {
+    AnnotatorSettings s = settings;
+    // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
+    return papers.map(paper -> annotate(new SentenceAnnotator(s), paper));
+  }
+
+  private static Outcome annotate(SentenceAnnotator annotator, Paper paper) {
+    try {
+      return new Outcome(annotator.annotate(paper), null);
+    } catch (RuntimeException e) {
+      return new Outcome(null, new InputFailure(paper.source(), paper.id(), "annotate", "CoreNLP failed: " + e));
+    }
+  }
+
+  public static Dataset<Row> toFrame(SparkSession spark, JavaRDD<AnnotatedSentence> sentences) {
+    return spark.createDataFrame(sentences.map(AnnotateStage::toRow), SCHEMA);
+  }
+
+  private static Row toRow(AnnotatedSentence s) {
+    return RowFactory.create(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.page(), s.text(), seq(s.tokens()),
+        seq(s.lemmas()), seq(s.pos()), seq(s.ner()), seq(s.terms()), s.quote(), s.quoteAttribution());
+  }
+
+  /** Spark's row encoder takes Scala sequences for array columns. */
+  private static scala.collection.immutable.Seq<String> seq(List<String> list) {
+    return CollectionConverters.asScala(list).toSeq();
+  }
+}

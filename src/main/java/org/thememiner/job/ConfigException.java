@@ -1,0 +1,8 @@
+package org.thememiner.job;
+
+/** Settings or arguments that stop a job before any work: the message names the file or flag and the problem. */
+public final class ConfigException extends Exception {
+  public ConfigException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,120 @@
+package org.thememiner.job;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.thememiner.ingest.InputFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code thememiner} command line: {@code run} and {@code extract}. */
+@Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
+    subcommands = {Main.Run.class, Main.Extract.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every input was processed",
+        "1:the run could not finish (no readable input, too little text, internal error)",
+        "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
+        "3:the run finished but some inputs failed (see errors.jsonl)"})
+public final class Main {
+
+  /** Settings shared by every subcommand that reads inputs. */
+  static class Common {
+    @Option(names = "--job", description = "job spec (YAML), e.g. jobs/example.yaml; flags override it")
+    Path job;
+
+    @Option(names = "--input", description = "input folder or file (repeatable)")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--out", description = "output folder")
+    String out;
+
+    @Option(names = "--master", description = "Spark master (default local[*]; spark://host:7077, yarn, k8s://...)")
+    String master;
+
+    ObjectNode overrides() {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      if (!inputs.isEmpty()) {
+        ArrayNode a = o.putArray("input");
+        inputs.forEach(a::add);
+      }
+      if (out != null) o.put("out", out);
+      if (master != null) o.put("master", master);
+      return o;
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Extract, annotate, find themes, compare, report.")
+  static final class Run extends Common implements Callable<Integer> {
+    @Option(names = "--constructs", description = "construct-set YAML (repeatable), e.g. models/constructs/tully-2010.yaml")
+    List<String> constructs = new ArrayList<>();
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    Long seed;
+
+    @Option(names = "--themes", description = "number of themes (default: chosen automatically)")
+    Integer themes;
+
+    @Override
+    public Integer call() {
+      ObjectNode o = overrides();
+      if (!constructs.isEmpty()) {
+        ArrayNode a = o.putArray("constructs");
+        constructs.forEach(a::add);
+      }
+      if (seed != null) o.put("seed", seed);
+      if (themes != null) o.putObject("themes").put("k", themes);
+      return execute(job, o, master != null, false);
+    }
+  }
+
+  @Command(name = "extract", mixinStandardHelpOptions = true, description = "Ingest and extract only: papers.jsonl and errors.jsonl.")
+  static final class Extract extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return execute(job, overrides(), master != null, true);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return org.thememiner.report.Versions.current().entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).toArray(String[]::new);
+    }
+  }
+
+  static int execute(Path spec, ObjectNode overrides, boolean explicitMaster, boolean extractOnly) {
+    ThememinerJob job;
+    List<InputFile> files;
+    try {
+      JobConfig config = JobConfigLoader.load(spec, overrides);
+      job = new ThememinerJob(config, System.out);
+      files = job.preflight();
+      SparkSession spark = SparkSessions.getOrCreate("thememiner " + config.name(), config.master(), explicitMaster);
+      try {
+        return extractOnly ? job.extract(spark, files) : job.run(spark, files);
+      } finally {
+        spark.stop();
+      }
+    } catch (ConfigException e) {
+      System.err.println("thememiner: " + e.getMessage());
+      return ThememinerJob.EXIT_CONFIG;
+    } catch (Exception e) {
+      System.err.println("thememiner: run failed: " + e);
+      e.printStackTrace(System.err);
+      return ThememinerJob.EXIT_FAILED;
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}

@@ -1,0 +1,25 @@
+package org.thememiner.job;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The job's Spark session: local mode by default, whatever master spark-submit chose otherwise. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * @param master used unless spark-submit already set {@code spark.master} and no master was asked for
+   *               explicitly ({@code explicitMaster})
+   */
+  public static SparkSession getOrCreate(String appName, String master, boolean explicitMaster) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    if (explicitMaster || !conf.contains("spark.master")) b.master(master);
+    if (!conf.contains("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
+    // Theme summaries are small: a few shuffle partitions per core beat Spark's default of 200 tiny tasks.
+    if (!conf.contains("spark.sql.shuffle.partitions") && master.startsWith("local")) {
+      b.config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+    }
+    return b.getOrCreate();
+  }
+}

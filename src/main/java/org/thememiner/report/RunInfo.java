@@ -1,0 +1,26 @@
+package org.thememiner.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run.json}: everything needed to cite or repeat a run.
+ *
+ * @param inputs   every input file: path, id, format, size and (when it could be read) sha256
+ * @param settings the complete effective settings (defaults + job spec + flags)
+ * @param versions thememiner, Spark, CoreNLP, PDFBox, Java
+ */
+public record RunInfo(
+    String name,
+    String startedAt,
+    String finishedAt,
+    int exitCode,
+    String status,
+    String master,
+    long seed,
+    List<Map<String, Object>> inputs,
+    Object settings,
+    Map<String, String> versions,
+    List<StageTiming> stages,
+    List<double[]> silhouettes,
+    Integer chosenK) {}
