@@ -1,0 +1,149 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.TestData;
+import org.thememiner.report.Json;
+
+/**
+ * The whole job on real inputs: two publisher PDFs, four PLOS JATS articles and one broken file, with real
+ * PDFBox, CoreNLP and Spark. Runs once; the tests read its outputs.
+ */
+class EndToEndTest {
+  @TempDir static Path work;
+  static Path out;
+  static int exitCode;
+  static String console;
+
+  @BeforeAll
+  static void runTheJob() throws Exception {
+    Path in = Files.createDirectories(work.resolve("in"));
+    Files.copy(TestData.pdf("tully-2010-heart-failure-programmes.pdf"), in.resolve("tully-2010-heart-failure-programmes.pdf"));
+    Files.copy(TestData.pdf("agyeman-duah-2014-quality-improvement-ghana.pdf"), in.resolve("agyeman-duah-2014.pdf"));
+    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml", "journal.pone.0153170.xml",
+        "journal.pmed.0020124.xml")) {
+      Files.copy(TestData.jats(j), in.resolve(j));
+    }
+    Files.write(in.resolve("broken.pdf"), "%PDF-1.4 this is not really a PDF".getBytes(StandardCharsets.US_ASCII));
+    out = work.resolve("out");
+
+    ObjectNode flags = JsonNodeFactory.instance.objectNode();
+    flags.putArray("input").add(in.toString());
+    flags.put("out", out.toString());
+    flags.putObject("themes").put("k", 6);
+    JobConfig config = JobConfigLoader.load(null, flags);
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    ThememinerJob job = new ThememinerJob(config, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    exitCode = job.run(TestData.spark(), job.preflight());
+    console = buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<JsonNode> jsonl(String name) throws Exception {
+    return Files.readAllLines(out.resolve(name)).stream().filter(l -> !l.isBlank()).map(l -> {
+      try {
+        return Json.MAPPER.readTree(l);
+      } catch (Exception e) {
+        throw new AssertionError(name + ": not JSON: " + l, e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void aBrokenInputIsReportedAndTheRestIsProcessed() throws Exception {
+    assertEquals(ThememinerJob.EXIT_PARTIAL, exitCode, console);
+    List<JsonNode> errors = jsonl("errors.jsonl");
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).get("path").asText().endsWith("broken.pdf"));
+    assertEquals("extract", errors.get(0).get("stage").asText());
+    assertFalse(errors.get(0).get("reason").asText().isBlank());
+    assertEquals(6, jsonl("papers.jsonl").size());
+  }
+
+  @Test
+  void everyOutputFileIsThere() {
+    for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "errors.jsonl", "run.json")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void papersCarryIdHashTitleAndSections() throws Exception {
+    for (JsonNode p : jsonl("papers.jsonl")) {
+      assertTrue(p.get("sha256").asText().matches("[0-9a-f]{64}"), p.get("id").asText());
+      assertTrue(p.get("sections").size() > 0, p.get("id").asText());
+      for (String field : List.of("id", "source", "title", "warnings")) assertTrue(p.has(field), field);
+    }
+  }
+
+  @Test
+  void everyAssignedSentenceHasAThemeInThemesJson() throws Exception {
+    JsonNode themes = Json.MAPPER.readTree(out.resolve("themes.json").toFile());
+    assertEquals(6, themes.size());
+    Set<Integer> ids = new HashSet<>();
+    long total = 0;
+    for (JsonNode t : themes) {
+      ids.add(t.get("id").asInt());
+      total += t.get("size").asLong();
+      assertFalse(t.get("label").asText().isBlank());
+      assertTrue(t.get("keywords").size() > 0);
+      assertTrue(t.get("examples").size() > 0);
+      assertTrue(t.get("papers").size() > 0);
+    }
+    List<String> lines = Files.readAllLines(out.resolve("assignments.csv"));
+    assertEquals("paper_id,section,sentence_no,theme_id,construct_id,similarity,text", lines.get(0));
+    Dataset<Row> rows = TestData.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .csv(out.resolve("assignments.csv").toString());
+    assertEquals(total, rows.count(), "assignments.csv has one row per assigned sentence");
+    for (Row r : rows.select("theme_id").distinct().collectAsList()) {
+      assertTrue(ids.contains(Integer.parseInt(r.getString(0))), "theme " + r.getString(0) + " is in themes.json");
+    }
+  }
+
+  @Test
+  void sentencesParquetHoldsAnnotationsAndThemes() {
+    Dataset<Row> s = TestData.spark().read().parquet(out.resolve("sentences").toString());
+    for (String c : List.of("paper_id", "section", "sentence_no", "text", "lemmas", "pos", "theme_id")) {
+      assertTrue(List.of(s.columns()).contains(c), c);
+    }
+    assertTrue(s.count() > 1000);
+    assertEquals(6, s.select("paper_id").distinct().count());
+  }
+
+  @Test
+  void runJsonRecordsInputsSettingsVersionsAndStageTimes() throws Exception {
+    JsonNode run = Json.MAPPER.readTree(out.resolve("run.json").toFile());
+    assertEquals(7, run.get("inputs").size());
+    assertEquals(42, run.get("seed").asInt());
+    assertTrue(run.get("versions").get("spark").asText().startsWith("4."));
+    Set<String> stages = new HashSet<>();
+    run.get("stages").forEach(s -> stages.add(s.get("stage").asText()));
+    assertTrue(stages.containsAll(List.of("extract", "annotate", "themes", "report")), stages.toString());
+    assertEquals(3, run.get("exitCode").asInt());
+  }
+
+  @Test
+  void theConsoleGetsOneLinePerStage() {
+    List<String> lines = console.lines().toList();
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("extract") && l.contains("6 papers, 1 failed")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("annotate")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("themes")), console);
+  }
+}

@@ -1,0 +1,121 @@
+package org.thememiner.themes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.TestData;
+import org.thememiner.annotate.AnnotateStage;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Theme discovery on sentences whose true topic is known: three vocabularies of different sizes, so the
+ * clusters, their size order and their keywords can be checked exactly.
+ */
+class ThemeDiscoveryTest {
+  private static final List<List<String>> TOPICS = List.of(
+      List.of("medication", "tablet", "dose", "pharmacy", "prescription", "pill", "side-effect", "drug"),
+      List.of("nurse", "clinic", "appointment", "visit", "doctor", "surgery", "waiting", "referral"),
+      List.of("family", "support", "spouse", "friend", "isolation", "loneliness", "belonging", "carer"));
+  private static final int[] SIZES = {60, 45, 30};
+
+  private static Dataset<Row> sentences;
+
+  @BeforeAll
+  static void sentences() {
+    Random random = new Random(7);
+    List<Row> rows = new ArrayList<>();
+    int no = 0;
+    for (int t = 0; t < TOPICS.size(); t++) {
+      for (int i = 0; i < SIZES[t]; i++) {
+        List<String> terms = new ArrayList<>();
+        for (int w = 0; w < 6; w++) terms.add(TOPICS.get(t).get(random.nextInt(TOPICS.get(t).size())));
+        rows.add(row("paper-" + (i % 5), no++, "results", "topic" + t + " sentence " + i, terms));
+      }
+    }
+    // Methods text and thin sentences must stay out of the themes.
+    rows.add(row("paper-0", no++, "methods", "we sampled nurses", List.of("nurse", "clinic", "visit", "doctor")));
+    rows.add(row("paper-0", no, "results", "thin", List.of("tablet")));
+    sentences = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA).cache();
+  }
+
+  private static Row row(String paper, int no, String part, String text, List<String> terms) {
+    var seq = CollectionConverters.asScala(terms).toSeq();
+    var empty = CollectionConverters.asScala(List.<String>of()).toSeq();
+    return RowFactory.create(paper, "Results", part, no, 1, text, seq, seq, seq, empty, seq, false, null);
+  }
+
+  private static Map<Integer, Integer> themeBySentence(Dataset<Row> assigned) {
+    Map<Integer, Integer> out = new HashMap<>();
+    for (Row r : assigned.select("sentence_no", ThemeModel.THEME_ID).collectAsList()) {
+      out.put(r.getInt(0), r.isNullAt(1) ? null : r.getInt(1));
+    }
+    return out;
+  }
+
+  @Test
+  void recoversTheTopicsWithIdsBySizeAndKeywordsFromEachTopic() {
+    ThemeModel model = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences);
+    Dataset<Row> assigned = model.transform(sentences);
+    Map<Integer, Integer> theme = themeBySentence(assigned);
+    int start = 0;
+    for (int t = 0; t < TOPICS.size(); t++) {
+      Set<Integer> ids = new HashSet<>();
+      for (int i = start; i < start + SIZES[t]; i++) ids.add(theme.get(i));
+      assertEquals(Set.of(t), ids, "topic " + t + " is one theme, and theme ids follow size");
+      start += SIZES[t];
+    }
+    assertNull(theme.get(start), "methods sentences are not clustered");
+    assertNull(theme.get(start + 1), "a sentence below minTerms is not clustered");
+
+    List<Theme> themes = new ThemeRepresentation(ThemeSettings.DEFAULT).describe(assigned);
+    assertEquals(3, themes.size());
+    for (Theme th : themes) {
+      assertEquals(SIZES[th.id()], th.size());
+      assertTrue(TOPICS.get(th.id()).containsAll(th.keywords()), th.keywords() + " come from topic " + th.id());
+      assertEquals(5, th.papers().size());
+      assertEquals(5, th.examples().size());
+      assertTrue(th.examples().get(0).score() >= th.examples().get(4).score(), "examples closest first");
+    }
+  }
+
+  @Test
+  void choosesTheNumberOfThemesBySilhouette() {
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "kmeans", 42, 3, 2, 1000, List.of("methods"), 3);
+    ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
+    assertEquals(3, model.k());
+    assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
+  }
+
+  @Test
+  void sameSeedSameThemesAndASavedModelAssignsTheSame(@TempDir Path dir) throws Exception {
+    ThemeSettings s = ThemeSettings.DEFAULT.withK(4);
+    ThemeModel first = new ThemeDiscovery(s).fit(sentences);
+    ThemeModel second = new ThemeDiscovery(s).fit(sentences);
+    Map<Integer, Integer> a = themeBySentence(first.transform(sentences));
+    assertEquals(a, themeBySentence(second.transform(sentences)));
+    first.save(dir);
+    assertEquals(a, themeBySentence(ThemeModel.load(dir).transform(sentences)));
+  }
+
+  @Test
+  void bisectingKMeansRecoversTheTopicsToo() {
+    ThemeSettings s = new ThemeSettings(3, 2, 6, "bisecting-kmeans", 42, 3, 2, 1000, List.of("methods"), 3);
+    Map<Integer, Integer> theme = themeBySentence(new ThemeDiscovery(s).fit(sentences).transform(sentences));
+    assertEquals(Set.of(0), new HashSet<>(theme.entrySet().stream().filter(e -> e.getKey() < 60).map(Map.Entry::getValue).toList()));
+  }
+}
