@@ -28,6 +28,8 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
+import org.thememiner.report.HtmlReport;
+import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.Versions;
@@ -86,7 +88,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files);
     int code = extracted.papers() == 0 ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
-    writeRunInfo(startedAt, code, files, extracted, null);
+    writeRunInfo(spark, startedAt, code, files, extracted, null);
     return code;
   }
 
@@ -97,7 +99,7 @@ public final class ThememinerJob {
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.papers() == 0) {
       writeErrors(failures);
-      writeRunInfo(startedAt, EXIT_FAILED, files, extracted, null);
+      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
       out.println("thememiner: no input could be read; see " + outDir.resolve("errors.jsonl"));
       return EXIT_FAILED;
     }
@@ -121,7 +123,7 @@ public final class ThememinerJob {
       model = new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       writeErrors(failures);
-      writeRunInfo(startedAt, EXIT_FAILED, files, extracted, null);
+      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
       out.println("thememiner: " + e.getMessage());
       return EXIT_FAILED;
     }
@@ -139,12 +141,14 @@ public final class ThememinerJob {
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
-    writeRunInfo(startedAt, code, files, extracted, model);
+    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model);
+    AtomicFiles.writeString(outDir.resolve("report.html"),
+        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, List.of(), failures)));
     return code;
   }
 
   private record Extracted(JavaRDD<ExtractStage.Outcome> rdd, long papers, List<InputFailure> failures,
-      Map<String, String> sha256ById) {}
+      Map<String, String> sha256ById, List<PaperSummary> summaries) {}
 
   private Extracted extractStage(SparkSession spark, List<InputFile> files) throws IOException {
     log.start("extract");
@@ -152,7 +156,7 @@ public final class ThememinerJob {
         .transform(JavaSparkContext.fromSparkContext(spark.sparkContext()), files);
     List<InputFailure> failures = outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect();
     Map<String, String> sha = new LinkedHashMap<>();
-    long[] papers = {0};
+    List<PaperSummary> summaries = new ArrayList<>();
     AtomicFiles.write(outDir.resolve("papers.jsonl"), w -> {
       Iterator<ExtractStage.Outcome> it = outcomes.toLocalIterator();
       while (it.hasNext()) {
@@ -161,12 +165,12 @@ public final class ThememinerJob {
         w.write(Json.MAPPER.writeValueAsString(p));
         w.write('\n');
         sha.put(p.id(), p.sha256());
-        papers[0]++;
+        summaries.add(PaperSummary.of(p));
       }
     });
-    log.done(String.format("%d papers, %d failed%s", papers[0], failures.size(),
-        failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", papers[0], "failed", failures.size());
-    return new Extracted(outcomes, papers[0], failures, sha);
+    log.done(String.format("%d papers, %d failed%s", summaries.size(), failures.size(),
+        failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "failed", failures.size());
+    return new Extracted(outcomes, summaries.size(), failures, sha, List.copyOf(summaries));
   }
 
   private void writeSentences(Dataset<Row> assigned) throws IOException {
@@ -199,7 +203,7 @@ public final class ThememinerJob {
     });
   }
 
-  private void writeRunInfo(String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model)
+  private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model)
       throws IOException {
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
@@ -216,9 +220,10 @@ public final class ThememinerJob {
       case EXIT_PARTIAL -> "completed with failed inputs";
       default -> "failed";
     };
-    RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, config.master(),
+    RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
         config.seed(), inputs, config, Versions.current(), log.timings(),
         model == null ? List.of() : model.silhouettes(), model == null ? null : model.k());
     AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
+    return info;
   }
 }

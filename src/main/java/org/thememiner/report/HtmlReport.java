@@ -1,0 +1,237 @@
+package org.thememiner.report;
+
+import static org.thememiner.report.Html.esc;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.thememiner.ingest.InputFailure;
+import org.thememiner.themes.Evidence;
+import org.thememiner.themes.Theme;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS, no scripts or assets fetched) that a
+ * methodologist reads top to bottom: the corpus and run, the themes with their evidence, how they line up
+ * with each manual synthesis, and what failed.
+ */
+public final class HtmlReport {
+  /** Rows of the paper x theme matrix shown; the full matrix is in the machine-readable outputs. */
+  private static final int MATRIX_ROWS = 300;
+
+  private HtmlReport() {}
+
+  public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes, List<ComparisonView> comparisons,
+      List<InputFailure> failures) {}
+
+  /**
+   * A construct set's comparison as the report draws it.
+   *
+   * @param matrix    similarity of theme (row, in {@code themeIds} order) to construct (column)
+   * @param bestTheme for each construct id, its best theme id or null when no theme reaches the threshold
+   */
+  public record ComparisonView(String setId, String setName, String citation, boolean partial, double threshold,
+      List<Integer> themeIds, List<String> constructIds, List<String> constructNames, double[][] matrix,
+      Map<String, Integer> bestTheme, double coverage, double precision, double f1, List<Integer> candidateNewThemes,
+      Double kappa) {}
+
+  public static String render(Content c) {
+    StringBuilder h = new StringBuilder(64 * 1024);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>thememiner: ").append(esc(c.run().name())).append("</title><style>").append(CSS)
+        .append("</style></head><body>\n");
+    h.append("<header><h1>thememiner report: ").append(esc(c.run().name())).append("</h1><p class=\"meta\">")
+        .append(esc(c.run().finishedAt())).append(" &middot; status <b>").append(esc(c.run().status()))
+        .append("</b> (exit code ").append(c.run().exitCode()).append(")</p>");
+    h.append("<nav><a href=\"#overview\">Overview</a><a href=\"#themes\">Themes</a>")
+        .append("<a href=\"#comparison\">Comparison</a><a href=\"#matrix\">Papers &times; themes</a>")
+        .append("<a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
+    overview(h, c);
+    themes(h, c.themes());
+    comparisons(h, c.comparisons(), c.themes());
+    matrix(h, c.papers(), c.themes());
+    errors(h, c.failures());
+    papers(h, c.papers());
+    h.append("<footer>Made by thememiner ").append(esc(c.run().versions().get("thememiner")))
+        .append(". Candidate themes are machine output: read the evidence before citing them.</footer>")
+        .append("</body></html>\n");
+    return h.toString();
+  }
+
+  private static void overview(StringBuilder h, Content c) {
+    RunInfo r = c.run();
+    Map<String, Long> byFormat = c.papers().stream().collect(Collectors.groupingBy(PaperSummary::format, TreeMap::new, Collectors.counting()));
+    h.append("<section id=\"overview\"><h2>Overview</h2><div class=\"cards\">");
+    stat(h, "papers", Integer.toString(c.papers().size()),
+        byFormat.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+    stat(h, "failed inputs", Integer.toString(c.failures().size()), "see Errors");
+    stat(h, "themes", Integer.toString(c.themes().size()),
+        r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)" : " (by silhouette)"));
+    stat(h, "seed", Long.toString(r.seed()), "master " + r.master());
+    h.append("</div><h3>Stages</h3><table><tr><th>stage</th><th>seconds</th><th>counts</th></tr>");
+    for (StageTiming t : r.stages()) {
+      h.append("<tr><td>").append(esc(t.stage())).append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%.1f", t.seconds())).append("</td><td>")
+          .append(esc(t.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
+          .append("</td></tr>");
+    }
+    h.append("</table><h3>Versions</h3><p class=\"meta\">")
+        .append(esc(r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))))
+        .append("</p>");
+    Map<Integer, Long> byYear = c.papers().stream().filter(p -> p.year() != null)
+        .collect(Collectors.groupingBy(PaperSummary::year, TreeMap::new, Collectors.counting()));
+    if (!byYear.isEmpty()) {
+      long max = byYear.values().stream().mapToLong(Long::longValue).max().orElse(1);
+      h.append("<h3>Papers by year</h3><div class=\"bars\">");
+      byYear.forEach((y, n) -> h.append("<div><span>").append(y).append("</span><i style=\"width:")
+          .append(Math.max(2, 100 * n / max)).append("%\"></i><b>").append(n).append("</b></div>"));
+      h.append("</div>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void stat(StringBuilder h, String name, String value, String note) {
+    h.append("<div class=\"stat\"><div class=\"v\">").append(esc(value)).append("</div><div>").append(esc(name))
+        .append("</div><div class=\"meta\">").append(esc(note)).append("</div></div>");
+  }
+
+  private static void themes(StringBuilder h, List<Theme> themes) {
+    h.append("<section id=\"themes\"><h2>Candidate themes</h2>");
+    for (Theme t : themes) {
+      h.append("<article class=\"theme\" id=\"theme-").append(t.id()).append("\"><h3><span class=\"tid\">T")
+          .append(t.id()).append("</span> ").append(esc(t.label())).append("</h3><p class=\"meta\">")
+          .append(t.size()).append(" sentences in ").append(t.papers().size()).append(" papers</p><p class=\"kw\">");
+      double top = t.keywordWeights().isEmpty() ? 1 : t.keywordWeights().get(0);
+      for (int i = 0; i < Math.min(12, t.keywords().size()); i++) {
+        double w = top == 0 ? 0 : t.keywordWeights().get(i) / top;
+        h.append("<span style=\"background:").append(Html.heat(0.15 + 0.6 * w)).append(";color:")
+            .append(Html.ink(0.15 + 0.6 * w)).append("\">").append(esc(t.keywords().get(i))).append("</span>");
+      }
+      h.append("</p><h4>Representative sentences</h4><ol>");
+      for (Evidence e : t.examples()) evidence(h, e);
+      h.append("</ol>");
+      if (!t.quotes().isEmpty()) {
+        h.append("<h4>Participant quotes</h4><ol class=\"quotes\">");
+        for (Evidence e : t.quotes()) evidence(h, e);
+        h.append("</ol>");
+      }
+      h.append("</article>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void evidence(StringBuilder h, Evidence e) {
+    h.append("<li><q>").append(esc(e.text())).append("</q> <cite>").append(esc(e.paperId()));
+    if (e.section() != null && !e.section().isBlank()) h.append(" &middot; ").append(esc(e.section()));
+    if (e.page() != null) h.append(" &middot; p. ").append(e.page());
+    h.append(String.format(Locale.ROOT, " &middot; %.2f", e.score())).append("</cite></li>");
+  }
+
+  private static void comparisons(StringBuilder h, List<ComparisonView> comparisons, List<Theme> themes) {
+    h.append("<section id=\"comparison\"><h2>Comparison with manual syntheses</h2>");
+    if (comparisons.isEmpty()) h.append("<p>No construct set was given (--constructs).</p>");
+    Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
+    for (ComparisonView v : comparisons) {
+      h.append("<article class=\"cmp\"><h3>").append(esc(v.setName())).append("</h3><p class=\"meta\">")
+          .append(esc(v.citation())).append(v.partial() ? " &middot; <b>partial construct set</b>" : "").append("</p>");
+      h.append("<div class=\"cards\">");
+      stat(h, "coverage", pct(v.coverage()), "constructs matched by a theme");
+      stat(h, "precision", pct(v.precision()), "themes that match a construct");
+      stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "threshold " + v.threshold());
+      if (v.kappa() != null) stat(h, "Cohen's kappa", String.format(Locale.ROOT, "%.2f", v.kappa()), "against the gold coding");
+      h.append("</div><div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
+      for (String name : v.constructNames()) h.append("<th class=\"rot\"><div>").append(esc(name)).append("</div></th>");
+      h.append("</tr>");
+      for (int i = 0; i < v.themeIds().size(); i++) {
+        int tid = v.themeIds().get(i);
+        h.append("<tr><th><a href=\"#theme-").append(tid).append("\">T").append(tid).append("</a> ")
+            .append(esc(labels.getOrDefault(tid, ""))).append("</th>");
+        for (int j = 0; j < v.constructIds().size(); j++) {
+          double s = v.matrix()[i][j];
+          boolean best = Integer.valueOf(tid).equals(v.bestTheme().get(v.constructIds().get(j)));
+          h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\"")
+              .append(best ? " class=\"best\"" : "").append(">").append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
+        }
+        h.append("</tr>");
+      }
+      h.append("</table></div><p class=\"meta\">Outlined cells: each construct's best theme at or above the threshold.</p>");
+      List<String> unsupported = v.constructIds().stream().filter(id -> v.bestTheme().get(id) == null)
+          .map(id -> v.constructNames().get(v.constructIds().indexOf(id))).toList();
+      h.append("<p><b>Constructs no theme supports:</b> ").append(unsupported.isEmpty() ? "none" : esc(String.join("; ", unsupported)))
+          .append("</p><p><b>Candidate new themes</b> (no construct explains them): ")
+          .append(v.candidateNewThemes().isEmpty() ? "none" : v.candidateNewThemes().stream()
+              .map(id -> "T" + id + " " + esc(labels.getOrDefault(id, ""))).collect(Collectors.joining("; ")))
+          .append("</p></article>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void matrix(StringBuilder h, List<PaperSummary> papers, List<Theme> themes) {
+    h.append("<section id=\"matrix\"><h2>Papers &times; themes</h2><p class=\"meta\">Share of each paper's assigned sentences in each theme")
+        .append(papers.size() > MATRIX_ROWS ? " (first " + MATRIX_ROWS + " papers; all are in themes.json)" : "")
+        .append(".</p><div class=\"scroll\"><table class=\"heat\"><tr><th>paper</th>");
+    for (Theme t : themes) h.append("<th title=\"").append(esc(t.label())).append("\">T").append(t.id()).append("</th>");
+    h.append("</tr>");
+    for (PaperSummary p : papers.subList(0, Math.min(MATRIX_ROWS, papers.size()))) {
+      h.append("<tr><th title=\"").append(esc(p.title())).append("\">").append(esc(p.id())).append("</th>");
+      for (Theme t : themes) {
+        double s = t.paperShare().getOrDefault(p.id(), 0.0);
+        h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
+            .append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s)).append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</table></div></section>\n");
+  }
+
+  private static void errors(StringBuilder h, List<InputFailure> failures) {
+    h.append("<section id=\"errors\"><h2>Errors</h2>");
+    if (failures.isEmpty()) {
+      h.append("<p>Every input was processed.</p>");
+    } else {
+      h.append("<table><tr><th>input</th><th>stage</th><th>reason</th></tr>");
+      for (InputFailure f : failures) {
+        h.append("<tr><td>").append(esc(f.path())).append("</td><td>").append(esc(f.stage())).append("</td><td>")
+            .append(esc(f.reason())).append("</td></tr>");
+      }
+      h.append("</table>");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void papers(StringBuilder h, List<PaperSummary> papers) {
+    h.append("<section id=\"papers\"><h2>Papers</h2><table><tr><th>id</th><th>title</th><th>year</th><th>format</th>")
+        .append("<th>DOI</th><th>sections</th><th>warnings</th></tr>");
+    for (PaperSummary p : papers) {
+      h.append("<tr><td>").append(esc(p.id())).append("</td><td>").append(esc(p.title())).append("</td><td>")
+          .append(esc(p.year())).append("</td><td>").append(esc(p.format())).append("</td><td>").append(esc(p.doi()))
+          .append("</td><td class=\"num\">").append(p.sections()).append("</td><td class=\"num\">").append(p.warnings())
+          .append("</td></tr>");
+    }
+    h.append("</table></section>\n");
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.0f%%", 100 * v);
+  }
+
+  private static final String CSS = """
+      body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:0 1.2em 3em;color:#1d1d1f}
+      header{border-bottom:1px solid #ddd;margin-bottom:1em}h1{font-size:1.6em;margin:.8em 0 .2em}
+      nav a{margin-right:1em;color:#21669d;text-decoration:none}h2{margin-top:2em;border-bottom:2px solid #21669d;padding-bottom:.2em}
+      .meta{color:#666;font-size:.9em}.cards{display:flex;flex-wrap:wrap;gap:.8em}
+      .stat{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:9em}.stat .v{font-size:1.6em;font-weight:600}
+      table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #e3e3e3;padding:.25em .5em;text-align:left;vertical-align:top}
+      td.num{text-align:right}.scroll{overflow-x:auto}.heat td{text-align:center;min-width:3em}
+      .heat td.best{outline:3px solid #e67e22;outline-offset:-3px;font-weight:700}
+      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}th.rot div{transform:rotate(-40deg);width:2.5em}
+      .theme,.cmp{border:1px solid #ddd;border-radius:8px;padding:.2em 1.2em 1em;margin:1em 0}
+      .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
+      .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}
+      q{quotes:"\\201C" "\\201D"}cite{color:#666;font-size:.85em;font-style:normal}.quotes q{font-style:italic}
+      .bars div{display:flex;align-items:center;gap:.5em;font-size:.85em}.bars span{width:3em}.bars i{background:#21669d;height:.8em;display:block}
+      footer{margin-top:3em;color:#888;font-size:.85em}
+      """;
+}
