@@ -22,6 +22,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class ThemeDiscovery {
   /** Auto-k scores silhouettes on at most this many sentences: enough for a stable choice, bounded cost. */
   private static final int SELECTION_SAMPLE = 50_000;
+  /** Partition size of the canonical layout: large enough that Spark's per-task cost stays small. */
+  private static final int SENTENCES_PER_PARTITION = 20_000;
 
   private final ThemeSettings settings;
 
@@ -33,7 +35,7 @@ public final class ThemeDiscovery {
   public record Selection(int k, List<double[]> silhouettes) {}
 
   public ThemeModel fit(Dataset<Row> sentences) {
-    Dataset<Row> eligible = eligible(sentences, settings);
+    Dataset<Row> eligible = canonical(eligible(sentences, settings));
     PipelineModel featurizer = new Pipeline()
         .setStages(Clusterings.representation(settings).toArray(new PipelineStage[0])).fit(eligible);
     Dataset<Row> vectors = ThemeModel.nonEmpty(featurizer.transform(eligible))
@@ -75,6 +77,17 @@ public final class ThemeDiscovery {
     }
     if (sample != vectors) sample.unpersist();
     return new Selection(best, scores);
+  }
+
+  /**
+   * The same rows in the same partitions and order whatever produced them (fresh annotation or cache, local
+   * mode or a cluster with any number of cores): k-means|| initialisation and Word2Vec depend on both, and the
+   * same input and seed must give the same themes.
+   */
+  private static Dataset<Row> canonical(Dataset<Row> rows) {
+    long n = rows.count();
+    int partitions = (int) Math.max(1, Math.min(200, n / SENTENCES_PER_PARTITION + 1));
+    return rows.repartition(partitions, col("paper_id")).sortWithinPartitions("paper_id", "sentence_no");
   }
 
   /** The sentences theme discovery looks at: not in an excluded part, and with enough content terms. */
