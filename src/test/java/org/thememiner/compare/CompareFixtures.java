@@ -32,4 +32,10 @@ final class CompareFixtures {
     return new Theme(id, String.join("-", keywords.subList(0, Math.min(3, keywords.size()))), keywords, weights,
         sentences.size(), List.of("paper-" + id), Map.of("paper-" + id, 0.2), examples, List.of());
   }
+
+  /** The theme with other papers and shares. */
+  static Theme withShares(Theme t, Map<String, Double> shares) {
+    return new Theme(t.id(), t.label(), t.keywords(), t.keywordWeights(), t.size(), List.copyOf(shares.keySet()), shares,
+        t.examples(), t.quotes());
+  }
 }

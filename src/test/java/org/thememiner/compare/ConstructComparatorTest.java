@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thememiner.compare.CompareFixtures.ANALYZER;
 import static org.thememiner.compare.CompareFixtures.PROFILER;
 import static org.thememiner.compare.CompareFixtures.theme;
+import static org.thememiner.compare.CompareFixtures.withShares;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,10 +181,5 @@ class ConstructComparatorTest {
     assertEquals(0, c.f1(), EPS);
     assertEquals(7, c.unsupportedConstructs().size());
     assertNull(c.constructs().get(0).bestThemeId());
-  }
-
-  private static Theme withShares(Theme t, Map<String, Double> shares) {
-    return new Theme(t.id(), t.label(), t.keywords(), t.keywordWeights(), t.size(), List.copyOf(shares.keySet()), shares,
-        t.examples(), t.quotes());
   }
 }
