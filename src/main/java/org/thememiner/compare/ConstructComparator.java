@@ -51,7 +51,7 @@ public final class ConstructComparator {
     for (int i = 0; i < nt; i++) {
       int best = argmax(values[i]);
       ThemeProfile theme = themes.get(i);
-      String nearest = constructs.get(best).id();
+      String nearest = values[i][best] > 0 ? constructs.get(best).id() : null;
       boolean matched = values[i][best] >= threshold;
       mappedTo[i] = matched ? best : -1;
       if (matched) mapping.add(new ThemeConstructPair(theme.id(), nearest, values[i][best]));
@@ -67,11 +67,11 @@ public final class ConstructComparator {
       int best = -1;
       for (int i = 0; i < nt; i++) if (best < 0 || values[i][j] > values[best][j]) best = i;
       double sim = best < 0 ? 0 : values[best][j];
-      boolean supported = best >= 0 && sim >= threshold;
+      boolean supported = sim >= threshold;
       if (!supported) unsupported.add(c.id());
       List<Integer> mapped = new ArrayList<>();
       for (int i = 0; i < nt; i++) if (mappedTo[i] == j) mapped.add(themes.get(i).id());
-      constructResults.add(new ConstructResult(c.id(), c.name(), c.parent(), best < 0 ? null : themes.get(best).id(), sim,
+      constructResults.add(new ConstructResult(c.id(), c.name(), c.parent(), sim > 0 ? themes.get(best).id() : null, sim,
           supported, mapped));
     }
 

@@ -42,7 +42,7 @@ public record ConstructComparison(
     PaperPresence paperPresence) implements Serializable {
 
   /**
-   * @param bestThemeId    the most similar theme, or null when there are no themes
+   * @param bestThemeId    the most similar theme (the first of equals), or null when no theme has a similarity above 0
    * @param supported      {@code similarity >= matchThreshold}
    * @param mappedThemeIds themes whose most similar construct this is, at or above the threshold
    */
@@ -50,7 +50,7 @@ public record ConstructComparison(
       boolean supported, List<Integer> mappedThemeIds) implements Serializable {}
 
   /**
-   * @param nearestConstructId the most similar construct, whatever the similarity
+   * @param nearestConstructId the most similar construct (the first of equals) whatever the similarity, or null when all are 0
    * @param constructId        the construct the theme maps to, or null below the threshold: a candidate new theme
    * @param components         each similarity component's score against the nearest construct
    */
