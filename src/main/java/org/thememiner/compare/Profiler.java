@@ -15,13 +15,14 @@ import org.thememiner.themes.Theme;
 
 /**
  * Puts constructs and themes into one term space: construct text goes through the same {@link TermAnalyzer} as
- * the corpus sentences. A construct term's weight is the sum of the weights of the fields it occurs in (name and
- * keywords {@value #NAME_WEIGHT}, sub-themes {@value #SUB_THEME_WEIGHT}, description and example phrases
- * {@value #TEXT_WEIGHT}), times its inverse document frequency among the constructs of the set,
+ * the corpus sentences. A construct term's weight is the sum of the weights of the fields it occurs in (name
+ * {@value #NAME_WEIGHT}, keywords {@value #KEYWORD_WEIGHT}, sub-themes {@value #SUB_THEME_WEIGHT}, description and
+ * example phrases {@value #TEXT_WEIGHT}), times its inverse document frequency among the constructs of the set,
  * {@code 1 + ln((1 + n) / (1 + df))}, so that words every construct of a synthesis shares count less.
  */
 public final class Profiler {
   static final double NAME_WEIGHT = 3;
+  static final double KEYWORD_WEIGHT = 3;
   static final double SUB_THEME_WEIGHT = 1.5;
   static final double TEXT_WEIGHT = 1;
 
@@ -45,7 +46,7 @@ public final class Profiler {
       Set<String> keywords = terms(c.keywords(), true);
       Map<String, Double> weights = new LinkedHashMap<>();
       add(weights, name, NAME_WEIGHT);
-      add(weights, keywords, NAME_WEIGHT);
+      add(weights, keywords, KEYWORD_WEIGHT);
       add(weights, terms(c.subThemes(), true), SUB_THEME_WEIGHT);
       add(weights, terms(List.of(c.description()), false), TEXT_WEIGHT);
       add(weights, terms(c.examplePhrases(), true), TEXT_WEIGHT);
