@@ -4,20 +4,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thememiner.annotate.AnnotatorSettings;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.Theme;
 
-/** The real CoreNLP analyzer and WordNet, loaded once per test JVM, and a builder for hand-made themes. */
+/**
+ * The real CoreNLP analyzer (memoised: the calibration test analyses the same sentences for keywords and evidence)
+ * and WordNet, loaded once per test JVM, and builders for hand-made themes.
+ */
 final class CompareFixtures {
   static final Path CONSTRUCTS = Path.of("models/constructs");
-  static final TermAnalyzer ANALYZER = new CoreNlpTermAnalyzer(AnnotatorSettings.DEFAULT);
+  static final TermAnalyzer ANALYZER = memoised(new CoreNlpTermAnalyzer(AnnotatorSettings.DEFAULT));
   static final WordNetExpansion WORDNET = WordNetExpansion.load();
   static final Profiler PROFILER = new Profiler(ANALYZER, WORDNET);
 
   private CompareFixtures() {}
+
+  private static TermAnalyzer memoised(TermAnalyzer analyzer) {
+    Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    return text -> cache.computeIfAbsent(text, analyzer::terms);
+  }
 
   static ConstructSet set(String id) {
     return ConstructSets.load(CONSTRUCTS.resolve(id + ".yaml"));

@@ -86,7 +86,7 @@ class ThresholdCalibrationTest {
     return comparisons.stream().filter(c -> c.setId().equals(setId)).findFirst().orElseThrow();
   }
 
-  /** The first four top-level body sections with at least five sentences, at most forty sentences each. */
+  /** The first four top-level body sections with at least five sentences, at most fifteen sentences each. */
   private static Map<String, List<String>> sections(Path xml, String article) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -104,7 +104,7 @@ class ThresholdCalibrationTest {
       for (int i = 0; i < paragraphs.getLength(); i++) text.append(' ').append(paragraphs.item(i).getTextContent());
       List<String> sentences = new ArrayList<>();
       for (String s : text.toString().replaceAll("\\s+", " ").strip().split("(?<=[.!?])\\s+(?=[A-Z])")) {
-        if (sentences.size() < 40) sentences.add(s);
+        if (sentences.size() < 15) sentences.add(s);
       }
       if (sentences.size() >= 5) out.put(article + "#" + taken, sentences);
     }
