@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import java.util.List;
 import org.thememiner.annotate.AnnotatorSettings;
+import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.themes.ThemeSettings;
 
@@ -16,7 +17,8 @@ public record JobConfig(
     String cache,
     ExtractOptions extract,
     AnnotatorSettings annotate,
-    ThemeSettings themes) {
+    ThemeSettings themes,
+    ComparisonSettings compare) {
 
   public JobConfig {
     input = List.copyOf(input);

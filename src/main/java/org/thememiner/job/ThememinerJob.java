@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +26,15 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.CoreNlpTermAnalyzer;
+import org.thememiner.compare.ConstructComparator;
+import org.thememiner.compare.ConstructComparison;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.InvalidConstructSetException;
+import org.thememiner.compare.Profiler;
+import org.thememiner.compare.WeightedSimilarity;
+import org.thememiner.compare.WordNetExpansion;
 import org.thememiner.ingest.ExtractStage;
 import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.InputFailure;
@@ -61,6 +72,7 @@ public final class ThememinerJob {
   private final PrintStream out;
   private final StageLog log;
   private final Path outDir;
+  private List<ConstructSet> constructSets = List.of();
 
   public ThememinerJob(JobConfig config, PrintStream out) {
     this.config = config;
@@ -71,6 +83,14 @@ public final class ThememinerJob {
 
   /** Checks everything that can be checked before Spark starts; returns the input files. */
   public List<InputFile> preflight() throws ConfigException {
+    constructSets = new ArrayList<>();
+    for (String file : config.constructs()) {
+      try {
+        constructSets.add(ConstructSets.load(Path.of(file)));
+      } catch (InvalidConstructSetException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
     List<InputFile> files;
     try {
       files = InputScanner.scan(config.input());
@@ -129,16 +149,20 @@ public final class ThememinerJob {
         config.themes().k() == 0 ? "by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount,
         "outliers", outliers);
 
+    List<ConstructComparison> comparisons = compareStage(model, themes);
+
     log.start("report");
     writeSentences(assigned);
-    writeAssignments(assigned);
+    writeAssignments(assigned, constructsByTheme(comparisons));
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
+    AtomicFiles.write(outDir.resolve("comparison.json"),
+        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisons));
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model);
     AtomicFiles.writeString(outDir.resolve("report.html"),
-        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, List.of(), failures)));
+        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, failures)));
     return code;
   }
 
@@ -262,6 +286,35 @@ public final class ThememinerJob {
     return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
+  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes) {
+    log.start("compare");
+    WeightedSimilarity similarity = model.wordVectors().map(WeightedSimilarity::withEmbeddings)
+        .orElseGet(WeightedSimilarity::standard);
+    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    List<ConstructComparison> comparisons = new ConstructComparator(profiler, similarity, config.compare())
+        .compare(constructSets, themes);
+    log.done(comparisons.isEmpty() ? "no construct set given" : comparisons.stream()
+        .map(c -> String.format(Locale.ROOT, "%s coverage %.2f precision %.2f", c.setId(), c.coverage(), c.precision()))
+        .collect(Collectors.joining("; ")), "constructSets", comparisons.size());
+    return comparisons;
+  }
+
+  /**
+   * The construct each theme's sentences are labelled with in assignments.csv: over all construct sets, the
+   * most similar construct the theme maps to, as {@code set:construct}.
+   */
+  private static Map<Integer, ConstructComparison.ThemeConstructPair> constructsByTheme(List<ConstructComparison> comparisons) {
+    Map<Integer, ConstructComparison.ThemeConstructPair> best = new java.util.HashMap<>();
+    for (ConstructComparison c : comparisons) {
+      for (ConstructComparison.ThemeConstructPair p : c.mapping()) {
+        ConstructComparison.ThemeConstructPair qualified =
+            new ConstructComparison.ThemeConstructPair(p.themeId(), c.setId() + ":" + p.constructId(), p.similarity());
+        best.merge(p.themeId(), qualified, (a, b) -> b.similarity() > a.similarity() ? b : a);
+      }
+    }
+    return best;
+  }
+
   private void writeSentences(Dataset<Row> assigned) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
@@ -269,7 +322,8 @@ public final class ThememinerJob {
     AtomicFiles.replace(tmp, outDir.resolve("sentences"));
   }
 
-  private void writeAssignments(Dataset<Row> assigned) throws IOException {
+  private void writeAssignments(Dataset<Row> assigned, Map<Integer, ConstructComparison.ThemeConstructPair> constructs)
+      throws IOException {
     Dataset<Row> rows = assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
         .orderBy("paper_id", "sentence_no")
         .select("paper_id", "section", "sentence_no", ThemeModel.THEME_ID, "text");
@@ -278,7 +332,10 @@ public final class ThememinerJob {
       Iterator<Row> it = rows.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), null, null, r.getString(4)));
+        ConstructComparison.ThemeConstructPair c = constructs.get(r.getInt(3));
+        Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3),
+            c == null ? null : c.constructId(),
+            c == null ? null : String.format(Locale.ROOT, "%.4f", c.similarity()), r.getString(4)));
       }
     });
   }

@@ -5,8 +5,10 @@ import static org.thememiner.report.Html.esc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.thememiner.compare.ConstructComparison;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.Theme;
@@ -22,19 +24,8 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes, List<ComparisonView> comparisons,
-      List<InputFailure> failures) {}
-
-  /**
-   * A construct set's comparison as the report draws it.
-   *
-   * @param matrix    similarity of theme (row, in {@code themeIds} order) to construct (column)
-   * @param bestTheme for each construct id, its best theme id or null when no theme reaches the threshold
-   */
-  public record ComparisonView(String setId, String setName, String citation, boolean partial, double threshold,
-      List<Integer> themeIds, List<String> constructIds, List<String> constructNames, double[][] matrix,
-      Map<String, Integer> bestTheme, double coverage, double precision, double f1, List<Integer> candidateNewThemes,
-      Double kappa) {}
+  public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
+      List<ConstructComparison> comparisons, List<InputFailure> failures) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -129,37 +120,42 @@ public final class HtmlReport {
     h.append(String.format(Locale.ROOT, " &middot; %.2f", e.score())).append("</cite></li>");
   }
 
-  private static void comparisons(StringBuilder h, List<ComparisonView> comparisons, List<Theme> themes) {
+  private static void comparisons(StringBuilder h, List<ConstructComparison> comparisons, List<Theme> themes) {
     h.append("<section id=\"comparison\"><h2>Comparison with manual syntheses</h2>");
     if (comparisons.isEmpty()) h.append("<p>No construct set was given (--constructs).</p>");
     Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
-    for (ComparisonView v : comparisons) {
+    for (ConstructComparison v : comparisons) {
       h.append("<article class=\"cmp\"><h3>").append(esc(v.setName())).append("</h3><p class=\"meta\">")
-          .append(esc(v.citation())).append(v.partial() ? " &middot; <b>partial construct set</b>" : "").append("</p>");
-      h.append("<div class=\"cards\">");
+          .append(esc(v.citation())).append(v.partial() ? " &middot; <b>partial construct set</b>: precision is a lower bound" : "")
+          .append("</p><div class=\"cards\">");
       stat(h, "coverage", pct(v.coverage()), "constructs matched by a theme");
       stat(h, "precision", pct(v.precision()), "themes that match a construct");
-      stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "threshold " + v.threshold());
-      if (v.kappa() != null) stat(h, "Cohen's kappa", String.format(Locale.ROOT, "%.2f", v.kappa()), "against the gold coding");
+      stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "match threshold " + v.matchThreshold());
       h.append("</div><div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
-      for (String name : v.constructNames()) h.append("<th class=\"rot\"><div>").append(esc(name)).append("</div></th>");
+      for (ConstructComparison.ConstructResult c : v.constructs()) {
+        h.append("<th class=\"rot\"><div>").append(esc(c.name())).append("</div></th>");
+      }
       h.append("</tr>");
-      for (int i = 0; i < v.themeIds().size(); i++) {
-        int tid = v.themeIds().get(i);
+      Set<String> aligned = v.alignment().stream().map(p -> p.themeId() + "/" + p.constructId()).collect(Collectors.toSet());
+      ConstructComparison.SimilarityMatrix m = v.matrix();
+      for (int i = 0; i < m.themeIds().size(); i++) {
+        int tid = m.themeIds().get(i);
         h.append("<tr><th><a href=\"#theme-").append(tid).append("\">T").append(tid).append("</a> ")
             .append(esc(labels.getOrDefault(tid, ""))).append("</th>");
-        for (int j = 0; j < v.constructIds().size(); j++) {
-          double s = v.matrix()[i][j];
-          boolean best = Integer.valueOf(tid).equals(v.bestTheme().get(v.constructIds().get(j)));
+        for (int j = 0; j < m.constructIds().size(); j++) {
+          double s = m.values()[i][j];
           h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\"")
-              .append(best ? " class=\"best\"" : "").append(">").append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
+              .append(aligned.contains(tid + "/" + m.constructIds().get(j)) ? " class=\"best\"" : "").append(">")
+              .append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
         }
         h.append("</tr>");
       }
-      h.append("</table></div><p class=\"meta\">Outlined cells: each construct's best theme at or above the threshold.</p>");
-      List<String> unsupported = v.constructIds().stream().filter(id -> v.bestTheme().get(id) == null)
-          .map(id -> v.constructNames().get(v.constructIds().indexOf(id))).toList();
-      h.append("<p><b>Constructs no theme supports:</b> ").append(unsupported.isEmpty() ? "none" : esc(String.join("; ", unsupported)))
+      h.append("</table></div><p class=\"meta\">Outlined cells: the one-to-one alignment (Hungarian) of themes and "
+          + "constructs at or above the threshold.</p>");
+      Map<String, String> names = v.constructs().stream()
+          .collect(Collectors.toMap(ConstructComparison.ConstructResult::constructId, ConstructComparison.ConstructResult::name));
+      h.append("<p><b>Constructs no theme supports:</b> ").append(v.unsupportedConstructs().isEmpty() ? "none"
+              : esc(v.unsupportedConstructs().stream().map(names::get).collect(Collectors.joining("; "))))
           .append("</p><p><b>Candidate new themes</b> (no construct explains them): ")
           .append(v.candidateNewThemes().isEmpty() ? "none" : v.candidateNewThemes().stream()
               .map(id -> "T" + id + " " + esc(labels.getOrDefault(id, ""))).collect(Collectors.joining("; ")))

@@ -49,6 +49,7 @@ class EndToEndTest {
     flags.putArray("input").add(in.toString());
     flags.put("out", out.toString());
     flags.putObject("themes").put("k", 6);
+    flags.putArray("constructs").add("models/constructs/tully-2010.yaml").add("models/constructs/maclellan-2015.yaml");
     JobConfig config = JobConfigLoader.load(null, flags);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     ThememinerJob job = new ThememinerJob(config, new PrintStream(buffer, true, StandardCharsets.UTF_8));
@@ -79,7 +80,8 @@ class EndToEndTest {
 
   @Test
   void everyOutputFileIsThere() {
-    for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "errors.jsonl", "run.json")) {
+    for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "comparison.json",
+        "errors.jsonl", "run.json", "report.html", "model")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
   }
@@ -118,6 +120,46 @@ class EndToEndTest {
   }
 
   @Test
+  void everyConstructOfEverySetIsCompared() throws Exception {
+    JsonNode comparison = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+    assertEquals(2, comparison.size());
+    Set<String> qualified = new HashSet<>();
+    for (JsonNode set : comparison) {
+      String id = set.get("setId").asText();
+      int expected = id.equals("tully-2010") ? 7 : 2;
+      assertEquals(expected, set.get("constructs").size(), id);
+      assertEquals(expected, set.get("matrix").get("constructIds").size(), id);
+      assertEquals(6, set.get("matrix").get("themeIds").size(), id);
+      for (JsonNode row : set.get("matrix").get("values")) {
+        for (JsonNode v : row) assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1);
+      }
+      for (String f : List.of("coverage", "precision", "f1")) {
+        assertTrue(set.get(f).asDouble() >= 0 && set.get(f).asDouble() <= 1, id + " " + f);
+      }
+      set.get("constructs").forEach(c -> qualified.add(id + ":" + c.get("constructId").asText()));
+    }
+    Dataset<Row> rows = TestData.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .csv(out.resolve("assignments.csv").toString());
+    for (Row r : rows.select("construct_id").distinct().collectAsList()) {
+      assertTrue(r.isNullAt(0) || qualified.contains(r.getString(0)), r.getString(0) + " is a compared construct");
+    }
+  }
+
+  @Test
+  void theReportIsOnePageWithNothingFetchedAndInputTextEscaped() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    for (String section : List.of("id=\"overview\"", "id=\"themes\"", "id=\"comparison\"", "id=\"errors\"")) {
+      assertTrue(html.contains(section), section);
+    }
+    assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external assets");
+    assertFalse(html.contains("<script"), "no scripts");
+    assertTrue(html.contains("broken.pdf"), "the failed input is listed");
+    assertTrue(html.contains("Patient Experiences of Structured Heart Failure Programmes")
+        || html.toLowerCase().contains("heart failure programmes"), "paper titles are listed");
+  }
+
+  @Test
   void sentencesParquetHoldsAnnotationsAndThemes() {
     Dataset<Row> s = TestData.spark().read().parquet(out.resolve("sentences").toString());
     for (String c : List.of("paper_id", "section", "sentence_no", "text", "lemmas", "pos", "theme_id")) {
@@ -142,7 +184,8 @@ class EndToEndTest {
   @Test
   void theConsoleGetsOneLinePerStage() {
     List<String> lines = console.lines().toList();
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("extract") && l.contains("6 papers, 1 failed")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("extract") && l.contains("6 papers (0 from cache), 1 failed")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("compare") && l.contains("tully-2010 coverage")), console);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("annotate")), console);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("themes")), console);
   }
