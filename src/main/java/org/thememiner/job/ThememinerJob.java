@@ -48,6 +48,7 @@ import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.Versions;
+import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
@@ -112,7 +113,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files, cache(spark));
     int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
-    writeRunInfo(spark, startedAt, code, files, extracted, null);
+    writeRunInfo(spark, startedAt, code, files, extracted, null, null);
     return code;
   }
 
@@ -124,7 +125,7 @@ public final class ThememinerJob {
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.summaries().isEmpty()) {
       writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
+      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
       out.println("thememiner: no input could be read; see " + outDir.resolve("errors.jsonl"));
       return EXIT_FAILED;
     }
@@ -136,7 +137,7 @@ public final class ThememinerJob {
       model = new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
+      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
       out.println("thememiner: " + e.getMessage());
       return EXIT_FAILED;
     }
@@ -148,6 +149,13 @@ public final class ThememinerJob {
     log.done(String.format("%d themes over %d sentences, %d outliers (k %s)", themes.size(), assignedCount, outliers,
         config.themes().k() == 0 ? "by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount,
         "outliers", outliers);
+    Stability stability = null;
+    if (config.themes().stabilitySeeds() > 0) {
+      log.start("stability");
+      stability = ThemeStability.measure(model, sentences, assigned);
+      log.done(String.format(Locale.ROOT, "adjusted Rand index over %d other seeds: mean %.2f, min %.2f",
+          stability.seeds().size(), stability.meanAri(), stability.minAri()), "seeds", stability.seeds().size());
+    }
 
     List<ConstructComparison> comparisons = compareStage(model, themes);
 
@@ -160,7 +168,7 @@ public final class ThememinerJob {
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
-    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model);
+    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability);
     AtomicFiles.writeString(outDir.resolve("report.html"),
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, failures)));
     return code;
@@ -349,7 +357,8 @@ public final class ThememinerJob {
     });
   }
 
-  private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model)
+  private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model,
+      Stability stability)
       throws IOException {
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
@@ -368,7 +377,7 @@ public final class ThememinerJob {
     };
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
         config.seed(), inputs, config, Versions.current(), log.timings(),
-        model == null ? List.of() : model.silhouettes(), model == null ? null : model.k());
+        model == null ? List.of() : model.silhouettes(), model == null ? null : model.k(), stability);
     AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
     return info;
   }

@@ -61,6 +61,11 @@ public final class HtmlReport {
     stat(h, "themes", Integer.toString(c.themes().size()),
         r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)" : " (by silhouette)"));
     stat(h, "seed", Long.toString(r.seed()), "master " + r.master());
+    if (r.stability() != null) {
+      stat(h, "stability", String.format(Locale.ROOT, "%.2f", r.stability().meanAri()), String.format(Locale.ROOT,
+          "mean adjusted Rand index against %d refits with other seeds (min %.2f)", r.stability().seeds().size(),
+          r.stability().minAri()));
+    }
     h.append("</div><h3>Stages</h3><table><tr><th>stage</th><th>seconds</th><th>counts</th></tr>");
     for (StageTiming t : r.stages()) {
       h.append("<tr><td>").append(esc(t.stage())).append("</td><td class=\"num\">")

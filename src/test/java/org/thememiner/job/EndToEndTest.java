@@ -179,6 +179,9 @@ class EndToEndTest {
     run.get("stages").forEach(s -> stages.add(s.get("stage").asText()));
     assertTrue(stages.containsAll(List.of("extract", "annotate", "themes", "report")), stages.toString());
     assertEquals(3, run.get("exitCode").asInt());
+    JsonNode stability = run.get("stability");
+    assertEquals(4, stability.get("ari").size(), "four refits with other seeds");
+    for (JsonNode ari : stability.get("ari")) assertTrue(ari.asDouble() >= -1 && ari.asDouble() <= 1);
   }
 
   @Test
