@@ -203,14 +203,15 @@ public final class ThememinerJob {
           }
         }).collect();
     List<InputFailure> failures = new ArrayList<>();
-    Map<String, List<InputFile>> filesBySha = new LinkedHashMap<>();
+    // Two files with the same name and bytes in different folders share an item; each is a paper of its own.
+    Map<String, List<InputFile>> filesByItem = new LinkedHashMap<>();
     for (Hashed h : hashed) {
       if (h.failure() != null) failures.add(h.failure());
-      else filesBySha.computeIfAbsent(h.sha256(), k -> new ArrayList<>()).add(h.file());
+      else filesByItem.computeIfAbsent(itemOf(h.sha256(), h.file().path()), k -> new ArrayList<>()).add(h.file());
     }
     String key = extractKey();
-    Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesBySha.keySet());
-    List<InputFile> toExtract = filesBySha.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
+    Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesByItem.keySet());
+    List<InputFile> toExtract = filesByItem.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
 
     JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract);
@@ -219,9 +220,9 @@ public final class ThememinerJob {
     if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
     JavaRDD<Paper> papers = fresh;
     if (!cached.isEmpty()) {
-      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesBySha);
+      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
       JavaRDD<Paper> reused = cache.papers(key, cached)
-          .flatMap(p -> locations.get(p.sha256()).stream().map(f -> relocate(p, f)).iterator());
+          .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
       papers = papers.union(reused);
     }
     papers = papers.sortBy(Paper::id, true, Math.max(1, jsc.defaultParallelism())).persist(StorageLevel.MEMORY_AND_DISK());
@@ -242,11 +243,15 @@ public final class ThememinerJob {
       }
     });
     failures.sort(java.util.Comparator.comparing(InputFailure::path));
-    long reused = cached.stream().mapToLong(h -> filesBySha.get(h).size()).sum();
+    long reused = hashed.stream().filter(h -> h.failure() == null).count() - toExtract.size();
     log.done(String.format("%d papers (%d from cache), %d failed%s", summaries.size(), reused, failures.size(),
         failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "reused", reused,
         "failed", failures.size());
     return new Extracted(papers, failures, sha, idsBySha, List.copyOf(summaries));
+  }
+
+  private static String itemOf(String sha256, String path) {
+    return CorpusCache.paperItem(sha256, Path.of(path).getFileName().toString());
   }
 
   /** A cached paper as the paper of the file that has its bytes now. */
