@@ -78,6 +78,7 @@ public final class QdpxExport {
     RunFolder run = RunFolder.open(runDir);
     List<ThemeSummary> themes = ThemeSummary.readAll(run.required(RunFolder.THEMES));
     List<ConstructSetComparison> sets = ConstructSetComparison.readAll(run.file(RunFolder.COMPARISON));
+    Path papersFile = run.required(RunFolder.PAPERS);
     Path assignmentsFile = run.required(RunFolder.ASSIGNMENTS);
     Map<String, List<Assignment>> assignments = Assignment.readByPaper(assignmentsFile);
     Codebook codebook = Codebook.of(run, themes, sets);
@@ -94,41 +95,51 @@ public final class QdpxExport {
     Path target = exportDir.resolve(FILE_NAME);
     Path tmp = exportDir.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".tmp");
     List<Unlocated> unlocated = new ArrayList<>();
-    int coded;
-    int sourceCount;
+    List<Source> sources;
     try {
-      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-        FileTime entryTime = entryTime(run);
-        List<Source> sources = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Path papersFile = run.required(RunFolder.PAPERS);
-        PapersFile.forEach(papersFile, paper -> {
-          if (!seen.add(paper.id())) throw new IOException(papersFile + ": paper " + paper.id() + " appears more than once");
-          SourceDocument document = SourceDocument.of(paper);
-          String guid = QdaGuids.of(run.identity(), "source", paper.id());
-          entry(zip, "sources/" + guid + ".txt", entryTime);
-          zip.write(document.text().getBytes(StandardCharsets.UTF_8));
-          zip.closeEntry();
-          List<Assignment> rows = assignments.remove(paper.id());
-          sources.add(new Source(guid, sourceName(paper), sourceDescription(paper),
-              selections(run, paper, document, rows == null ? List.of() : rows, codebook, unlocated)));
-        });
-        for (List<Assignment> orphans : assignments.values()) {
-          for (Assignment a : orphans) unlocated.add(new Unlocated(a, "paper not in " + RunFolder.PAPERS));
-        }
-        coded = sources.stream().mapToInt(s -> s.selections().size()).sum();
-        sourceCount = sources.size();
-        entry(zip, "project.qde", entryTime);
-        writeProject(zip, run, codebook, sources, coded, unlocated.size());
-        zip.closeEntry();
-      }
+      sources = writeZip(tmp, run, papersFile, assignments, codebook, unlocated);
       AtomicFiles.replace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
     Path report = exportDir.resolve(UNLOCATED_FILE_NAME);
     writeUnlocated(report, unlocated);
-    return new Result(target, sourceCount, coded, unlocated.size(), report);
+    return new Result(target, sources.size(), codedSentences(sources), unlocated.size(), report);
+  }
+
+  /**
+   * Writes the .qdpx to {@code zipFile}: each paper's text as it streams by, then project.qde. Consumes
+   * {@code assignments}; adds the sentences it cannot place to {@code unlocated}.
+   */
+  private static List<Source> writeZip(Path zipFile, RunFolder run, Path papersFile, Map<String, List<Assignment>> assignments,
+      Codebook codebook, List<Unlocated> unlocated) throws IOException {
+    List<Source> sources = new ArrayList<>();
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipFile))) {
+      FileTime entryTime = entryTime(run);
+      Set<String> seen = new HashSet<>();
+      PapersFile.forEach(papersFile, paper -> {
+        if (!seen.add(paper.id())) throw new IOException(papersFile + ": paper " + paper.id() + " appears more than once");
+        SourceDocument document = SourceDocument.of(paper);
+        String guid = QdaGuids.of(run.identity(), "source", paper.id());
+        entry(zip, "sources/" + guid + ".txt", entryTime);
+        zip.write(document.text().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        List<Assignment> rows = assignments.remove(paper.id());
+        sources.add(new Source(guid, sourceName(paper), sourceDescription(paper),
+            selections(run, paper, document, rows == null ? List.of() : rows, codebook, unlocated)));
+      });
+      for (List<Assignment> orphans : assignments.values()) {
+        for (Assignment a : orphans) unlocated.add(new Unlocated(a, "paper not in " + RunFolder.PAPERS));
+      }
+      entry(zip, "project.qde", entryTime);
+      writeProject(zip, run, codebook, sources, unlocated.size());
+      zip.closeEntry();
+    }
+    return sources;
+  }
+
+  private static int codedSentences(List<Source> sources) {
+    return sources.stream().mapToInt(s -> s.selections().size()).sum();
   }
 
   private static List<Selection> selections(RunFolder run, Paper paper, SourceDocument document, List<Assignment> rows,
@@ -234,7 +245,7 @@ public final class QdpxExport {
     }
   }
 
-  private static void writeProject(OutputStream out, RunFolder run, Codebook codebook, List<Source> sources, int coded, int unlocated)
+  private static void writeProject(OutputStream out, RunFolder run, Codebook codebook, List<Source> sources, int unlocated)
       throws IOException {
     String created = run.finishedAt();
     try (IndentingXmlWriter xml = new IndentingXmlWriter(out, NAMESPACE, "Project")) {
@@ -263,7 +274,7 @@ public final class QdpxExport {
         xml.end();
       }
       xml.text("Description", "Exported by thememiner from run " + run.name() + " (started " + run.startedAt() + "): " + sources.size()
-          + " papers, " + coded + " coded sentences" + (unlocated == 0 ? "." : "; " + unlocated
+          + " papers, " + codedSentences(sources) + " coded sentences" + (unlocated == 0 ? "." : "; " + unlocated
           + " sentences could not be located in their paper's text and are listed in export/" + UNLOCATED_FILE_NAME + "."));
     } catch (XMLStreamException e) {
       throw new IOException("cannot write project.qde: " + e.getMessage(), e);
