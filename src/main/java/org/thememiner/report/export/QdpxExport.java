@@ -194,7 +194,7 @@ public final class QdpxExport {
           + ". Each clustered sentence is coded with its theme. Judge a theme by its sentences, not its label.");
       for (int i = 0; i < themes.size(); i++) {
         ThemeSummary t = themes.get(i);
-        xml.start("Code", "guid", themeGuids.get(t.id()), "name", "T" + t.id() + " " + t.label(), "isCodable", "true",
+        xml.start("Code", "guid", themeGuids.get(t.id()), "name", ("T" + t.id() + " " + t.label()).strip(), "isCodable", "true",
             "color", THEME_COLOURS.get(i % THEME_COLOURS.size()));
         xml.text("Description", themeDescription(t));
         xml.end();
