@@ -25,7 +25,7 @@ record ConstructSetComparison(String setId, String name, String citation, boolea
    * @param supported   whether some theme matches the construct (at or above the run's threshold); taken from
    *                    {@code unsupportedConstructs} when the construct does not say; null when neither does
    */
-  record ConstructResult(String constructId, String name, String parent, Integer bestThemeId, Double similarity, Boolean supported) {}
+  record ConstructResult(String constructId, String name, Integer bestThemeId, Double similarity, Boolean supported) {}
 
   /** @param constructId the construct the theme maps to, or null below the threshold */
   record ThemeMapping(int themeId, String constructId) {}
@@ -65,7 +65,7 @@ record ConstructSetComparison(String setId, String name, String citation, boolea
       String id = text(c, "constructId", "id");
       if (id == null) throw new IOException(file + ": a construct of set " + setId + " has no constructId");
       String name = text(c, "name", "label");
-      constructs.add(new ConstructResult(id, name == null ? id : name, text(c, "parent"), integer(c, "bestThemeId", "bestTheme"),
+      constructs.add(new ConstructResult(id, name == null ? id : name, integer(c, "bestThemeId", "bestTheme"),
           number(c, "similarity"), c.path("supported").isBoolean() ? Boolean.valueOf(c.get("supported").asBoolean())
               : set.has("unsupportedConstructs") ? Boolean.valueOf(!unsupported.contains(id)) : null));
     }
