@@ -14,6 +14,7 @@ public record JobConfig(
     String out,
     String master,
     long seed,
+    List<String> export,
     String cache,
     ExtractOptions extract,
     AnnotatorSettings annotate,
@@ -23,7 +24,14 @@ public record JobConfig(
   public JobConfig {
     input = List.copyOf(input);
     constructs = List.copyOf(constructs);
+    export = List.copyOf(export);
+    for (String e : export) {
+      if (!EXPORTS.contains(e)) throw new IllegalArgumentException("export must be one of " + EXPORTS + ", got " + e);
+    }
   }
+
+  /** What {@code --export} can write besides the run's own outputs. */
+  public static final List<String> EXPORTS = List.of("qdpx", "csv");
 
   /** Where the cache lives, or null when it is off. */
   public String cacheLocation() {

@@ -62,6 +62,9 @@ public final class Main {
     @Option(names = "--themes", description = "number of themes (default: chosen automatically)")
     Integer themes;
 
+    @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
+    List<String> exports = new ArrayList<>();
+
     @Override
     public Integer call() {
       ObjectNode o = overrides();
@@ -71,6 +74,10 @@ public final class Main {
       }
       if (seed != null) o.put("seed", seed);
       if (themes != null) o.putObject("themes").put("k", themes);
+      if (!exports.isEmpty()) {
+        ArrayNode a = o.putArray("export");
+        exports.forEach(a::add);
+      }
       return execute(job, o, master != null, false);
     }
   }

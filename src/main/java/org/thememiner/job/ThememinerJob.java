@@ -48,6 +48,8 @@ import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.Versions;
+import org.thememiner.report.export.CsvExport;
+import org.thememiner.report.export.QdpxExport;
 import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
@@ -171,7 +173,22 @@ public final class ThememinerJob {
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability);
     AtomicFiles.writeString(outDir.resolve("report.html"),
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, failures)));
+    export();
     return code;
+  }
+
+  /** The exports asked for, from the finished run folder. */
+  private void export() throws IOException {
+    if (config.export().isEmpty()) return;
+    log.start("export");
+    List<String> written = new ArrayList<>();
+    if (config.export().contains("qdpx")) {
+      QdpxExport.Result r = QdpxExport.write(outDir);
+      written.add(String.format("%s (%d coded sentences%s)", outDir.relativize(r.project()), r.codedSentences(),
+          r.unlocatedSentences() == 0 ? "" : ", " + r.unlocatedSentences() + " not located: see " + outDir.relativize(r.unlocatedReport())));
+    }
+    if (config.export().contains("csv")) written.add(CsvExport.write(outDir).size() + " CSV tables");
+    log.done(String.join("; ", written));
   }
 
   private CorpusCache cache(SparkSession spark) throws IOException {

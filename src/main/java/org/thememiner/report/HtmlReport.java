@@ -76,15 +76,24 @@ public final class HtmlReport {
     h.append("</table><h3>Versions</h3><p class=\"meta\">")
         .append(esc(r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))))
         .append("</p>");
+    h.append("<div class=\"charts\">");
     Map<Integer, Long> byYear = c.papers().stream().filter(p -> p.year() != null)
         .collect(Collectors.groupingBy(PaperSummary::year, TreeMap::new, Collectors.counting()));
     if (!byYear.isEmpty()) {
-      long max = byYear.values().stream().mapToLong(Long::longValue).max().orElse(1);
-      h.append("<h3>Papers by year</h3><div class=\"bars\">");
-      byYear.forEach((y, n) -> h.append("<div><span>").append(y).append("</span><i style=\"width:")
-          .append(Math.max(2, 100 * n / max)).append("%\"></i><b>").append(n).append("</b></div>"));
-      h.append("</div>");
+      Map<String, Long> years = new java.util.LinkedHashMap<>();
+      byYear.forEach((y, n) -> years.put(Integer.toString(y), n));
+      h.append(Charts.bars("Papers by year", "year", "papers", years, 520, 260));
     }
+    if (!c.themes().isEmpty()) {
+      Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+      c.themes().forEach(t -> sizes.put("T" + t.id(), t.size()));
+      h.append(Charts.bars("Sentences per theme", "theme", "sentences", sizes, 520, 260));
+    }
+    if (!r.silhouettes().isEmpty()) {
+      h.append(Charts.line("Choosing the number of themes", "number of themes (k)", "silhouette (cosine)",
+          r.silhouettes(), r.chosenK() == null ? null : (double) r.chosenK(), 520, 260));
+    }
+    h.append("</div>");
     h.append("</section>\n");
   }
 
@@ -136,7 +145,15 @@ public final class HtmlReport {
       stat(h, "coverage", pct(v.coverage()), "constructs matched by a theme");
       stat(h, "precision", pct(v.precision()), "themes that match a construct");
       stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "match threshold " + v.matchThreshold());
-      h.append("</div><div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
+      h.append("</div>");
+      ConstructComparison.SimilarityMatrix hm = v.matrix();
+      if (!hm.themeIds().isEmpty() && !hm.constructIds().isEmpty()) {
+        h.append(Charts.heatmap("Similarity of themes and constructs",
+            hm.themeIds().stream().map(id -> shorten("T" + id + " " + labels.getOrDefault(id, ""))).toList(),
+            v.constructs().stream().map(k -> shorten(k.name())).toList(), hm.values(),
+            Math.min(1000, 360 + 60 * hm.constructIds().size()), Math.min(900, 220 + 34 * hm.themeIds().size())));
+      }
+      h.append("<div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
       for (ConstructComparison.ConstructResult c : v.constructs()) {
         h.append("<th class=\"rot\"><div>").append(esc(c.name())).append("</div></th>");
       }
@@ -214,6 +231,10 @@ public final class HtmlReport {
     h.append("</table></section>\n");
   }
 
+  private static String shorten(String label) {
+    return label.length() <= 40 ? label : label.substring(0, 39) + "…";
+  }
+
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
@@ -232,7 +253,7 @@ public final class HtmlReport {
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}
       q{quotes:"\\201C" "\\201D"}cite{color:#666;font-size:.85em;font-style:normal}.quotes q{font-style:italic}
-      .bars div{display:flex;align-items:center;gap:.5em;font-size:.85em}.bars span{width:3em}.bars i{background:#21669d;height:.8em;display:block}
+      .charts{display:flex;flex-wrap:wrap;gap:1em}svg{max-width:100%;height:auto}
       footer{margin-top:3em;color:#888;font-size:.85em}
       """;
 }

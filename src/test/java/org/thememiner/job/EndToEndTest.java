@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,42 +14,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
-/**
- * The whole job on real inputs: two publisher PDFs, four PLOS JATS articles and one broken file, with real
- * PDFBox, CoreNLP and Spark. Runs once; the tests read its outputs.
- */
+/** The outputs of the whole job on real inputs ({@link EndToEndRun}). */
 class EndToEndTest {
-  @TempDir static Path work;
   static Path out;
   static int exitCode;
   static String console;
 
   @BeforeAll
   static void runTheJob() throws Exception {
-    Path in = Files.createDirectories(work.resolve("in"));
-    Files.copy(TestData.pdf("tully-2010-heart-failure-programmes.pdf"), in.resolve("tully-2010-heart-failure-programmes.pdf"));
-    Files.copy(TestData.pdf("agyeman-duah-2014-quality-improvement-ghana.pdf"), in.resolve("agyeman-duah-2014.pdf"));
-    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml", "journal.pone.0153170.xml",
-        "journal.pmed.0020124.xml")) {
-      Files.copy(TestData.jats(j), in.resolve(j));
-    }
-    Files.write(in.resolve("broken.pdf"), "%PDF-1.4 this is not really a PDF".getBytes(StandardCharsets.US_ASCII));
-    out = work.resolve("out");
-
-    ObjectNode flags = JsonNodeFactory.instance.objectNode();
-    flags.putArray("input").add(in.toString());
-    flags.put("out", out.toString());
-    flags.putObject("themes").put("k", 6);
-    flags.putArray("constructs").add("models/constructs/tully-2010.yaml").add("models/constructs/maclellan-2015.yaml");
-    JobConfig config = JobConfigLoader.load(null, flags);
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    ThememinerJob job = new ThememinerJob(config, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    exitCode = job.run(TestData.spark(), job.preflight());
-    console = buffer.toString(StandardCharsets.UTF_8);
+    EndToEndRun.Result run = EndToEndRun.get();
+    out = run.out();
+    exitCode = run.exitCode();
+    console = run.console();
   }
 
   private static List<JsonNode> jsonl(String name) throws Exception {
@@ -81,7 +55,7 @@ class EndToEndTest {
   @Test
   void everyOutputFileIsThere() {
     for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "comparison.json",
-        "errors.jsonl", "run.json", "report.html", "model")) {
+        "errors.jsonl", "run.json", "report.html", "model", "export/project.qdpx", "export/themes.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
   }
