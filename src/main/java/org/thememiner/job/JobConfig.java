@@ -14,6 +14,7 @@ public record JobConfig(
     String out,
     String master,
     long seed,
+    List<String> gold,
     List<String> export,
     String cache,
     ExtractOptions extract,
@@ -24,6 +25,7 @@ public record JobConfig(
   public JobConfig {
     input = List.copyOf(input);
     constructs = List.copyOf(constructs);
+    gold = List.copyOf(gold);
     export = List.copyOf(export);
     for (String e : export) {
       if (!EXPORTS.contains(e)) throw new IllegalArgumentException("export must be one of " + EXPORTS + ", got " + e);

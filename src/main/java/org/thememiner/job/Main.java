@@ -62,6 +62,10 @@ public final class Main {
     @Option(names = "--themes", description = "number of themes (default: chosen automatically)")
     Integer themes;
 
+    @Option(names = "--gold", description = "gold paper-level coding to score against: SET_ID=FILE.tsv, or FILE.tsv "
+        + "with a single construct set (repeatable)")
+    List<String> gold = new ArrayList<>();
+
     @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
     List<String> exports = new ArrayList<>();
 
@@ -74,6 +78,10 @@ public final class Main {
       }
       if (seed != null) o.put("seed", seed);
       if (themes != null) o.putObject("themes").put("k", themes);
+      if (!gold.isEmpty()) {
+        ArrayNode a = o.putArray("gold");
+        gold.forEach(a::add);
+      }
       if (!exports.isEmpty()) {
         ArrayNode a = o.putArray("export");
         exports.forEach(a::add);

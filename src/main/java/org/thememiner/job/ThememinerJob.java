@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,6 +32,9 @@ import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.GoldAgreement;
+import org.thememiner.compare.GoldCoding;
+import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.WeightedSimilarity;
@@ -43,6 +47,7 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
+import org.thememiner.report.Drift;
 import org.thememiner.report.HtmlReport;
 import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
@@ -76,6 +81,7 @@ public final class ThememinerJob {
   private final StageLog log;
   private final Path outDir;
   private List<ConstructSet> constructSets = List.of();
+  private List<GoldCoding> goldCodings = List.of();
 
   public ThememinerJob(JobConfig config, PrintStream out) {
     this.config = config;
@@ -94,6 +100,8 @@ public final class ThememinerJob {
         throw new ConfigException(e.getMessage());
       }
     }
+    goldCodings = new ArrayList<>();
+    for (String gold : config.gold()) goldCodings.add(loadGold(gold));
     List<InputFile> files;
     try {
       files = InputScanner.scan(config.input());
@@ -109,6 +117,24 @@ public final class ThememinerJob {
     return files;
   }
 
+  /** {@code SET_ID=FILE.tsv}, or {@code FILE.tsv} when the job has exactly one construct set. */
+  private GoldCoding loadGold(String spec) throws ConfigException {
+    int eq = spec.indexOf('=');
+    String setId = eq < 0 ? null : spec.substring(0, eq);
+    String file = eq < 0 ? spec : spec.substring(eq + 1);
+    if (setId == null && constructSets.size() != 1) {
+      throw new ConfigException("--gold " + spec + ": say which construct set it codes, as SET_ID=" + file);
+    }
+    ConstructSet set = setId == null ? constructSets.get(0) : constructSets.stream()
+        .filter(c -> c.id().equals(setId)).findFirst()
+        .orElseThrow(() -> new ConfigException("--gold " + spec + ": no construct set '" + setId + "' among --constructs"));
+    try {
+      return GoldCoding.load(Path.of(file), set);
+    } catch (InvalidGoldCodingException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
@@ -122,6 +148,7 @@ public final class ThememinerJob {
   /** The whole job. */
   public int run(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
+    Optional<PreviousRun> previous = PreviousRun.load(outDir);
     CorpusCache cache = cache(spark);
     Extracted extracted = extractStage(spark, files, cache);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
@@ -165,14 +192,22 @@ public final class ThememinerJob {
     writeSentences(assigned);
     writeAssignments(assigned, constructsByTheme(comparisons));
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
+    Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
+    Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers(), themes,
+        new java.util.HashSet<>(extracted.sha256ById().keySet()))).orElse(null);
+    if (drift != null) {
+      AtomicFiles.write(outDir.resolve("drift.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, drift));
+    } else {
+      Files.deleteIfExists(outDir.resolve("drift.json"));
+    }
     AtomicFiles.write(outDir.resolve("comparison.json"),
-        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisons));
+        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements)));
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability);
     AtomicFiles.writeString(outDir.resolve("report.html"),
-        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, failures)));
+        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
     export();
     return code;
   }
@@ -327,6 +362,27 @@ public final class ThememinerJob {
         .map(c -> String.format(Locale.ROOT, "%s coverage %.2f precision %.2f", c.setId(), c.coverage(), c.precision()))
         .collect(Collectors.joining("; ")), "constructSets", comparisons.size());
     return comparisons;
+  }
+
+  private Map<String, GoldAgreement> goldAgreements(List<ConstructComparison> comparisons) {
+    Map<String, GoldAgreement> agreements = new LinkedHashMap<>();
+    for (GoldCoding gold : goldCodings) {
+      comparisons.stream().filter(c -> c.setId().equals(gold.setId())).findFirst()
+          .ifPresent(c -> agreements.put(gold.setId(), GoldAgreement.of(gold, c)));
+    }
+    agreements.forEach((set, a) -> out.printf(Locale.ROOT, "gold      %s: Cohen's kappa %s over %d papers%n", set,
+        a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()), a.papers()));
+    return agreements;
+  }
+
+  /** comparison.json: each set's comparison, with its gold agreement under {@code goldAgreement} when scored. */
+  private static List<com.fasterxml.jackson.databind.node.ObjectNode> comparisonJson(List<ConstructComparison> comparisons,
+      Map<String, GoldAgreement> agreements) {
+    return comparisons.stream().map(c -> {
+      com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(c);
+      if (agreements.containsKey(c.setId())) node.set("goldAgreement", Json.MAPPER.valueToTree(agreements.get(c.setId())));
+      return node;
+    }).toList();
   }
 
   /**

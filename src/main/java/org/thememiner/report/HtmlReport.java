@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.thememiner.compare.ConstructComparison;
+import org.thememiner.compare.GoldAgreement;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.Theme;
@@ -24,8 +25,12 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /**
+   * @param drift      changes against the run that last wrote the output folder, or null when there was none
+   * @param agreements per construct set id, the agreement with a gold coding, where one was scored */
   public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
-      List<ConstructComparison> comparisons, List<InputFailure> failures) {}
+      List<ConstructComparison> comparisons, Map<String, GoldAgreement> agreements, Drift drift,
+      List<InputFailure> failures) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -38,16 +43,17 @@ public final class HtmlReport {
         .append("</b> (exit code ").append(c.run().exitCode()).append(")</p>");
     h.append("<nav><a href=\"#overview\">Overview</a><a href=\"#themes\">Themes</a>")
         .append("<a href=\"#comparison\">Comparison</a><a href=\"#matrix\">Papers &times; themes</a>")
-        .append("<a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
+        .append("<a href=\"#drift\">Drift</a><a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
     overview(h, c);
     themes(h, c.themes());
-    comparisons(h, c.comparisons(), c.themes());
+    comparisons(h, c.comparisons(), c.agreements(), c.themes());
     matrix(h, c.papers(), c.themes());
+    drift(h, c.drift(), c.themes());
     errors(h, c.failures());
     papers(h, c.papers());
     h.append("<footer>Made by thememiner ").append(esc(c.run().versions().get("thememiner")))
         .append(". Candidate themes are machine output: read the evidence before citing them.</footer>")
-        .append("</body></html>\n");
+        .append("<script>").append(SORT).append("</script></body></html>\n");
     return h.toString();
   }
 
@@ -134,7 +140,8 @@ public final class HtmlReport {
     h.append(String.format(Locale.ROOT, " &middot; %.2f", e.score())).append("</cite></li>");
   }
 
-  private static void comparisons(StringBuilder h, List<ConstructComparison> comparisons, List<Theme> themes) {
+  private static void comparisons(StringBuilder h, List<ConstructComparison> comparisons,
+      Map<String, GoldAgreement> agreements, List<Theme> themes) {
     h.append("<section id=\"comparison\"><h2>Comparison with manual syntheses</h2>");
     if (comparisons.isEmpty()) h.append("<p>No construct set was given (--constructs).</p>");
     Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
@@ -145,6 +152,11 @@ public final class HtmlReport {
       stat(h, "coverage", pct(v.coverage()), "constructs matched by a theme");
       stat(h, "precision", pct(v.precision()), "themes that match a construct");
       stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "match threshold " + v.matchThreshold());
+      GoldAgreement gold = agreements.get(v.setId());
+      if (gold != null) {
+        stat(h, "Cohen's kappa", gold.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", gold.kappa()),
+            "paper x construct presence against the gold coding (" + gold.papers() + " papers)");
+      }
       h.append("</div>");
       ConstructComparison.SimilarityMatrix hm = v.matrix();
       if (!hm.themeIds().isEmpty() && !hm.constructIds().isEmpty()) {
@@ -181,27 +193,85 @@ public final class HtmlReport {
           .append("</p><p><b>Candidate new themes</b> (no construct explains them): ")
           .append(v.candidateNewThemes().isEmpty() ? "none" : v.candidateNewThemes().stream()
               .map(id -> "T" + id + " " + esc(labels.getOrDefault(id, ""))).collect(Collectors.joining("; ")))
-          .append("</p></article>");
+          .append("</p>");
+      presence(h, v, names);
+      h.append("</article>");
     }
     h.append("</section>\n");
+  }
+
+  /** Papers x constructs, like the summary table of a published meta-synthesis. */
+  private static void presence(StringBuilder h, ConstructComparison v, Map<String, String> names) {
+    ConstructComparison.PaperPresence p = v.paperPresence();
+    if (p == null || p.paperIds().isEmpty()) return;
+    h.append("<h4>Papers &times; constructs</h4><p class=\"meta\">Share of each paper's assigned sentences in themes "
+        + "mapped to the construct; &#10003; at or above ").append(pct(v.minPaperShare())).append(". Click a heading to sort.</p>")
+        .append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
+    for (String c : p.constructIds()) h.append("<th>").append(esc(names.getOrDefault(c, c))).append("</th>");
+    h.append("</tr></thead><tbody>");
+    int rows = Math.min(MATRIX_ROWS, p.paperIds().size());
+    for (int i = 0; i < rows; i++) {
+      h.append("<tr><th>").append(esc(p.paperIds().get(i))).append("</th>");
+      for (int j = 0; j < p.constructIds().size(); j++) {
+        double s = p.share()[i][j];
+        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
+            .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
+            .append(p.present()[i][j] ? "&#10003; " : "").append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s))
+            .append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table></div>");
   }
 
   private static void matrix(StringBuilder h, List<PaperSummary> papers, List<Theme> themes) {
     h.append("<section id=\"matrix\"><h2>Papers &times; themes</h2><p class=\"meta\">Share of each paper's assigned sentences in each theme")
         .append(papers.size() > MATRIX_ROWS ? " (first " + MATRIX_ROWS + " papers; all are in themes.json)" : "")
-        .append(".</p><div class=\"scroll\"><table class=\"heat\"><tr><th>paper</th>");
+        .append(". Click a heading to sort.</p><div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
     for (Theme t : themes) h.append("<th title=\"").append(esc(t.label())).append("\">T").append(t.id()).append("</th>");
-    h.append("</tr>");
+    h.append("</tr></thead><tbody>");
     for (PaperSummary p : papers.subList(0, Math.min(MATRIX_ROWS, papers.size()))) {
       h.append("<tr><th title=\"").append(esc(p.title())).append("\">").append(esc(p.id())).append("</th>");
       for (Theme t : themes) {
         double s = t.paperShare().getOrDefault(p.id(), 0.0);
-        h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
+        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
+            .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
             .append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s)).append("</td>");
       }
       h.append("</tr>");
     }
-    h.append("</table></div></section>\n");
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  private static void drift(StringBuilder h, Drift d, List<Theme> themes) {
+    h.append("<section id=\"drift\"><h2>Changes since the previous run</h2>");
+    if (d == null) {
+      h.append("<p>This output folder held no earlier run to compare with.</p></section>\n");
+      return;
+    }
+    Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
+    h.append("<p class=\"meta\">Previous run started ").append(esc(d.previousRun())).append(". Themes are matched one to one "
+        + "on the cosine of their keyword weights (at least ").append(Drift.MATCH).append(").</p><div class=\"cards\">");
+    stat(h, "matched themes", Integer.toString(d.matched().size()), "");
+    stat(h, "new themes", Integer.toString(d.newThemes().size()), "");
+    stat(h, "vanished themes", Integer.toString(d.vanishedThemes().size()), "previous ids " + d.vanishedThemes());
+    stat(h, "papers", "+" + d.papersAdded().size() + " / -" + d.papersRemoved().size(), "added / removed");
+    h.append("</div><table><tr><th>previous</th><th>now</th><th>similarity</th><th>share before</th><th>share now</th>"
+        + "<th>change</th></tr>");
+    for (Drift.Match m : d.matched()) {
+      h.append("<tr><td>T").append(m.previousId()).append("</td><td>T").append(m.currentId()).append(" ")
+          .append(esc(labels.getOrDefault(m.currentId(), ""))).append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%.2f", m.similarity())).append("</td><td class=\"num\">")
+          .append(pct(m.previousShare())).append("</td><td class=\"num\">").append(pct(m.currentShare()))
+          .append("</td><td>").append(esc(m.change())).append("</td></tr>");
+    }
+    h.append("</table>");
+    if (!d.newThemes().isEmpty()) {
+      h.append("<p><b>New themes:</b> ").append(d.newThemes().stream().map(id -> "T" + id + " " + esc(labels.getOrDefault(id, "")))
+          .collect(Collectors.joining("; "))).append("</p>");
+    }
+    if (!d.papersAdded().isEmpty()) h.append("<p><b>Papers added:</b> ").append(esc(String.join(", ", d.papersAdded()))).append("</p>");
+    h.append("</section>\n");
   }
 
   private static void errors(StringBuilder h, List<InputFailure> failures) {
@@ -238,6 +308,29 @@ public final class HtmlReport {
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
+
+  /**
+   * The page's only script: click a heading of a table marked sortable to sort its rows by that column
+   * (numbers by their data-v value, text alphabetically), again to reverse.
+   */
+  private static final String SORT = """
+      document.querySelectorAll("table.sortable thead th").forEach(function (th, col) {
+        th.style.cursor = "pointer";
+        th.addEventListener("click", function () {
+          var body = th.closest("table").tBodies[0];
+          var asc = th.dataset.asc !== "1";
+          th.dataset.asc = asc ? "1" : "0";
+          var key = function (row) {
+            var cell = row.children[col];
+            return cell.dataset.v !== undefined ? parseFloat(cell.dataset.v) : cell.textContent.trim().toLowerCase();
+          };
+          Array.from(body.rows).sort(function (a, b) {
+            var x = key(a), y = key(b);
+            return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+          }).forEach(function (row) { body.appendChild(row); });
+        });
+      });
+      """;
 
   private static final String CSS = """
       body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:0 1.2em 3em;color:#1d1d1f}

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.thememiner.report.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
@@ -48,6 +50,10 @@ class IncrementalRerunTest {
     String second = run(in, out, true);
     assertTrue(second.contains("5 papers (3 from cache)"), second);
     assertTrue(second.lines().anyMatch(l -> l.startsWith("annotate") && l.contains("(4 papers from cache)")), second);
+    JsonNode drift = Json.MAPPER.readTree(out.resolve("drift.json").toFile());
+    assertEquals(List.of("journal-pmed-0020124", "renamed-copy"),
+        List.of(drift.get("papersAdded").get(0).asText(), drift.get("papersAdded").get(1).asText()));
+    assertTrue(drift.get("matched").size() > 0, "themes of the earlier run are found again");
 
     Path fresh = work.resolve("fresh");
     run(in, fresh, false);
