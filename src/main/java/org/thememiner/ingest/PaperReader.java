@@ -1,0 +1,83 @@
+package org.thememiner.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads one input file into a {@link Paper}, within the size and time limits, turning every failure into an
+ * {@link ExtractionException} whose message a researcher can act on. Stateless and thread-safe: it runs inside
+ * Spark tasks.
+ */
+public final class PaperReader {
+
+  private static final Extractor PDF = new PdfExtractor();
+  private static final Extractor JATS = new JatsExtractor();
+  private static final Extractor TEXT = new TextExtractor();
+
+  private PaperReader() {}
+
+  public static Paper read(InputFile file, ExtractOptions options) throws ExtractionException {
+    Extractor extractor = switch (file.format()) {
+      case "pdf" -> PDF;
+      case "jats" -> JATS;
+      case "text" -> TEXT;
+      default -> throw new ExtractionException("unsupported format '" + file.format() + "'");
+    };
+    byte[] bytes = readBytes(Path.of(file.path()), options.maxBytes());
+    String sha256 = InputScanner.sha256Hex(bytes);
+    return extractWithin(options.timeoutSeconds(), () -> extractor.extract(file, bytes, sha256), file.id());
+  }
+
+  private static byte[] readBytes(Path path, long maxBytes) throws ExtractionException {
+    try {
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new ExtractionException("file is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+      }
+      if (size == 0) throw new ExtractionException("empty file");
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new ExtractionException("file not found: " + path);
+    } catch (IOException e) {
+      throw new ExtractionException("cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  private interface Extraction {
+    Paper run() throws ExtractionException;
+  }
+
+  /**
+   * Runs the extraction on its own daemon thread so that a document that takes too long can be abandoned: the
+   * caller gets its answer after the timeout, and the interrupted worker stops at its next page or element.
+   */
+  private static Paper extractWithin(int timeoutSeconds, Extraction extraction, String id) throws ExtractionException {
+    FutureTask<Paper> task = new FutureTask<>(extraction::run);
+    Thread worker = new Thread(task, "thememiner-extract-" + id);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new ExtractionException("timed out after " + timeoutSeconds + " s");
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ExtractionException("interrupted before extraction finished");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ExtractionException reason) throw reason;
+      if (cause instanceof OutOfMemoryError) {
+        throw new ExtractionException("ran out of memory while extracting (document too large or too complex)");
+      }
+      throw new ExtractionException("extraction failed: " + cause, cause);
+    }
+  }
+}
