@@ -29,7 +29,7 @@ public enum SectionPart {
         || h.startsWith("author information") || h.startsWith("additional information and declarations")
         || h.startsWith("grant disclosure") || h.startsWith("data availability")
         || h.startsWith("supplemental information") || h.startsWith("supplementary information")
-        || h.startsWith("pre-publication history")) return ACKNOWLEDGEMENTS;
+        || h.startsWith("pre-publication history") || h.startsWith("additional file")) return ACKNOWLEDGEMENTS;
     return null;
   }
 
