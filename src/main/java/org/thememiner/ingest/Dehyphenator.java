@@ -21,8 +21,12 @@ final class Dehyphenator {
   private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
       "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
       "counter", "cost", "evidence", "health", "life", "time", "user", "patient", "family", "community", "peer", "mixed",
-      "ex", "re", "mid", "first", "second", "third", "one", "two", "three", "small", "large", "follow", "face", "step",
+      "ex", "re", "mid", "first", "second", "third", "one", "two", "three", "small", "large", "face", "step",
       "open", "close", "near", "real", "day", "age", "case", "risk", "site", "gender", "socio", "quasi", "pseudo");
+
+  /** Endings that are never a word of a compound: "follow-" + "ing" is one word whatever the first part. */
+  private static final Set<String> SUFFIXES = Set.of("ing", "ings", "ed", "ly", "tion", "tions", "ment", "ments",
+      "ness", "ity", "ities", "ies", "er", "ers", "es", "al", "ally", "ive", "ous", "able", "ible", "ism", "ist");
 
   private final Set<String> words = new HashSet<>();
   private final Set<String> hyphenated = new HashSet<>();
@@ -33,8 +37,12 @@ final class Dehyphenator {
       Matcher m = WORD.matcher(line);
       while (m.find()) {
         String w = m.group().toLowerCase(Locale.ROOT);
-        if (w.contains("-")) hyphenated.add(w);
-        else words.add(w);
+        if (w.contains("-")) {
+          String[] parts = w.split("-");
+          for (int i = 1; i < parts.length; i++) hyphenated.add(parts[i - 1] + "-" + parts[i]);
+        } else {
+          words.add(w);
+        }
       }
     }
   }
@@ -69,6 +77,7 @@ final class Dehyphenator {
     String b = second.toLowerCase(Locale.ROOT);
     if (words.contains(a + b)) return true;
     if (hyphenated.contains(a + "-" + b)) return false;
+    if (SUFFIXES.contains(b)) return true;
     if (Character.isUpperCase(second.charAt(0))) return false;
     return !PREFIXES.contains(a);
   }

@@ -32,7 +32,11 @@ final class PageFurniture {
       + "\\* ?correspondence:|correspondence should be addressed|full list of author information|"
       + "received:? \\d|accepted:? \\d|published:? \\d|academic editor|citation:|editor:|"
       + "distributed under creative commons|open access\\b\\s*$|research article\\s*$|keywords?:|"
-      + "doi:?\\s*10\\.\\S+\\s*$|publish with biomed central|your research papers will be|biomed ?central\\s*$|submit your)");
+      + "subjects\\b.*\\bkeywords\\b|doi:?\\s*10\\.\\S+\\s*$|publish with biomed central|your research papers will be|biomed ?central\\s*$|submit your)");
+
+  /** Publisher boilerplate that can follow other text in the same block, such as a DOI above "Cite this article". */
+  static final Pattern BOILERPLATE_ANYWHERE = Pattern.compile("(?i)cite this article as|submit your next manuscript|"
+      + "this article is available from|take full advantage of");
 
   private final Set<PdfLine> furniture;
   private final List<String> runningTexts;

@@ -56,6 +56,14 @@ final class PdfGlyphCollector extends PDFTextStripper {
     return text.chars().anyMatch(c -> c >= 0xFB00 && c <= 0xFB06);
   }
 
+  /**
+   * A control or private-use character: a symbol-font glyph without a Unicode mapping, nearly always a list bullet
+   * (U+F0B7 in Symbol, U+0001 in many publisher fonts).
+   */
+  private static boolean isUnmappedSymbol(String text) {
+    return text.length() == 1 && (text.charAt(0) < 0x20 || Character.getType(text.charAt(0)) == Character.PRIVATE_USE);
+  }
+
   @Override
   protected void writePage() {
     List<Glyph> glyphs = new ArrayList<>();
@@ -64,6 +72,7 @@ final class PdfGlyphCollector extends PDFTextStripper {
         String text = tp.getUnicode();
         if (text == null || text.isBlank()) continue;
         if (isLigature(text)) text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (isUnmappedSymbol(text)) text = "\u2022";
         float size = tp.getFontSizeInPt() > 0.5f ? tp.getFontSizeInPt() : tp.getHeightDir() * 1.4f;
         PDFont font = tp.getFont();
         String name = font == null || font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");

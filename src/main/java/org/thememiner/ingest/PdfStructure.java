@@ -67,8 +67,10 @@ final class PdfStructure {
       "^(?:Fig(?:ure)?\\.?|Table|Box|Scheme|Chart|Plate)\\s+S?[0-9IVX]+[a-z]?(?:\\s*[.:|\u2014\u2013-]|\\s+[A-Z(])");
   private static final Pattern REFERENCE_START = Pattern.compile("^\\s*(?:\\[\\d{1,3}\\]|\\d{1,3}\\.\\s|\\d{1,3}\\s+\\p{Lu})");
   private static final Pattern REFERENCE_LIKE = Pattern.compile("(?:19|20)\\d{2}|et al|\\bdoi\\b|\\bvol\\.");
+  /** A run-in heading: "Background: Knowledge regarding the best approaches ..." is a paragraph. */
+  private static final Pattern RUN_IN = Pattern.compile("^[^:]{1,40}:\\s+(?:\\S+\\s+){3,}\\S");
   /** A list item whose continuation lines hang under its text, not under its marker. */
-  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.|[\u2022\u2013\u25aa\u25cf-])\\s");
+  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7\\p{Co}-])\\s*");
   private static final Pattern TERMINAL = Pattern.compile("[.?!:\u201d\"')\\]]$");
   private static final Set<SectionPart> BODY_PARTS = EnumSet.of(SectionPart.ABSTRACT, SectionPart.INTRODUCTION,
       SectionPart.METHODS, SectionPart.RESULTS, SectionPart.DISCUSSION, SectionPart.CONCLUSION);
@@ -84,6 +86,9 @@ final class PdfStructure {
   private final List<List<PdfLine>> frontMatter = new ArrayList<>();
   private final Map<String, Integer> styleChars = new HashMap<>();
   private int smallPrint;
+  /** The last body paragraph, held back in case a figure, table or page break interrupted it mid-sentence. */
+  private String pending;
+  private Integer pendingPage;
   private boolean inFrontMatter = true;
 
   private PdfStructure(List<PdfLine> lines, BodyStyle body, List<String> warnings) {
@@ -111,6 +116,7 @@ final class PdfStructure {
       Heading heading = headings.get(i);
       if (heading != null) {
         flush(paragraph);
+        emitPending();
         if (inFrontMatter) leaveFrontMatter(SectionPart.fromHeading(heading.text()) == SectionPart.ABSTRACT);
         assembler.heading(heading.text(), heading.level(), lines.get(i).page(), null);
         i = heading.last();
@@ -125,6 +131,7 @@ final class PdfStructure {
       paragraph.add(line);
     }
     flush(paragraph);
+    emitPending();
     if (inFrontMatter) leaveFrontMatter(false);
     if (smallPrint > 0) {
       warnings.add(smallPrint + " blocks of small print (table cells, footnotes, figure text) left out of the body");
@@ -154,8 +161,13 @@ final class PdfStructure {
     }).findFirst().orElse(firstCanonical.orElse(null));
     Map<Integer, Heading> accepted = new HashMap<>();
     int start = firstCanonical.map(Heading::first).orElse(0);
+    boolean inReferences = false;
     for (Heading h : candidates) {
       if (h.first() < start) continue;
+      SectionPart part = SectionPart.fromHeading(h.text());
+      // bold author names in a reference list look like headings; only a named part ends the list
+      if (inReferences && part == null) continue;
+      inReferences = part == SectionPart.REFERENCES || inReferences && part == null;
       accepted.put(h.first(), new Heading(h.first(), h.last(), NUMBERING.matcher(h.text()).replaceFirst(""),
           level(h, top), h.style(), h.size()));
     }
@@ -173,7 +185,8 @@ final class PdfStructure {
     boolean canonical = SectionPart.fromHeading(words) != null && wordCount <= 6;
     if (!canonical && (text.endsWith(".") || line.size() < body.size() - 0.6f)) return false;
     // a full-width line of several words is the start of a paragraph, perhaps with a bold run-in heading
-    if (wordCount >= 8 && line.shortfallEm() < 3f) return false;
+    if (wordCount >= 8 && line.shortfallEm() < 3f || !canonical && wordCount > 12) return false;
+    if (RUN_IN.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 3) return false;
     if (line.boldShare() >= 0.8f || line.size() >= body.size() + 0.9f) return true;
     // a line in another face at body size: only a short line standing alone between body-text lines
     boolean rareStyle = styleChars.getOrDefault(line.style(), 0) < 0.1f * styleChars.getOrDefault(bodyStyleKey(), 1);
@@ -216,7 +229,9 @@ final class PdfStructure {
     boolean terminal = TERMINAL.matcher(previous.text().strip()).find();
     boolean lowerStart = Character.isLowerCase(text.codePointAt(0));
     float indentChange = line.indentEm() - previous.indentEm();
-    if (Math.abs(line.size() - previous.size()) > 0.6f) return true;
+    if (Math.abs(line.size() - previous.size()) > 0.6f || CAPTION.matcher(text).find()) return true;
+    if (CAPTION.matcher(paragraph.get(0).text()).find() && !line.style().equals(previous.style())) return true;
+    if (LIST_ITEM.matcher(text).find() && !text.startsWith("-")) return true;
     if (Math.abs(line.italicShare() - previous.italicShare()) > 0.6f && Math.abs(indentChange) >= 0.5f) return true;
     if (!sameColumn) return !(line.indentEm() < 0.5f && (!terminal || lowerStart));
     float dy = line.baseline() - previous.baseline();
@@ -239,8 +254,7 @@ final class PdfStructure {
   private static boolean startsReference(List<PdfLine> entry, PdfLine line) {
     PdfLine previous = entry.get(entry.size() - 1);
     if (REFERENCE_START.matcher(line.text()).find()) return true;
-    boolean sameColumn = line.page() == previous.page() && Math.abs(line.columnLeft() - previous.columnLeft()) < 1f;
-    return sameColumn && line.x0() <= previous.x0() - 0.8f * line.size();
+    return line.indentEm() <= previous.indentEm() - 0.8f;
   }
 
   private void flush(List<PdfLine> paragraph) {
@@ -251,7 +265,7 @@ final class PdfStructure {
     List<PdfLine> lines = List.copyOf(paragraph);
     paragraph.clear();
     if (text.isEmpty()) return;
-    if (PageFurniture.BOILERPLATE.matcher(text).find()) {
+    if (PageFurniture.BOILERPLATE.matcher(text).find() || PageFurniture.BOILERPLATE_ANYWHERE.matcher(text).find()) {
       boilerplate.add(text);
       return;
     }
@@ -281,12 +295,24 @@ final class PdfStructure {
     boolean isQuote = indented && (attribution.isPresent() || italic > 0.6f || narrowed)
         || attribution.isPresent() && (italic > 0.6f || quoted);
     if (isQuote) {
+      emitPending();
       int end = attribution.map(QuoteAttribution.Found::start).orElse(text.length());
       assembler.quote(text, 0, end, attribution.map(QuoteAttribution.Found::attribution).orElse(null),
           lines.get(0).page());
+    } else if (pending != null && !TERMINAL.matcher(pending).find() && Character.isLowerCase(text.codePointAt(0))) {
+      StringBuilder continued = new StringBuilder(pending);
+      dehyphenator.appendLine(continued, text);
+      pending = continued.toString();
     } else {
-      assembler.paragraph(text, lines.get(0).page());
+      emitPending();
+      pending = text;
+      pendingPage = lines.get(0).page();
     }
+  }
+
+  private void emitPending() {
+    if (pending != null) assembler.paragraph(pending, pendingPage);
+    pending = null;
   }
 
   private static Map<Float, Integer> sizes(List<PdfLine> lines) {
