@@ -65,7 +65,8 @@ public final class JatsExtractor implements Extractor {
   private static Document parse(byte[] bytes) throws ExtractionException {
     String xml = XmlEntities.toNumeric(new String(bytes, charsetOf(bytes)));
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      // the JDK's own parser: a Xerces jar on Spark's or CoreNLP's class path would ignore the JAXP 1.5 limits
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
