@@ -48,7 +48,7 @@ final class SectionAssembler {
     }
     SectionPart resolved;
     if (named == SectionPart.REFERENCES || named == SectionPart.ACKNOWLEDGEMENTS) resolved = named;
-    else if (parent != null) resolved = parent;
+    else if (parent != null && (parent != SectionPart.OTHER || named == null)) resolved = parent;
     else resolved = named != null ? named : SectionPart.OTHER;
     partAtLevel[depth] = resolved;
     heading = title;
