@@ -20,7 +20,8 @@ final class Dehyphenator {
   private static final Pattern CONTINUATION = Pattern.compile("^(\\p{L}+)");
   private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
       "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
-      "counter", "cost", "evidence", "health", "life", "time", "user", "patient", "family", "community", "peer", "mixed",
+      "counter", "cost", "evidence", "health", "life", "time", "user", "patient", "family", "community", "peer",
+      "mixed",
       "ex", "re", "mid", "first", "second", "third", "one", "two", "three", "small", "large", "face", "step",
       "open", "close", "near", "real", "day", "age", "case", "risk", "site", "gender", "socio", "quasi", "pseudo");
 

@@ -47,10 +47,10 @@ public final class JatsExtractor implements Extractor {
 
     Element meta = first(first(article, "front"), "article-meta");
     Element journalMeta = first(first(article, "front"), "journal-meta");
-    for (Element abs : children(meta, "abstract")) addAbstract(abs, assembler);
+    for (Element abs : children(meta, "abstract")) addAbstract(abs, assembler, captions);
     Element body = first(article, "body");
     if (body == null) warnings.add("no <body>: the article has metadata only");
-    else addContent(body, 0, assembler, captions);
+    else addContent(body, 0, false, assembler, captions);
     Element back = first(article, "back");
     for (Element refList : descendants(back, "ref-list")) {
       for (Element ref : descendants(refList, "ref")) assembler.reference(flatten(citationOf(ref), true));
@@ -109,22 +109,21 @@ public final class JatsExtractor implements Extractor {
     }
   }
 
-  private static void addAbstract(Element abs, SectionAssembler assembler) throws ExtractionException {
+  private static void addAbstract(Element abs, SectionAssembler assembler, List<String> captions)
+      throws ExtractionException {
     String title = text(first(abs, "title"));
     String type = abs.getAttribute("abstract-type");
     if (title.isEmpty()) title = type.isEmpty() ? "Abstract" : capitalise(type.replace('-', ' ')) + " abstract";
     assembler.heading(title, 1, null, SectionPart.ABSTRACT);
-    addContent(abs, 1, assembler, new ArrayList<>());
+    addContent(abs, 1, true, assembler, captions);
   }
 
   /**
    * Adds the paragraphs, quotes and subsections of {@code container}; {@code depth} is the heading level of the
    * container itself (0 for the body). Structured abstracts keep their inner headings as paragraph lead-ins.
    */
-  private static void addContent(Element container, int depth, SectionAssembler assembler, List<String> captions)
-      throws ExtractionException {
-    boolean inAbstract = "abstract".equals(container.getLocalName())
-        || assembler.currentPart() == SectionPart.ABSTRACT && depth > 0;
+  private static void addContent(Element container, int depth, boolean inAbstract, SectionAssembler assembler,
+      List<String> captions) throws ExtractionException {
     for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (!(n instanceof Element e)) continue;
       if (Thread.currentThread().isInterrupted()) throw new ExtractionException("interrupted");
@@ -133,19 +132,20 @@ public final class JatsExtractor implements Extractor {
           String title = text(first(e, "title"));
           if (inAbstract) {
             if (!title.isEmpty()) assembler.paragraph(title.endsWith(".") ? title : title + ".", null);
-            addContent(e, depth, assembler, captions);
+            addContent(e, depth, inAbstract, assembler, captions);
           } else {
             if (!title.isEmpty()) assembler.heading(title, depth + 1, null, partOf(e.getAttribute("sec-type")));
-            addContent(e, title.isEmpty() ? depth : depth + 1, assembler, captions);
+            addContent(e, title.isEmpty() ? depth : depth + 1, false, assembler, captions);
           }
         }
         case "p" -> addParagraph(e, assembler, captions);
         case "disp-quote" -> addQuote(e, assembler);
         case "list" -> {
-          for (Element item : children(e, "list-item")) addContent(item, depth, assembler, captions);
+          for (Element item : children(e, "list-item")) addContent(item, depth, inAbstract, assembler, captions);
         }
-        case "boxed-text", "list-item" -> addContent(e, depth, assembler, captions);
-        case "fig", "fig-group", "table-wrap", "table-wrap-group", "supplementary-material" -> collectCaptions(e, captions);
+        case "boxed-text", "list-item" -> addContent(e, depth, inAbstract, assembler, captions);
+        case "fig", "fig-group", "table-wrap", "table-wrap-group", "supplementary-material" ->
+            collectCaptions(e, captions);
         default -> { }
       }
     }
@@ -278,7 +278,8 @@ public final class JatsExtractor implements Extractor {
   }
 
   private static String normalise(String text) {
-    return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").replaceAll(" ([,.;:)\\]])", "$1").replaceAll("([(\\[]) ", "$1").strip();
+    return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").replaceAll(" ([,.;:)\\]])", "$1")
+        .replaceAll("([(\\[]) ", "$1").strip();
   }
 
   private static String capitalise(String s) {

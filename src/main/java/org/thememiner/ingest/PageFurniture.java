@@ -23,7 +23,8 @@ final class PageFurniture {
   private static final Pattern PAGE_NUMBER = Pattern.compile(
       "(?i)^(?:page\\s*)?\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$|^[ivxlc]{1,6}$");
   private static final Pattern STAMP = Pattern.compile("(?i)downloaded from|\u00a9|copyright|licen[cs]e|"
-      + "creative commons|all rights reserved|for personal use only|protected by copyright|https?://|www\\.|doi:?\\s*10\\.");
+      + "creative commons|all rights reserved|for personal use only|protected by copyright|https?://|www\\.|"
+      + "doi:?\\s*10\\.");
 
   /** Paragraph starts that are publisher boilerplate wherever they appear on a page. */
   static final Pattern BOILERPLATE = Pattern.compile("(?i)^(?:\u00a9|copyright\\b|this is an open access article|"
@@ -32,7 +33,8 @@ final class PageFurniture {
       + "\\* ?correspondence:|correspondence should be addressed|full list of author information|"
       + "received:? \\d|accepted:? \\d|published:? \\d|academic editor|citation:|editor:|"
       + "distributed under creative commons|open access\\b\\s*$|research article\\s*$|keywords?:|"
-      + "subjects\\b.*\\bkeywords\\b|doi:?\\s*10\\.\\S+\\s*$|publish with biomed central|your research papers will be|biomed ?central\\s*$|submit your)");
+      + "subjects\\b.*\\bkeywords\\b|doi:?\\s*10\\.\\S+\\s*$|publish with biomed central|"
+      + "your research papers will be|biomed ?central\\s*$|submit your)");
 
   /** Publisher boilerplate that can follow other text in the same block, such as a DOI above "Cite this article". */
   static final Pattern BOILERPLATE_ANYWHERE = Pattern.compile("(?i)cite this article as|submit your next manuscript|"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -49,16 +50,13 @@ public final class PaperReader {
     }
   }
 
-  private interface Extraction {
-    Paper run() throws ExtractionException;
-  }
-
   /**
    * Runs the extraction on its own daemon thread so that a document that takes too long can be abandoned: the
    * caller gets its answer after the timeout, and the interrupted worker stops at its next page or element.
    */
-  private static Paper extractWithin(int timeoutSeconds, Extraction extraction, String id) throws ExtractionException {
-    FutureTask<Paper> task = new FutureTask<>(extraction::run);
+  private static Paper extractWithin(int timeoutSeconds, Callable<Paper> extraction, String id)
+      throws ExtractionException {
+    FutureTask<Paper> task = new FutureTask<>(extraction);
     Thread worker = new Thread(task, "thememiner-extract-" + id);
     worker.setDaemon(true);
     worker.start();

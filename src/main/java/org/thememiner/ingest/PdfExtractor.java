@@ -32,7 +32,8 @@ public final class PdfExtractor implements Extractor {
     }
   }
 
-  private static Paper extract(InputFile file, String sha256, PDDocument document) throws IOException, ExtractionException {
+  private static Paper extract(InputFile file, String sha256, PDDocument document)
+      throws IOException, ExtractionException {
     List<String> warnings = new ArrayList<>();
     if (document.isEncrypted()) warnings.add("encrypted PDF opened with the empty user password");
     int pageCount = document.getNumberOfPages();
@@ -61,11 +62,13 @@ public final class PdfExtractor implements Extractor {
       warnings.add(furniture.size() + " lines of page furniture removed (running headers, page numbers, stamps)");
     }
     if (!margin.isEmpty()) {
-      warnings.add(margin.size() + " lines in narrow columns of smaller type (side notes, table columns) kept out of the body");
+      warnings.add(margin.size()
+          + " lines in narrow columns of smaller type (side notes, table columns) kept out of the body");
     }
 
     PdfStructure.Result structure = PdfStructure.read(ordered, PdfStructure.BodyStyle.of(ordered), warnings);
-    List<PdfLine> firstPage = new ArrayList<>(PdfPageLayout.readingOrder(fragments.get(0), bodySize, new ArrayList<>()));
+    List<PdfLine> firstPage =
+        new ArrayList<>(PdfPageLayout.readingOrder(fragments.get(0), bodySize, new ArrayList<>()));
     firstPage.addAll(margin.stream().filter(l -> l.page() == 1).toList());
     PdfMetadata metadata = PdfMetadata.read(document, firstPage, furniture.runningTexts(), structure.boilerplate());
     if (structure.sections().isEmpty()) warnings.add("no body sections recognised");

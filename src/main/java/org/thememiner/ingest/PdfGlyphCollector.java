@@ -75,7 +75,8 @@ final class PdfGlyphCollector extends PDFTextStripper {
         if (isUnmappedSymbol(text)) text = "\u2022";
         float size = tp.getFontSizeInPt() > 0.5f ? tp.getFontSizeInPt() : tp.getHeightDir() * 1.4f;
         PDFont font = tp.getFont();
-        String name = font == null || font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");
+        String name =
+            font == null || font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");
         PDFontDescriptor descriptor = font == null ? null : font.getFontDescriptor();
         boolean bold = BOLD_NAME.matcher(name).find()
             || descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600);

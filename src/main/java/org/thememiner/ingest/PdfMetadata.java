@@ -19,16 +19,19 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 record PdfMetadata(String title, List<String> authors, Integer year, String doi, String journal) {
 
   private static final Pattern XMP_TITLE = Pattern.compile("<dc:title>.*?<rdf:li[^>]*>(.*?)</rdf:li>", Pattern.DOTALL);
-  private static final Pattern XMP_DOI = Pattern.compile("<(?:prism:doi|pdfx:doi|dc:identifier)>\\s*(?:doi:)?(10\\.[^<\\s]+)");
+  private static final Pattern XMP_DOI =
+      Pattern.compile("<(?:prism:doi|pdfx:doi|dc:identifier)>\\s*(?:doi:)?(10\\.[^<\\s]+)");
   private static final Pattern IMPLAUSIBLE_TITLE =
       Pattern.compile("(?i)^\\W*\\d|\\.(?:docx?|pdf|tex|indd|qxd|rtf)\\b|microsoft word|untitled|^layout");
   private static final Pattern PUBLISHED_YEAR = Pattern.compile(
-      "(?i)(?:\u00a9|copyright|published(?: online)?:?|volume)\\s*(?:\\d{1,2}\\s+\\p{L}+\\.?\\s+)?((?:19|20)\\d{2})\\b");
+      "(?i)(?:\u00a9|copyright|published(?: online)?:?|volume)\\s*(?:\\d{1,2}\\s+\\p{L}+\\.?\\s+)?"
+          + "((?:19|20)\\d{2})\\b");
   private static final Pattern HEADER_JOURNAL = Pattern.compile(
       "et al\\.?,?:?\\s*(?:\\((?:19|20)\\d{2}\\),?\\s*)?(\\p{Lu}[^,]*?)(?:,?\\s+(?:19|20)\\d{2}\\b|,\\s*DOI\\b|,|$)");
   private static final Pattern JOURNAL_ONLY = Pattern.compile("^\\p{Lu}[\\p{L}&.:' -]{4,80}$");
   private static final Pattern AUTHOR_MARKS = Pattern.compile("[\\d*\u2020\u2021\u00a7#\u00b6]+");
-  private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}'\u2019.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'\u2019.-]*|van|von|de|der|da|del|la|le)){1,5}$");
+  private static final Pattern NAME = Pattern.compile(
+      "^\\p{Lu}[\\p{L}'\u2019.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'\u2019.-]*|van|von|de|der|da|del|la|le)){1,5}$");
 
   /**
    * @param firstPage  page 1's lines in reading order, margin columns and furniture included
@@ -92,7 +95,9 @@ record PdfMetadata(String title, List<String> authors, Integer year, String doi,
   /** The consecutive lines in the largest type on the first page that hold the most text. */
   private static List<PdfLine> titleBlock(List<PdfLine> page) {
     float largest = 0;
-    for (PdfLine l : page) if (l.text().chars().filter(Character::isLetter).count() >= 4) largest = Math.max(largest, l.size());
+    for (PdfLine l : page) {
+      if (l.text().chars().filter(Character::isLetter).count() >= 4) largest = Math.max(largest, l.size());
+    }
     List<PdfLine> best = List.of();
     List<PdfLine> current = new ArrayList<>();
     for (PdfLine l : page) {

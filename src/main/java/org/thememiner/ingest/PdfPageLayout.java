@@ -87,7 +87,8 @@ final class PdfPageLayout {
     int chars = 0;
     Glyph previous = null;
     for (Glyph g : run) {
-      if (previous != null && g.x() - (previous.x() + previous.width()) > WORD_GAP_EM * Math.max(g.size(), previous.size())) {
+      if (previous != null && g.x() - (previous.x() + previous.width()) > WORD_GAP_EM * Math.max(g.size(),
+          previous.size())) {
         text.append(' ');
       }
       text.append(g.text());

@@ -45,7 +45,7 @@ final class PdfStructure {
       return new BodyStyle(size, fonts.isEmpty() ? "" : PdfPageLayout.mode(fonts), spacing);
     }
 
-    static List<PdfLine> beforeReferences(List<PdfLine> lines) {
+    private static List<PdfLine> beforeReferences(List<PdfLine> lines) {
       for (int i = 0; i < lines.size(); i++) {
         if (REFERENCES_HEADING.matcher(lines.get(i).text().strip()).matches()) {
           int chars = lines.subList(0, i).stream().mapToInt(l -> l.text().length()).sum();
@@ -65,12 +65,14 @@ final class PdfStructure {
   private static final Pattern SUBSECTION_NUMBER = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)+)\\.?\\s");
   private static final Pattern CAPTION = Pattern.compile(
       "^(?:Fig(?:ure)?\\.?|Table|Box|Scheme|Chart|Plate)\\s+S?[0-9IVX]+[a-z]?(?:\\s*[.:|\u2014\u2013-]|\\s+[A-Z(])");
-  private static final Pattern REFERENCE_START = Pattern.compile("^\\s*(?:\\[\\d{1,3}\\]|\\d{1,3}\\.\\s|\\d{1,3}\\s+\\p{Lu})");
+  private static final Pattern REFERENCE_START =
+      Pattern.compile("^\\s*(?:\\[\\d{1,3}\\]|\\d{1,3}\\.\\s|\\d{1,3}\\s+\\p{Lu})");
   private static final Pattern REFERENCE_LIKE = Pattern.compile("(?:19|20)\\d{2}|et al|\\bdoi\\b|\\bvol\\.");
   /** A run-in heading: "Background: Knowledge regarding the best approaches ..." is a paragraph. */
   private static final Pattern RUN_IN = Pattern.compile("^[^:]{1,40}:\\s+(?:\\S+\\s+){3,}\\S");
   /** A list item whose continuation lines hang under its text, not under its marker. */
-  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7\\p{Co}-])\\s*");
+  private static final Pattern LIST_ITEM = Pattern.compile(
+      "^\\s*(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7-])\\s*");
   private static final Pattern TERMINAL = Pattern.compile("[.?!:\u201d\"')\\]]$");
   private static final Set<SectionPart> BODY_PARTS = EnumSet.of(SectionPart.ABSTRACT, SectionPart.INTRODUCTION,
       SectionPart.METHODS, SectionPart.RESULTS, SectionPart.DISCUSSION, SectionPart.CONCLUSION);

@@ -117,7 +117,8 @@ class PaperReaderTest {
   @Test
   void unknownFormat() {
     InputFile odd = new InputFile(dir.resolve("x.docx").toString(), "x", "docx", 1);
-    ExtractionException e = assertThrows(ExtractionException.class, () -> PaperReader.read(odd, ExtractOptions.DEFAULT));
+    ExtractionException e =
+        assertThrows(ExtractionException.class, () -> PaperReader.read(odd, ExtractOptions.DEFAULT));
     assertEquals("unsupported format 'docx'", e.getMessage());
   }
 
@@ -160,7 +161,8 @@ class PaperReaderTest {
 
   private static byte[] encrypted(byte[] pdf, String userPassword) throws IOException {
     try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
       policy.setEncryptionKeyLength(128);
       document.protect(policy);
       return bytes(document);
