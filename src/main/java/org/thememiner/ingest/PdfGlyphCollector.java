@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,6 +36,11 @@ final class PdfGlyphCollector extends PDFTextStripper {
   private static final Pattern ITALIC_NAME = Pattern.compile("(?i)italic|oblique|\\.I$|,I$|-It$|-Ital");
 
   private final List<PageGlyphs> pages = new ArrayList<>();
+  /**
+   * The current transformation's vertical scale when each glyph was drawn: the nominal font size leaves it out,
+   * and browser-printed PDFs draw the whole page scaled down.
+   */
+  private final Map<TextPosition, Float> pageScale = new IdentityHashMap<>();
 
   PdfGlyphCollector() throws IOException {
     setSortByPosition(false);
@@ -43,6 +50,12 @@ final class PdfGlyphCollector extends PDFTextStripper {
     pages.clear();
     getText(document);
     return List.copyOf(pages);
+  }
+
+  @Override
+  protected void processTextPosition(TextPosition text) {
+    pageScale.put(text, Math.abs(getGraphicsState().getCurrentTransformationMatrix().getScalingFactorY()));
+    super.processTextPosition(text);
   }
 
   @Override
@@ -73,7 +86,8 @@ final class PdfGlyphCollector extends PDFTextStripper {
         if (text == null || text.isBlank()) continue;
         if (isLigature(text)) text = Normalizer.normalize(text, Normalizer.Form.NFKC);
         if (isUnmappedSymbol(text)) text = "\u2022";
-        float size = tp.getFontSizeInPt() > 0.5f ? tp.getFontSizeInPt() : tp.getHeightDir() * 1.4f;
+        float nominal = tp.getFontSizeInPt() > 0.5f ? tp.getFontSizeInPt() : tp.getHeightDir() * 1.4f;
+        float size = nominal * pageScale.getOrDefault(tp, 1f);
         PDFont font = tp.getFont();
         String name =
             font == null || font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");
@@ -85,6 +99,7 @@ final class PdfGlyphCollector extends PDFTextStripper {
             name.toLowerCase(Locale.ROOT), bold, italic, Math.round(tp.getDir())));
       }
     }
+    pageScale.clear();
     PDRectangle box = getCurrentPage().getCropBox();
     boolean turned = getCurrentPage().getRotation() % 180 != 0;
     pages.add(new PageGlyphs(getCurrentPageNo(), turned ? box.getHeight() : box.getWidth(),

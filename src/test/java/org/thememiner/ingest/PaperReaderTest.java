@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,32 @@ class PaperReaderTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals("timed out after 1 s", e.getMessage());
     assertTrue(seconds < 3, "caller waited " + seconds + " s");
+  }
+
+  @Test
+  void pageDrawnScaledDownKeepsItsLinesApart() throws Exception {
+    // browser-printed PDFs set 18 pt type and shrink the page to half: rendered 9 pt lines, 11 pt apart
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.transform(Matrix.getScaleInstance(0.5f, 0.5f));
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN), 18);
+        content.setLeading(22);
+        content.newLineAtOffset(144, 1400);
+        for (int line = 0; line < 30; line++) {
+          content.showText("Line " + line + " of the scaled page keeps its words in order.");
+          content.newLine();
+        }
+        content.endText();
+      }
+      Path pdf = Files.write(dir.resolve("scaled.pdf"), bytes(document));
+      String body = Corpus.bodyText(PaperReader.read(Corpus.input(pdf), ExtractOptions.DEFAULT));
+      for (int line = 0; line < 30; line++) {
+        assertTrue(body.contains("Line " + line + " of the scaled page keeps its words in order."), body);
+      }
+    }
   }
 
   @Test
