@@ -148,7 +148,7 @@ final class PdfStructure {
       if (!isHeadingLine(i)) continue;
       int last = i;
       StringBuilder text = new StringBuilder(lines.get(i).text().strip());
-      while (last + 1 < lines.size() && last - i < 2 && continuesHeading(lines.get(last), lines.get(last + 1))) {
+      while (last + 1 < lines.size() && last - i < 4 && continuesHeading(lines.get(last), lines.get(last + 1))) {
         last++;
         dehyphenator.appendLine(text, lines.get(last).text());
       }
@@ -162,7 +162,8 @@ final class PdfStructure {
       return part != null && part != SectionPart.ABSTRACT && BODY_PARTS.contains(part);
     }).findFirst().orElse(firstCanonical.orElse(null));
     Map<Integer, Heading> accepted = new HashMap<>();
-    int start = firstCanonical.map(Heading::first).orElse(0);
+    // without a canonical heading, the front matter (title, authors) ends where body text starts
+    int start = firstCanonical.map(Heading::first).orElseGet(this::firstBodyLine);
     boolean inReferences = false;
     for (Heading h : candidates) {
       if (h.first() < start) continue;
@@ -176,19 +177,29 @@ final class PdfStructure {
     return accepted;
   }
 
+  private int firstBodyLine() {
+    for (int i = 0; i < lines.size(); i++) {
+      PdfLine l = lines.get(i);
+      if (l.font().equals(body.font()) && Math.abs(l.size() - body.size()) < 0.6f) return i;
+    }
+    return 0;
+  }
+
   private boolean isHeadingLine(int index) {
     PdfLine line = lines.get(index);
     String text = line.text().strip();
     if (text.isEmpty() || text.length() > 160 || !Character.isLetterOrDigit(text.codePointAt(0))) return false;
     String words = NUMBERING.matcher(text).replaceFirst("");
     int wordCount = words.split("\\s+").length;
-    if (words.isEmpty() || !Character.isUpperCase(words.codePointAt(0)) || wordCount > 16) return false;
-    if (line.italicShare() > 0.5f || CAPTION.matcher(text).find() || text.matches(".*[,;:]$")) return false;
+    if (words.isEmpty() || !Character.isUpperCase(words.codePointAt(0)) || wordCount > 25) return false;
+    // italic body type is a quote or an emphasis; bold italic is a minor heading
+    if (line.italicShare() > 0.5f && line.boldShare() < 0.8f) return false;
+    if (CAPTION.matcher(text).find() || text.matches(".*[,;:]$")) return false;
     boolean canonical = SectionPart.fromHeading(words) != null && wordCount <= 6;
     if (!canonical && (text.endsWith(".") || line.size() < body.size() - 0.6f)) return false;
-    // a full-width line of several words is the start of a paragraph, perhaps with a bold run-in heading
-    if (wordCount >= 8 && line.shortfallEm() < 3f || !canonical && wordCount > 12) return false;
-    if (RUN_IN.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 3) return false;
+    // a full-width line of several words, not all bold, starts a paragraph (perhaps with a run-in heading)
+    if (wordCount >= 8 && line.shortfallEm() < 3f && line.boldShare() < 0.8f) return false;
+    if (RUN_IN.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 4) return false;
     if (line.boldShare() >= 0.8f || line.size() >= body.size() + 0.9f) return true;
     // a line in another face at body size: only a short line standing alone between body-text lines
     boolean rareStyle = styleChars.getOrDefault(line.style(), 0) < 0.1f * styleChars.getOrDefault(bodyStyleKey(), 1);
