@@ -1,5 +1,7 @@
 package org.thememiner.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,10 +16,17 @@ final class MetadataText {
 
   /** The first DOI in {@code text}, lower-cased and without trailing punctuation, or null. */
   static String findDoi(String text) {
-    if (text == null) return null;
+    List<String> dois = findDois(text);
+    return dois.isEmpty() ? null : dois.get(0);
+  }
+
+  /** Every DOI in {@code text} in order, lower-cased and without trailing punctuation. */
+  static List<String> findDois(String text) {
+    List<String> dois = new ArrayList<>();
+    if (text == null) return dois;
     Matcher m = DOI.matcher(text);
-    if (!m.find()) return null;
-    return m.group(1).replaceAll("[.,;:)\\]}]+$", "").toLowerCase(Locale.ROOT);
+    while (m.find()) dois.add(m.group(1).replaceAll("[.,;:)\\]}]+$", "").toLowerCase(Locale.ROOT));
+    return dois;
   }
 
   /** The first plausible publication year in {@code text}, or null. */

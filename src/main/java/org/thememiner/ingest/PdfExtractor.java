@@ -70,7 +70,8 @@ public final class PdfExtractor implements Extractor {
     List<PdfLine> firstPage =
         new ArrayList<>(PdfPageLayout.readingOrder(fragments.get(0), bodySize, new ArrayList<>()));
     firstPage.addAll(margin.stream().filter(l -> l.page() == 1).toList());
-    PdfMetadata metadata = PdfMetadata.read(document, firstPage, furniture.runningTexts(), structure.boilerplate());
+    PdfMetadata metadata = PdfMetadata.read(document, firstPage, furniture.runningTexts(), structure.boilerplate(),
+        structure.references());
     if (structure.sections().isEmpty()) warnings.add("no body sections recognised");
 
     return new Paper(file.id(), file.path(), sha256, "pdf", metadata.title(), metadata.authors(), metadata.year(),

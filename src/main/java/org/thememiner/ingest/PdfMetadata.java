@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,9 +38,10 @@ record PdfMetadata(String title, List<String> authors, Integer year, String doi,
    * @param firstPage  page 1's lines in reading order, margin columns and furniture included
    * @param running    running headers and footers
    * @param endMatter  publisher boilerplate kept aside ("Cite this article as ..."), searched for a DOI last
+   * @param references the reference list, whose DOIs are other articles'
    */
   static PdfMetadata read(PDDocument document, List<PdfLine> firstPage, List<String> running,
-      List<String> endMatter) {
+      List<String> endMatter, List<String> references) {
     PDDocumentInformation info = document.getDocumentInformation();
     String xmp = xmp(document);
     String pageText = String.join("\n", firstPage.stream().map(PdfLine::text).toList());
@@ -62,7 +64,7 @@ record PdfMetadata(String title, List<String> authors, Integer year, String doi,
     }
 
     String doi = first(MetadataText.findDoi(info.getSubject()), MetadataText.findDoi(info.getKeywords()),
-        MetadataText.findDoi(group(XMP_DOI, xmp)), MetadataText.findDoi(pageText),
+        MetadataText.findDoi(group(XMP_DOI, xmp)), ownDoi(pageText, references),
         MetadataText.findDoi(String.join("\n", endMatter)));
 
     Integer year = null;
@@ -72,6 +74,12 @@ record PdfMetadata(String title, List<String> authors, Integer year, String doi,
     if (year == null && info.getCreationDate() != null) year = info.getCreationDate().get(Calendar.YEAR);
 
     return new PdfMetadata(title, authors, year, doi, journal(running, info.getSubject()));
+  }
+
+  /** The first DOI on the page that is not one of the reference list's (a one-page letter cites on page 1). */
+  private static String ownDoi(String pageText, List<String> references) {
+    String cited = String.join("\n", references).toLowerCase(Locale.ROOT);
+    return MetadataText.findDois(pageText).stream().filter(d -> !cited.contains(d)).findFirst().orElse(null);
   }
 
   private static String xmp(PDDocument document) {

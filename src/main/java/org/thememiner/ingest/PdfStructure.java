@@ -119,7 +119,11 @@ final class PdfStructure {
       if (heading != null) {
         flush(paragraph);
         emitPending();
-        if (inFrontMatter) leaveFrontMatter(SectionPart.fromHeading(heading.text()) == SectionPart.ABSTRACT);
+        if (inFrontMatter) {
+          SectionPart part = SectionPart.fromHeading(heading.text());
+          if (part == SectionPart.REFERENCES || part == SectionPart.ACKNOWLEDGEMENTS) keepFrontMatterAsBody();
+          else leaveFrontMatter(part == SectionPart.ABSTRACT);
+        }
         assembler.heading(heading.text(), heading.level(), lines.get(i).page(), null);
         i = heading.last();
         continue;
@@ -134,7 +138,7 @@ final class PdfStructure {
     }
     flush(paragraph);
     emitPending();
-    if (inFrontMatter) leaveFrontMatter(false);
+    if (inFrontMatter) keepFrontMatterAsBody();
     if (smallPrint > 0) {
       warnings.add(smallPrint + " blocks of small print (table cells, footnotes, figure text) left out of the body");
     }
@@ -332,6 +336,22 @@ final class PdfStructure {
     Map<Float, Integer> sizes = new HashMap<>();
     for (PdfLine l : lines) sizes.merge(l.size(), l.text().length(), Integer::sum);
     return sizes;
+  }
+
+  /**
+   * A document without a body heading (a letter, an editorial): its text after the title block is one untitled
+   * section.
+   */
+  private void keepFrontMatterAsBody() {
+    inFrontMatter = false;
+    int bodyStart = firstBodyLine();
+    for (List<PdfLine> paragraph : frontMatter) {
+      if (lines.indexOf(paragraph.get(0)) < bodyStart) continue;
+      StringBuilder joined = new StringBuilder();
+      for (PdfLine l : paragraph) dehyphenator.appendLine(joined, l.text());
+      assembler.paragraph(joined.toString().replaceAll("\\s+", " ").strip(), paragraph.get(0).page());
+    }
+    warnings.add("no section headings recognised: the text after the title block is one untitled section");
   }
 
   /**
