@@ -170,8 +170,8 @@ final class PdfStructure {
     int start = firstCanonical.map(Heading::first).orElseGet(this::firstBodyLine);
     boolean inReferences = false;
     for (Heading h : candidates) {
-      if (h.first() < start) continue;
       SectionPart part = SectionPart.fromHeading(h.text());
+      if (h.first() < start && part == null) continue;
       // bold author names in a reference list look like headings; only a named part ends the list
       if (inReferences && part == null) continue;
       inReferences = part == SectionPart.REFERENCES || inReferences && part == null;
