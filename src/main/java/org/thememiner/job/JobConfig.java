@@ -20,7 +20,8 @@ public record JobConfig(
     ExtractOptions extract,
     AnnotatorSettings annotate,
     ThemeSettings themes,
-    ComparisonSettings compare) {
+    ComparisonSettings compare,
+    RerunSettings rerun) {
 
   public JobConfig {
     input = List.copyOf(input);
@@ -34,6 +35,11 @@ public record JobConfig(
 
   /** What {@code --export} can write besides the run's own outputs. */
   public static final List<String> EXPORTS = List.of("qdpx", "csv");
+
+  /** Where reruns keep the shared theme model. */
+  public java.nio.file.Path modelLocation() {
+    return java.nio.file.Path.of(rerun.model() != null ? rerun.model() : "models/" + name);
+  }
 
   /** Where the cache lives, or null when it is off. */
   public String cacheLocation() {

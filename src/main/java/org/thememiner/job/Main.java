@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 /** The {@code thememiner} command line: {@code run} and {@code extract}. */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
         "1:the run could not finish (no readable input, too little text, internal error)",
         "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
-        "3:the run finished but some inputs failed (see errors.jsonl)"})
+        "3:the run finished but some inputs failed (see errors.jsonl)",
+        "4:rerun only: another run of the same job holds its lock; nothing was done"})
 public final class Main {
 
   /** Settings shared by every subcommand that reads inputs. */
@@ -95,6 +96,41 @@ public final class Main {
     @Override
     public Integer call() {
       return execute(job, overrides(), master != null, true);
+    }
+  }
+
+  @Command(name = "rerun", mixinStandardHelpOptions = true, description = {
+      "Rerun a job on what is new in its inputs: a dated run folder under the job's out folder, the cache and theme",
+      "model shared with earlier runs, drift against the previous run; 'latest' moves to it when the run completes."})
+  static final class RerunCommand extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      if (job == null) {
+        System.err.println("thememiner: rerun needs --job jobs/NAME.yaml");
+        return ThememinerJob.EXIT_CONFIG;
+      }
+      ObjectNode o = overrides();
+      if (!inputs.isEmpty()) {
+        // --input adds to the job's inputs for a rerun, rather than replacing them.
+        try {
+          ArrayNode all = o.putArray("input");
+          JobConfigLoader.load(job, JsonNodeFactory.instance.objectNode()).input().forEach(all::add);
+          inputs.forEach(all::add);
+        } catch (ConfigException e) {
+          System.err.println("thememiner: " + e.getMessage());
+          return ThememinerJob.EXIT_CONFIG;
+        }
+      }
+      try {
+        return Rerun.execute(job, o, master != null, System.out);
+      } catch (ConfigException e) {
+        System.err.println("thememiner: " + e.getMessage());
+        return ThememinerJob.EXIT_CONFIG;
+      } catch (Exception e) {
+        System.err.println("thememiner: rerun failed: " + e);
+        e.printStackTrace(System.err);
+        return ThememinerJob.EXIT_FAILED;
+      }
     }
   }
 

@@ -83,7 +83,24 @@ public final class ThememinerJob {
   private List<ConstructSet> constructSets = List.of();
   private List<GoldCoding> goldCodings = List.of();
 
+  /**
+   * Where this run stands among others of its job.
+   *
+   * @param previousRun the folder of the run to report drift against, or null
+   * @param sharedModel where reruns keep the theme model (saved after a fit), or null
+   * @param assign      reuse the model in {@code sharedModel} instead of fitting, when there is one
+   */
+  public record Plan(Path previousRun, Path sharedModel, boolean assign) {}
+
+  private final Plan plan;
+
+  /** A plain run: drift against what the output folder held before. */
   public ThememinerJob(JobConfig config, PrintStream out) {
+    this(config, out, new Plan(Path.of(config.out()), null, false));
+  }
+
+  public ThememinerJob(JobConfig config, PrintStream out, Plan plan) {
+    this.plan = plan;
     this.config = config;
     this.out = out;
     this.log = new StageLog(out);
@@ -148,7 +165,7 @@ public final class ThememinerJob {
   /** The whole job. */
   public int run(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
-    Optional<PreviousRun> previous = PreviousRun.load(outDir);
+    Optional<PreviousRun> previous = plan.previousRun() == null ? Optional.empty() : PreviousRun.load(plan.previousRun());
     CorpusCache cache = cache(spark);
     Extracted extracted = extractStage(spark, files, cache);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
@@ -161,9 +178,10 @@ public final class ThememinerJob {
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
+    boolean reuse = plan.assign() && ThemeModel.exists(plan.sharedModel());
     ThemeModel model;
     try {
-      model = new ThemeDiscovery(config.themes()).fit(sentences);
+      model = reuse ? ThemeModel.load(plan.sharedModel()) : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       writeErrors(failures);
       writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
@@ -174,12 +192,13 @@ public final class ThememinerJob {
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
-    model.save(outDir.resolve("model"));
-    log.done(String.format("%d themes over %d sentences, %d outliers (k %s)", themes.size(), assignedCount, outliers,
-        config.themes().k() == 0 ? "by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount,
-        "outliers", outliers);
+    saveModel(model, outDir.resolve("model"));
+    if (plan.sharedModel() != null && !reuse) saveModel(model, plan.sharedModel());
+    log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
+        reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? "k by silhouette" : "k fixed"),
+        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers);
     Stability stability = null;
-    if (config.themes().stabilitySeeds() > 0) {
+    if (config.themes().stabilitySeeds() > 0 && !reuse) {
       log.start("stability");
       stability = ThemeStability.measure(model, sentences, assigned);
       log.done(String.format(Locale.ROOT, "adjusted Rand index over %d other seeds: mean %.2f, min %.2f",
@@ -224,6 +243,15 @@ public final class ThememinerJob {
     }
     if (config.export().contains("csv")) written.add(CsvExport.write(outDir).size() + " CSV tables");
     log.done(String.join("; ", written));
+  }
+
+  /** Writes the model aside and swaps it in, so a model folder is always whole. */
+  private static void saveModel(ThemeModel model, Path target) throws IOException {
+    Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp");
+    AtomicFiles.deleteTree(tmp);
+    Files.createDirectories(tmp.getParent());
+    model.save(tmp);
+    AtomicFiles.replace(tmp, target);
   }
 
   private CorpusCache cache(SparkSession spark) throws IOException {

@@ -143,9 +143,14 @@ public final class ThemeModel implements Serializable {
     return featurized.filter(NON_EMPTY.apply(col(Clusterings.FEATURES)));
   }
 
+  /** Saves the model into a new folder: {@code pipeline/} and {@code theme-model.json}. */
   public void save(Path dir) throws IOException {
-    pipeline.write().overwrite().save(dir.resolve("pipeline").toString());
+    pipeline.write().save(dir.resolve("pipeline").toString());
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("theme-model.json").toFile(), metadata);
+  }
+
+  public static boolean exists(Path dir) {
+    return dir != null && Files.isRegularFile(dir.resolve("theme-model.json")) && Files.isDirectory(dir.resolve("pipeline"));
   }
 
   public static ThemeModel load(Path dir) throws IOException {
