@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -61,7 +60,8 @@ public final class ExtractBench {
       if (tokens(bodyOf(truth)).size() < 300) continue;
       try {
         long start = System.nanoTime();
-        Paper paper = PaperReader.read(new InputFile(pdf.toString(), "p", "pdf", Files.size(pdf)), ExtractOptions.DEFAULT);
+        InputFile input = new InputFile(pdf.toString(), "p", "pdf", Files.size(pdf));
+        Paper paper = PaperReader.read(input, ExtractOptions.DEFAULT);
         double seconds = (System.nanoTime() - start) / 1e9;
         int pages;
         String plainText;
@@ -177,7 +177,8 @@ public final class ExtractBench {
     if (scores.isEmpty()) return;
     int pages = scores.stream().mapToInt(Score::pages).sum();
     double seconds = scores.stream().mapToDouble(Score::seconds).sum();
-    System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.3f | %.3f | %.3f | %d | %.1f |%n", layout, extractor,
+    System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.3f | %.3f | %.3f | %d | %.1f |%n", layout,
+        extractor,
         scores.size(), mean(scores.stream().mapToDouble(Score::headingPrecision).toArray()),
         mean(scores.stream().mapToDouble(Score::headingRecall).toArray()),
         scores.stream().mapToDouble(Score::tokenF1).average().orElse(0),

@@ -71,12 +71,12 @@ public final class TypesetJats {
     for (Section s : paper.sections()) {
       boolean abstractPart = s.part().equals("abstract");
       if (abstractPart && !s.heading().equals("Abstract")) continue;
-      List<Run> target0 = abstractPart ? front : body;
+      List<Run> into = abstractPart ? front : body;
       if (!s.heading().isEmpty()) {
         PDType1Font font = s.level() == 1 ? bold : s.level() == 2 ? bold : boldItalic;
-        target0.add(new Run(s.heading(), font, s.level() == 1 ? 11.5f : 10f, 0, 0, s.level() == 1 ? 10 : 7, 0));
+        into.add(new Run(s.heading(), font, s.level() == 1 ? 11.5f : 10f, 0, 0, s.level() == 1 ? 10 : 7, 0));
       }
-      paragraphs(s, target0);
+      paragraphs(s, into);
       if (!abstractPart && caption < paper.captions().size()) {
         body.add(new Run(paper.captions().get(caption++), sans, 7.5f, 0, 0, 6, 0));
       }
@@ -98,7 +98,8 @@ public final class TypesetJats {
       int start = offset;
       offset += paragraph.length() + 2;
       if (paragraph.isBlank()) continue;
-      boolean quote = s.quotes().stream().map(QuoteSpan::start).anyMatch(q -> q >= start && q < start + paragraph.length());
+      boolean quote = s.quotes().stream().map(QuoteSpan::start)
+          .anyMatch(q -> q >= start && q < start + paragraph.length());
       out.add(quote ? new Run(paragraph, italic, 9.5f, 18, 18, 4, 0) : new Run(paragraph, roman, 9.5f, 0, 0, 2, 12));
     }
   }
@@ -126,7 +127,9 @@ public final class TypesetJats {
           line.append(candidate);
         }
       }
-      if (!line.isEmpty()) emit(line.toString(), run, left, width, columns, run.indent() + (first ? run.firstIndent() : 0), leading);
+      if (!line.isEmpty()) {
+        emit(line.toString(), run, left, width, columns, run.indent() + (first ? run.firstIndent() : 0), leading);
+      }
     }
   }
 
@@ -166,7 +169,8 @@ public final class TypesetJats {
     try (PDDocument document = new PDDocument()) {
       int pages = page + 1;
       String firstAuthor = paper.authors().isEmpty() ? "Anonymous" : paper.authors().get(0);
-      String header = clean(paper.journal() + " \u00b7 " + firstAuthor.substring(firstAuthor.lastIndexOf(' ') + 1) + " et al.", sans);
+      String surname = firstAuthor.substring(firstAuthor.lastIndexOf(' ') + 1);
+      String header = clean(paper.journal() + " \u00b7 " + surname + " et al.", sans);
       for (int p = 0; p < pages; p++) {
         PDPage pdPage = new PDPage(A4);
         document.addPage(pdPage);

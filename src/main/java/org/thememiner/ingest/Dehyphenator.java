@@ -70,7 +70,10 @@ final class Dehyphenator {
       text.append(line);
       return;
     }
-    text.append(' ').append(line);
+    // a range or a dash broken at the line end ("1360–" + "1369") takes no space either
+    char last = text.charAt(text.length() - 1);
+    if (last != '-' && last != '\u2010' && last != '\u2013' && last != '\u2014') text.append(' ');
+    text.append(line);
   }
 
   boolean shouldJoin(String first, String second) {

@@ -72,7 +72,7 @@ final class PdfStructure {
   private static final Pattern RUN_IN = Pattern.compile("^[^:]{1,40}:\\s+(?:\\S+\\s+){3,}\\S");
   /** A list item whose continuation lines hang under its text, not under its marker. */
   private static final Pattern LIST_ITEM = Pattern.compile(
-      "^\\s*(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7-])\\s*");
+      "^\\s*(?:(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.)\\s+|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7-]\\s*)");
   private static final Pattern TERMINAL = Pattern.compile("[.?!:\u201d\"')\\]]$");
   private static final Set<SectionPart> BODY_PARTS = EnumSet.of(SectionPart.ABSTRACT, SectionPart.INTRODUCTION,
       SectionPart.METHODS, SectionPart.RESULTS, SectionPart.DISCUSSION, SectionPart.CONCLUSION);
