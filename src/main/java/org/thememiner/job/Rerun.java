@@ -42,7 +42,9 @@ final class Rerun {
       }
       Path latest = root.resolve("latest");
       Path previous = Files.isDirectory(latest) ? latest.toRealPath() : null;
-      Path runDir = root.resolve(ZonedDateTime.now(ZoneOffset.UTC).format(FOLDER));
+      String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(FOLDER);
+      Path runDir = root.resolve(stamp);
+      for (int n = 2; Files.exists(runDir); n++) runDir = root.resolve(stamp + "-" + n);
       overrides.put("out", runDir.toString());
       if (base.cache() == null) overrides.put("cache", root.resolve("cache").toAbsolutePath().toUri().toString());
       JobConfig config = JobConfigLoader.load(spec, overrides);
