@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.ingest.InputFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The {@code thememiner} command line: {@code run} and {@code extract}. */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.Eval.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
@@ -128,6 +131,68 @@ public final class Main {
         return ThememinerJob.EXIT_CONFIG;
       } catch (Exception e) {
         System.err.println("thememiner: rerun failed: " + e);
+        e.printStackTrace(System.err);
+        return ThememinerJob.EXIT_FAILED;
+      }
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = {
+      "Score the job against the themes authors named: the gold label of a sentence is the Results subheading it",
+      "sits under. Compares the job with Spark MLlib LDA and MALLET LDA baselines; writes eval.json to --out."})
+  static final class Eval extends Common implements Callable<Integer> {
+    @Option(names = "--constructs", required = true, description = "the construct set whose names are the gold subheadings")
+    String constructs;
+
+    @Option(names = "--gold-sections", required = true,
+        description = "gold labels from Results subheadings (the one gold source so far; required to say so)")
+    boolean goldSections;
+
+    @Option(names = "--themes", description = "k for every method (default: the number of gold sections)")
+    Integer themes;
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    Long seed;
+
+    @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
+        + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
+    Path coherenceCorpus;
+
+    @Option(names = "--coherence-themes", description = "number of topics for the coherence fits (default 10)")
+    Integer coherenceThemes;
+
+    @Override
+    public Integer call() {
+      ObjectNode o = overrides();
+      o.putArray("constructs").add(constructs);
+      if (out == null) o.put("out", "runs/eval");
+      if (seed != null) o.put("seed", seed);
+      ObjectNode t = o.putObject("themes");
+      t.put("stabilitySeeds", 0);
+      if (themes != null) t.put("k", themes);
+      try {
+        JobConfig config = JobConfigLoader.load(job, o);
+        ConstructSet set;
+        try {
+          set = ConstructSets.load(Path.of(constructs));
+        } catch (InvalidConstructSetException e) {
+          throw new ConfigException(e.getMessage());
+        }
+        java.nio.file.Files.createDirectories(Path.of(config.out()));
+        SparkSession spark = SparkSessions.getOrCreate("thememiner eval", config.master(), master != null);
+        try {
+          Evaluation evaluation = new Evaluation(config, set, System.out);
+          evaluation.write(evaluation.run(spark, java.util.Optional.ofNullable(coherenceCorpus), coherenceThemes));
+          System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
+          return ThememinerJob.EXIT_OK;
+        } finally {
+          spark.stop();
+        }
+      } catch (ConfigException e) {
+        System.err.println("thememiner: " + e.getMessage());
+        return ThememinerJob.EXIT_CONFIG;
+      } catch (Exception e) {
+        System.err.println("thememiner: eval failed: " + e);
         e.printStackTrace(System.err);
         return ThememinerJob.EXIT_FAILED;
       }
