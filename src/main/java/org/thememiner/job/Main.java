@@ -113,27 +113,15 @@ public final class Main {
         return ThememinerJob.EXIT_CONFIG;
       }
       ObjectNode o = overrides();
-      if (!inputs.isEmpty()) {
-        // --input adds to the job's inputs for a rerun, rather than replacing them.
-        try {
+      return guarded("rerun", () -> {
+        if (!inputs.isEmpty()) {
+          // --input adds to the job's inputs for a rerun, rather than replacing them.
           ArrayNode all = o.putArray("input");
           JobConfigLoader.load(job, JsonNodeFactory.instance.objectNode()).input().forEach(all::add);
           inputs.forEach(all::add);
-        } catch (ConfigException e) {
-          System.err.println("thememiner: " + e.getMessage());
-          return ThememinerJob.EXIT_CONFIG;
         }
-      }
-      try {
         return Rerun.execute(job, o, master != null, System.out);
-      } catch (ConfigException e) {
-        System.err.println("thememiner: " + e.getMessage());
-        return ThememinerJob.EXIT_CONFIG;
-      } catch (Exception e) {
-        System.err.println("thememiner: rerun failed: " + e);
-        e.printStackTrace(System.err);
-        return ThememinerJob.EXIT_FAILED;
-      }
+      });
     }
   }
 
@@ -170,14 +158,9 @@ public final class Main {
       ObjectNode t = o.putObject("themes");
       t.put("stabilitySeeds", 0);
       if (themes != null) t.put("k", themes);
-      try {
+      return guarded("eval", () -> {
         JobConfig config = JobConfigLoader.load(job, o);
-        ConstructSet set;
-        try {
-          set = ConstructSets.load(Path.of(constructs));
-        } catch (InvalidConstructSetException e) {
-          throw new ConfigException(e.getMessage());
-        }
+        ConstructSet set = ConstructSets.load(Path.of(constructs));
         java.nio.file.Files.createDirectories(Path.of(config.out()));
         SparkSession spark = SparkSessions.getOrCreate("thememiner eval", config.master(), master != null);
         try {
@@ -188,14 +171,7 @@ public final class Main {
         } finally {
           spark.stop();
         }
-      } catch (ConfigException e) {
-        System.err.println("thememiner: " + e.getMessage());
-        return ThememinerJob.EXIT_CONFIG;
-      } catch (Exception e) {
-        System.err.println("thememiner: eval failed: " + e);
-        e.printStackTrace(System.err);
-        return ThememinerJob.EXIT_FAILED;
-      }
+      });
     }
   }
 
@@ -208,23 +184,34 @@ public final class Main {
   }
 
   static int execute(Path spec, ObjectNode overrides, boolean explicitMaster, boolean extractOnly) {
-    ThememinerJob job;
-    List<InputFile> files;
-    try {
+    return guarded("run", () -> {
       JobConfig config = JobConfigLoader.load(spec, overrides);
-      job = new ThememinerJob(config, System.out);
-      files = job.preflight();
+      ThememinerJob job = new ThememinerJob(config, System.out);
+      List<InputFile> files = job.preflight();
       SparkSession spark = SparkSessions.getOrCreate("thememiner " + config.name(), config.master(), explicitMaster);
       try {
         return extractOnly ? job.extract(spark, files) : job.run(spark, files);
       } finally {
         spark.stop();
       }
-    } catch (ConfigException e) {
+    });
+  }
+
+  /** A subcommand's work, returning its exit code. */
+  @FunctionalInterface
+  interface Work {
+    int run() throws Exception;
+  }
+
+  /** Runs a subcommand: a settings problem is one line and exit code 2, anything else a failed run (1). */
+  static int guarded(String what, Work work) {
+    try {
+      return work.run();
+    } catch (ConfigException | InvalidConstructSetException e) {
       System.err.println("thememiner: " + e.getMessage());
       return ThememinerJob.EXIT_CONFIG;
     } catch (Exception e) {
-      System.err.println("thememiner: run failed: " + e);
+      System.err.println("thememiner: " + what + " failed: " + e);
       e.printStackTrace(System.err);
       return ThememinerJob.EXIT_FAILED;
     }

@@ -170,10 +170,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files, cache);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.summaries().isEmpty()) {
-      writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
-      out.println("thememiner: no input could be read; see " + outDir.resolve("errors.jsonl"));
-      return EXIT_FAILED;
+      return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve("errors.jsonl"));
     }
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
@@ -183,10 +180,7 @@ public final class ThememinerJob {
     try {
       model = reuse ? ThemeModel.load(plan.sharedModel()) : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
-      writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
-      out.println("thememiner: " + e.getMessage());
-      return EXIT_FAILED;
+      return failed(spark, startedAt, files, extracted, failures, e.getMessage());
     }
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
@@ -229,6 +223,15 @@ public final class ThememinerJob {
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
     export();
     return code;
+  }
+
+  /** A run that cannot finish: what was done is kept, errors.jsonl and run.json say why. */
+  private int failed(SparkSession spark, String startedAt, List<InputFile> files, Extracted extracted,
+      List<InputFailure> failures, String reason) throws IOException {
+    writeErrors(failures);
+    writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
+    out.println("thememiner: " + reason);
+    return EXIT_FAILED;
   }
 
   /** The exports asked for, from the finished run folder. */
