@@ -53,7 +53,7 @@ public final class InputScanner {
   }
 
   /** pdf, jats or text by file extension; empty for files the job does not read. */
-  static Optional<String> formatOf(Path path) {
+  public static Optional<String> formatOf(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".pdf")) return Optional.of("pdf");
     if (name.endsWith(".xml") || name.endsWith(".nxml")) return Optional.of("jats");

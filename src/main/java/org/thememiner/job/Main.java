@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The {@code thememiner} command line: {@code run} and {@code extract}. */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.Eval.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.Eval.class, Main.Bench.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
@@ -171,6 +171,32 @@ public final class Main {
         } finally {
           spark.stop();
         }
+      });
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, description = {
+      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5% new",
+      "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
+    Path corpus;
+
+    @Option(names = "--out", required = true, description = "the JSON file to write")
+    Path out;
+
+    @Option(names = "--scale", description = "replicate the corpus this many times with distinct bytes (default 1)")
+    int scale = 1;
+
+    @Override
+    public Integer call() {
+      return guarded("bench", () -> {
+        if (!java.nio.file.Files.isDirectory(corpus)) throw new ConfigException("--corpus " + corpus + ": not a folder");
+        if (scale < 1) throw new ConfigException("--scale must be at least 1");
+        Benchmark.Result r = new Benchmark(corpus, scale, System.out).run();
+        Benchmark.write(r, out);
+        System.out.println("bench     wrote " + out);
+        return ThememinerJob.EXIT_OK;
       });
     }
   }
