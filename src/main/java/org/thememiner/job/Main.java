@@ -45,10 +45,7 @@ public final class Main {
 
     ObjectNode overrides() {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      if (!inputs.isEmpty()) {
-        ArrayNode a = o.putArray("input");
-        inputs.forEach(a::add);
-      }
+      putList(o, "input", inputs);
       if (out != null) o.put("out", out);
       if (master != null) o.put("master", master);
       return o;
@@ -76,20 +73,11 @@ public final class Main {
     @Override
     public Integer call() {
       ObjectNode o = overrides();
-      if (!constructs.isEmpty()) {
-        ArrayNode a = o.putArray("constructs");
-        constructs.forEach(a::add);
-      }
+      putList(o, "constructs", constructs);
       if (seed != null) o.put("seed", seed);
       if (themes != null) o.putObject("themes").put("k", themes);
-      if (!gold.isEmpty()) {
-        ArrayNode a = o.putArray("gold");
-        gold.forEach(a::add);
-      }
-      if (!exports.isEmpty()) {
-        ArrayNode a = o.putArray("export");
-        exports.forEach(a::add);
-      }
+      putList(o, "gold", gold);
+      putList(o, "export", exports);
       return execute(job, o, master != null, false);
     }
   }
@@ -221,6 +209,13 @@ public final class Main {
         spark.stop();
       }
     });
+  }
+
+  /** A repeatable flag as a setting; absent when the flag was not given, so the job spec's value stands. */
+  static void putList(ObjectNode o, String key, List<String> values) {
+    if (values.isEmpty()) return;
+    ArrayNode a = o.putArray(key);
+    values.forEach(a::add);
   }
 
   /** A subcommand's work, returning its exit code. */
