@@ -79,7 +79,8 @@ public final class HtmlReport {
           .append(esc(t.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
           .append("</td></tr>");
     }
-    h.append("</table><h3>Versions</h3><p class=\"meta\">")
+    h.append("</table><details><summary>Settings (defaults, job spec and flags combined; also in run.json)</summary><pre>")
+        .append(esc(settingsJson(r.settings()))).append("</pre></details><h3>Versions</h3><p class=\"meta\">")
         .append(esc(r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))))
         .append("</p>");
     h.append("<div class=\"charts\">");
@@ -301,6 +302,14 @@ public final class HtmlReport {
     h.append("</table></section>\n");
   }
 
+  private static String settingsJson(Object settings) {
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(settings);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return String.valueOf(settings);
+    }
+  }
+
   private static String shorten(String label) {
     return label.length() <= 40 ? label : label.substring(0, 39) + "…";
   }
@@ -347,6 +356,6 @@ public final class HtmlReport {
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}
       q{quotes:"\\201C" "\\201D"}cite{color:#666;font-size:.85em;font-style:normal}.quotes q{font-style:italic}
       .charts{display:flex;flex-wrap:wrap;gap:1em}svg{max-width:100%;height:auto}
-      footer{margin-top:3em;color:#888;font-size:.85em}
+      footer{margin-top:3em;color:#888;font-size:.85em}details{margin:1em 0}pre{background:#f6f8fa;padding:.8em;overflow-x:auto;font-size:.8em}
       """;
 }
