@@ -13,6 +13,7 @@ public record JobConfig(
     String out,
     String master,
     long seed,
+    String cache,
     ExtractOptions extract,
     AnnotatorSettings annotate,
     ThemeSettings themes) {
@@ -20,5 +21,11 @@ public record JobConfig(
   public JobConfig {
     input = List.copyOf(input);
     constructs = List.copyOf(constructs);
+  }
+
+  /** Where the cache lives, or null when it is off. */
+  public String cacheLocation() {
+    if ("off".equals(cache)) return null;
+    return cache != null ? cache : java.nio.file.Path.of(out).resolve("cache").toAbsolutePath().toUri().toString();
   }
 }

@@ -13,15 +13,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.annotate.AnnotateStage;
-import org.thememiner.annotate.AnnotatedSentence;
 import org.thememiner.ingest.ExtractStage;
+import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.ingest.InputScanner;
@@ -85,8 +89,8 @@ public final class ThememinerJob {
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
-    Extracted extracted = extractStage(spark, files);
-    int code = extracted.papers() == 0 ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
+    Extracted extracted = extractStage(spark, files, cache(spark));
+    int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
     writeRunInfo(spark, startedAt, code, files, extracted, null);
     return code;
@@ -95,27 +99,16 @@ public final class ThememinerJob {
   /** The whole job. */
   public int run(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
-    Extracted extracted = extractStage(spark, files);
+    CorpusCache cache = cache(spark);
+    Extracted extracted = extractStage(spark, files, cache);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
-    if (extracted.papers() == 0) {
+    if (extracted.summaries().isEmpty()) {
       writeErrors(failures);
       writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
       out.println("thememiner: no input could be read; see " + outDir.resolve("errors.jsonl"));
       return EXIT_FAILED;
     }
-
-    log.start("annotate");
-    JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
-        .transform(extracted.rdd().filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
-    JavaRDD<AnnotatedSentence> sentenceRdd = annotated.filter(o -> o.sentences() != null)
-        .flatMap(o -> o.sentences().iterator());
-    Dataset<Row> sentences = AnnotateStage.toFrame(spark, sentenceRdd).persist(StorageLevel.MEMORY_AND_DISK());
-    long sentenceCount = sentences.count();
-    long tokens = sentences.selectExpr("sum(size(tokens))").first().isNullAt(0) ? 0
-        : sentences.selectExpr("sum(size(tokens))").first().getLong(0);
-    log.done(String.format("%d sentences, %d tokens", sentenceCount, tokens), "sentences", sentenceCount, "tokens", tokens);
+    Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
     ThemeModel model;
@@ -130,9 +123,11 @@ public final class ThememinerJob {
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
+    long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     model.save(outDir.resolve("model"));
-    log.done(String.format("%d themes over %d sentences (k %s)", themes.size(), assignedCount,
-        config.themes().k() == 0 ? "chosen by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount);
+    log.done(String.format("%d themes over %d sentences, %d outliers (k %s)", themes.size(), assignedCount, outliers,
+        config.themes().k() == 0 ? "by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount,
+        "outliers", outliers);
 
     log.start("report");
     writeSentences(assigned);
@@ -147,30 +142,124 @@ public final class ThememinerJob {
     return code;
   }
 
-  private record Extracted(JavaRDD<ExtractStage.Outcome> rdd, long papers, List<InputFailure> failures,
-      Map<String, String> sha256ById, List<PaperSummary> summaries) {}
+  private CorpusCache cache(SparkSession spark) throws IOException {
+    if (config.cacheLocation() == null) return null;
+    CorpusCache cache = new CorpusCache(spark, config.cacheLocation());
+    cache.cleanUp();
+    return cache;
+  }
 
-  private Extracted extractStage(SparkSession spark, List<InputFile> files) throws IOException {
+  /**
+   * @param papers     every paper of the run, ordered by id
+   * @param idsBySha   the paper ids of each content hash (two files with the same bytes are two papers)
+   */
+  private record Extracted(JavaRDD<Paper> papers, List<InputFailure> failures, Map<String, String> sha256ById,
+      Map<String, List<String>> idsBySha, List<PaperSummary> summaries) {}
+
+  /** A readable input and its content hash, or why it could not be read. */
+  private record Hashed(InputFile file, String sha256, InputFailure failure) implements java.io.Serializable {}
+
+  private Extracted extractStage(SparkSession spark, List<InputFile> files, CorpusCache cache) throws IOException {
     log.start("extract");
-    JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract())
-        .transform(JavaSparkContext.fromSparkContext(spark.sparkContext()), files);
-    List<InputFailure> failures = outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<Hashed> hashed = files.isEmpty() ? List.of() : jsc.parallelize(files, Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4)))
+        .map(f -> {
+          try {
+            return new Hashed(f, FileHashes.sha256(Path.of(f.path())), null);
+          } catch (IOException | RuntimeException e) {
+            return new Hashed(f, null, new InputFailure(f.path(), f.id(), "read", "cannot read the file: " + e.getMessage()));
+          }
+        }).collect();
+    List<InputFailure> failures = new ArrayList<>();
+    Map<String, List<InputFile>> filesBySha = new LinkedHashMap<>();
+    for (Hashed h : hashed) {
+      if (h.failure() != null) failures.add(h.failure());
+      else filesBySha.computeIfAbsent(h.sha256(), k -> new ArrayList<>()).add(h.file());
+    }
+    String key = extractKey();
+    Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesBySha.keySet());
+    List<InputFile> toExtract = filesBySha.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
+        .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
+
+    JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract);
+    failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
+    JavaRDD<Paper> fresh = outcomes.filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper);
+    if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
+    JavaRDD<Paper> papers = fresh;
+    if (!cached.isEmpty()) {
+      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesBySha);
+      JavaRDD<Paper> reused = cache.papers(key, cached)
+          .flatMap(p -> locations.get(p.sha256()).stream().map(f -> relocate(p, f)).iterator());
+      papers = papers.union(reused);
+    }
+    papers = papers.sortBy(Paper::id, true, Math.max(1, jsc.defaultParallelism())).persist(StorageLevel.MEMORY_AND_DISK());
+
     Map<String, String> sha = new LinkedHashMap<>();
+    Map<String, List<String>> idsBySha = new LinkedHashMap<>();
     List<PaperSummary> summaries = new ArrayList<>();
+    JavaRDD<Paper> all = papers;
     AtomicFiles.write(outDir.resolve("papers.jsonl"), w -> {
-      Iterator<ExtractStage.Outcome> it = outcomes.toLocalIterator();
+      Iterator<Paper> it = all.toLocalIterator();
       while (it.hasNext()) {
-        Paper p = it.next().paper();
-        if (p == null) continue;
+        Paper p = it.next();
         w.write(Json.MAPPER.writeValueAsString(p));
         w.write('\n');
         sha.put(p.id(), p.sha256());
+        idsBySha.computeIfAbsent(p.sha256(), k -> new ArrayList<>()).add(p.id());
         summaries.add(PaperSummary.of(p));
       }
     });
-    log.done(String.format("%d papers, %d failed%s", summaries.size(), failures.size(),
-        failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "failed", failures.size());
-    return new Extracted(outcomes, summaries.size(), failures, sha, List.copyOf(summaries));
+    failures.sort(java.util.Comparator.comparing(InputFailure::path));
+    long reused = cached.stream().mapToLong(h -> filesBySha.get(h).size()).sum();
+    log.done(String.format("%d papers (%d from cache), %d failed%s", summaries.size(), reused, failures.size(),
+        failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "reused", reused,
+        "failed", failures.size());
+    return new Extracted(papers, failures, sha, idsBySha, List.copyOf(summaries));
+  }
+
+  /** A cached paper as the paper of the file that has its bytes now. */
+  private static Paper relocate(Paper p, InputFile f) {
+    return new Paper(f.id(), f.path(), p.sha256(), p.format(), p.title(), p.authors(), p.year(), p.doi(), p.journal(),
+        p.sections(), p.captions(), p.references(), p.warnings());
+  }
+
+  private Dataset<Row> annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
+      throws IOException {
+    log.start("annotate");
+    String key = CorpusCache.key(extractKey(), config.annotate(), Versions.current().get("corenlp"));
+    Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
+    JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
+        .transform(extracted.papers().filter(p -> !cached.contains(p.sha256())))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
+    Dataset<Row> fresh = AnnotateStage.toFrame(spark, annotated.filter(o -> o.sentences() != null)
+        .flatMap(o -> o.sentences().iterator()));
+    List<Row> idSha = new ArrayList<>();
+    extracted.idsBySha().forEach((sha, ids) -> ids.forEach(id -> idSha.add(RowFactory.create(id, sha, id.equals(ids.get(0))))));
+    Dataset<Row> ids = spark.createDataFrame(idSha, new StructType().add("paper_id", DataTypes.StringType)
+        .add("sha256", DataTypes.StringType).add("first", DataTypes.BooleanType));
+    Dataset<Row> sentences = fresh;
+    if (cache != null) {
+      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse.
+      cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
+      if (!cached.isEmpty()) {
+        Dataset<Row> reused = cache.sentences(key, cached).drop("paper_id").join(ids.drop("first"), "sha256");
+        sentences = sentences.unionByName(reused.select(CorpusCache.sentenceColumns()));
+      }
+    }
+    sentences = sentences.persist(StorageLevel.MEMORY_AND_DISK());
+    Row totals = sentences.selectExpr("count(*)", "coalesce(sum(size(tokens)), 0)").first();
+    long reused = extracted.idsBySha().entrySet().stream().filter(e -> cached.contains(e.getKey()))
+        .mapToLong(e -> e.getValue().size()).sum();
+    log.done(String.format("%d sentences, %d tokens (%d papers from cache)", totals.getLong(0), totals.getLong(1), reused),
+        "sentences", totals.getLong(0), "tokens", totals.getLong(1), "reused", reused);
+    return sentences;
+  }
+
+  /** What shapes extraction output: the extractor code (thememiner's version) and PDFBox. */
+  private static String extractKey() {
+    Map<String, String> v = Versions.current();
+    return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
   private void writeSentences(Dataset<Row> assigned) throws IOException {

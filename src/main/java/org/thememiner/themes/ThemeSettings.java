@@ -4,22 +4,34 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Parameters of theme discovery.
+ * Parameters of theme discovery, in the spirit of Spark ML Params: representation, then clustering, then
+ * what counts as a theme's member.
  *
- * @param k            number of themes; 0 chooses it automatically in [kMin, kMax] by silhouette
- * @param algorithm    {@code kmeans} or {@code bisecting-kmeans}
- * @param minTerms     sentences with fewer content terms are too thin to cluster and stay unassigned
- * @param minDocFreq   a term must occur in at least this many sentences to be a feature
- * @param vocabSize    at most this many features (most frequent first)
- * @param excludeParts canonical parts kept out of discovery (methods text says how, not what was found)
- * @param examples     representative sentences (and quotes) kept per theme
+ * @param k              number of themes; 0 chooses it automatically in [kMin, kMax] by silhouette
+ * @param representation {@code tfidf} (content terms and noun phrases), {@code word2vec} (mean of Word2Vec
+ *                       vectors trained on the corpus) or {@code combined} (both, each L2-normalised)
+ * @param algorithm      {@code kmeans}, {@code bisecting-kmeans}, {@code gaussian-mixture} (word2vec only:
+ *                       it needs a low-dimensional space) or {@code lda} (a topic-model baseline on term counts)
+ * @param minTerms       sentences with fewer content terms are too thin to cluster and stay unassigned
+ * @param minDocFreq     a term must occur in at least this many sentences to be a feature
+ * @param vocabSize      at most this many TF-IDF features (most frequent first)
+ * @param vectorSize     Word2Vec dimensions
+ * @param minScore       a sentence less similar than this to its theme (cosine to the centroid; for
+ *                       gaussian-mixture and lda, the membership probability) is an outlier, left unassigned
+ * @param excludeParts   canonical parts kept out of discovery (methods text says how, not what was found)
+ * @param examples       representative sentences (and quotes) kept per theme
+ * @param stabilitySeeds refits with this many seeds to report assignment stability (adjusted Rand index); 0 = off
  */
 public record ThemeSettings(
-    int k, int kMin, int kMax, String algorithm, long seed, int minTerms, int minDocFreq, int vocabSize,
-    List<String> excludeParts, int examples) implements Serializable {
+    int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
+    int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds)
+    implements Serializable {
 
-  public static final ThemeSettings DEFAULT = new ThemeSettings(
-      0, 4, 12, "kmeans", 42L, 3, 2, 20_000, List.of("methods", "references", "acknowledgements"), 5);
+  public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "combined");
+  public static final List<String> ALGORITHMS = List.of("kmeans", "bisecting-kmeans", "gaussian-mixture", "lda");
+
+  public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0);
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
@@ -27,19 +39,38 @@ public record ThemeSettings(
     if (k == 0 && (kMin < 2 || kMax < kMin)) {
       throw new IllegalArgumentException("themes.kMin/kMax must satisfy 2 <= kMin <= kMax, got " + kMin + ".." + kMax);
     }
-    if (!List.of("kmeans", "bisecting-kmeans").contains(algorithm)) {
-      throw new IllegalArgumentException("themes.algorithm must be kmeans or bisecting-kmeans, got " + algorithm);
+    if (!REPRESENTATIONS.contains(representation)) {
+      throw new IllegalArgumentException("themes.representation must be one of " + REPRESENTATIONS + ", got " + representation);
     }
-    if (minTerms < 1 || minDocFreq < 1 || vocabSize < 10 || examples < 1) {
-      throw new IllegalArgumentException("themes.minTerms, minDocFreq, examples must be >= 1 and vocabSize >= 10");
+    if (!ALGORITHMS.contains(algorithm)) {
+      throw new IllegalArgumentException("themes.algorithm must be one of " + ALGORITHMS + ", got " + algorithm);
     }
+    if (algorithm.equals("gaussian-mixture") && !representation.equals("word2vec")) {
+      throw new IllegalArgumentException("themes.algorithm gaussian-mixture needs representation word2vec "
+          + "(a covariance over thousands of TF-IDF features does not fit in memory)");
+    }
+    if (algorithm.equals("lda") && !representation.equals("tfidf")) {
+      throw new IllegalArgumentException("themes.algorithm lda models term counts: use representation tfidf");
+    }
+    if (minTerms < 1 || minDocFreq < 1 || vocabSize < 10 || vectorSize < 2 || examples < 1 || stabilitySeeds < 0) {
+      throw new IllegalArgumentException(
+          "themes.minTerms, minDocFreq, examples must be >= 1, vocabSize >= 10, vectorSize >= 2, stabilitySeeds >= 0");
+    }
+    if (minScore < 0 || minScore >= 1) throw new IllegalArgumentException("themes.minScore must be in [0, 1), got " + minScore);
   }
 
   public ThemeSettings withK(int newK) {
-    return new ThemeSettings(newK, kMin, kMax, algorithm, seed, minTerms, minDocFreq, vocabSize, excludeParts, examples);
+    return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
   }
 
   public ThemeSettings withSeed(long newSeed) {
-    return new ThemeSettings(k, kMin, kMax, algorithm, newSeed, minTerms, minDocFreq, vocabSize, excludeParts, examples);
+    return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
+  }
+
+  public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
+    return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
   }
 }

@@ -18,6 +18,8 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.thememiner.TestData;
 import org.thememiner.annotate.AnnotateStage;
 import scala.jdk.javaapi.CollectionConverters;
@@ -95,7 +97,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "kmeans", 42, 3, 2, 1000, List.of("methods"), 3);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -112,10 +114,46 @@ class ThemeDiscoveryTest {
     assertEquals(a, themeBySentence(ThemeModel.load(dir).transform(sentences)));
   }
 
-  @Test
-  void bisectingKMeansRecoversTheTopicsToo() {
-    ThemeSettings s = new ThemeSettings(3, 2, 6, "bisecting-kmeans", 42, 3, 2, 1000, List.of("methods"), 3);
+  /** Every representation and clustering puts each topic in one theme, and the topics in different themes. */
+  @ParameterizedTest
+  @CsvSource({"tfidf,bisecting-kmeans", "word2vec,kmeans", "combined,kmeans", "word2vec,gaussian-mixture", "tfidf,lda"})
+  void everyRepresentationAndClusteringRecoversTheTopics(String representation, String algorithm) {
+    ThemeSettings s = ThemeSettings.DEFAULT.withK(3).withAlgorithm(representation, algorithm);
     Map<Integer, Integer> theme = themeBySentence(new ThemeDiscovery(s).fit(sentences).transform(sentences));
-    assertEquals(Set.of(0), new HashSet<>(theme.entrySet().stream().filter(e -> e.getKey() < 60).map(Map.Entry::getValue).toList()));
+    Set<Integer> seen = new HashSet<>();
+    int start = 0;
+    for (int t = 0; t < TOPICS.size(); t++) {
+      Map<Integer, Integer> counts = new HashMap<>();
+      for (int i = start; i < start + SIZES[t]; i++) counts.merge(theme.get(i), 1, Integer::sum);
+      Map.Entry<Integer, Integer> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      assertTrue(top.getKey() != null && top.getValue() >= 0.9 * SIZES[t],
+          representation + "/" + algorithm + ": topic " + t + " -> " + counts);
+      seen.add(top.getKey());
+      start += SIZES[t];
+    }
+    assertEquals(3, seen.size(), representation + "/" + algorithm + ": three topics, three themes");
+  }
+
+  @Test
+  void everySentenceSaysWhyItHasOrHasNoTheme() {
+    ThemeModel model = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences);
+    Map<Integer, String> status = new HashMap<>();
+    for (Row r : model.transform(sentences).select("sentence_no", ThemeModel.THEME_STATUS).collectAsList()) {
+      status.put(r.getInt(0), r.getString(1));
+    }
+    int n = SIZES[0] + SIZES[1] + SIZES[2];
+    assertEquals(ThemeModel.STATUS_EXCLUDED, status.get(n));
+    assertEquals(ThemeModel.STATUS_THIN, status.get(n + 1));
+    assertEquals(ThemeModel.STATUS_ASSIGNED, status.get(0));
+  }
+
+  @Test
+  void sentencesFarFromEveryCentroidAreOutliers() {
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0);
+    Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
+    long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
+    assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
+    assertEquals(0, assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)
+        .and(assigned.col(ThemeModel.THEME_ID).isNotNull())).count(), "an outlier has no theme id");
   }
 }

@@ -1,0 +1,71 @@
+package org.thememiner.compare;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The job's paper x construct presence scored against a gold coding, over the gold coding's papers. A gold paper
+ * the themes never reached has no construct. Undefined figures (no predictions, no gold positives, kappa without
+ * variation) are null.
+ *
+ * @param papersWithoutThemes gold papers absent from every theme
+ * @param accuracy            share of paper x construct cells on which job and gold agree
+ * @param kappa               Cohen's kappa over all paper x construct cells
+ */
+public record GoldAgreement(String setId, int papers, int papersWithoutThemes, List<ConstructAgreement> constructs,
+    double accuracy, Double kappa) implements Serializable {
+
+  public record ConstructAgreement(String constructId, int truePositives, int falsePositives, int falseNegatives,
+      int trueNegatives, Double precision, Double recall, Double f1, Double kappa) implements Serializable {}
+
+  public static GoldAgreement of(GoldCoding gold, ConstructComparison comparison) {
+    if (!gold.setId().equals(comparison.setId())) {
+      throw new IllegalArgumentException("gold coding is for " + gold.setId() + ", the comparison for " + comparison.setId());
+    }
+    ConstructComparison.PaperPresence presence = comparison.paperPresence();
+    Map<String, Integer> row = new HashMap<>();
+    for (int p = 0; p < presence.paperIds().size(); p++) row.put(presence.paperIds().get(p), p);
+    List<String> constructIds = presence.constructIds();
+    List<Boolean> allGold = new ArrayList<>();
+    List<Boolean> allJob = new ArrayList<>();
+    List<ConstructAgreement> perConstruct = new ArrayList<>();
+    for (int j = 0; j < constructIds.size(); j++) {
+      List<Boolean> g = new ArrayList<>();
+      List<Boolean> job = new ArrayList<>();
+      for (Map.Entry<String, Set<String>> paper : gold.constructsByPaper().entrySet()) {
+        Integer p = row.get(paper.getKey());
+        g.add(paper.getValue().contains(constructIds.get(j)));
+        job.add(p != null && presence.present()[p][j]);
+      }
+      perConstruct.add(score(constructIds.get(j), g, job));
+      allGold.addAll(g);
+      allJob.addAll(job);
+    }
+    int missing = (int) gold.constructsByPaper().keySet().stream().filter(p -> !row.containsKey(p)).count();
+    return new GoldAgreement(gold.setId(), gold.constructsByPaper().size(), missing, perConstruct,
+        allGold.isEmpty() ? 0 : Agreement.accuracy(allGold, allJob), allGold.isEmpty() ? null : defined(Agreement.cohensKappa(allGold, allJob)));
+  }
+
+  private static ConstructAgreement score(String constructId, List<Boolean> gold, List<Boolean> job) {
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+    for (int i = 0; i < gold.size(); i++) {
+      if (gold.get(i) && job.get(i)) tp++;
+      else if (job.get(i)) fp++;
+      else if (gold.get(i)) fn++;
+      else tn++;
+    }
+    Double precision = tp + fp == 0 ? null : (double) tp / (tp + fp);
+    Double recall = tp + fn == 0 ? null : (double) tp / (tp + fn);
+    Double f1 = tp + fp + fn == 0 ? null : 2.0 * tp / (2.0 * tp + fp + fn);
+    Double kappa = gold.isEmpty() ? null : defined(Agreement.cohensKappa(gold, job));
+    return new ConstructAgreement(constructId, tp, fp, fn, tn, precision, recall, f1, kappa);
+  }
+
+  private static Double defined(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}

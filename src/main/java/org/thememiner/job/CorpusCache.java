@@ -1,0 +1,138 @@
+package org.thememiner.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.ingest.FileHashes;
+import org.thememiner.ingest.Paper;
+import org.thememiner.report.Json;
+
+/**
+ * Extracted papers and annotated sentences from earlier runs, in Parquet under a local path or any
+ * Hadoop-compatible URI, keyed by the file's SHA-256 and by a key of the settings and tool versions that
+ * produced them. A rerun extracts and annotates only what is new or changed; a settings change gives a new
+ * key, so it invalidates exactly what it affects.
+ *
+ * <p>Each addition is written to a temporary folder and renamed into place as one batch, so a run killed
+ * mid-write leaves either the whole batch or nothing.
+ */
+final class CorpusCache {
+  private static final StructType PAPERS = new StructType()
+      .add("sha256", DataTypes.StringType, false)
+      .add("paper", DataTypes.StringType, false);
+
+  private final SparkSession spark;
+  private final Path root;
+
+  CorpusCache(SparkSession spark, String location) {
+    this.spark = spark;
+    this.root = new Path(location);
+  }
+
+  /** A short, stable key of everything that shapes a stage's output. */
+  static String key(Object... parts) {
+    try {
+      return FileHashes.sha256(Json.MAPPER.writeValueAsBytes(Arrays.asList(parts))).substring(0, 16);
+    } catch (IOException e) {
+      throw new IllegalStateException("settings must serialise to JSON", e);
+    }
+  }
+
+  /** Which of {@code shas} have papers cached under {@code key}. */
+  Set<String> cachedPapers(String key, Set<String> shas) throws IOException {
+    return hits(table("papers", key), shas);
+  }
+
+  Set<String> cachedSentences(String key, Set<String> shas) throws IOException {
+    return hits(table("sentences", key), shas);
+  }
+
+  /** The cached papers with these hashes (their ids and sources are those of the run that cached them). */
+  JavaRDD<Paper> papers(String key, Set<String> shas) throws IOException {
+    return read(table("papers", key), shas).select("paper").as(Encoders.STRING()).javaRDD()
+        .map(json -> Json.MAPPER.readValue(json, Paper.class));
+  }
+
+  /** The cached sentences with these hashes: {@link AnnotateStage#SCHEMA} columns plus {@code sha256}. */
+  Dataset<Row> sentences(String key, Set<String> shas) throws IOException {
+    return read(table("sentences", key), shas);
+  }
+
+  /** Adds papers; one per content hash. */
+  void addPapers(String key, JavaRDD<Paper> papers) throws IOException {
+    JavaRDD<Row> rows = papers.map(p -> RowFactory.create(p.sha256(), Json.MAPPER.writeValueAsString(p)));
+    add(table("papers", key), spark.createDataFrame(rows, PAPERS).dropDuplicates("sha256"));
+  }
+
+  /** Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. */
+  void addSentences(String key, Dataset<Row> sentencesWithSha) throws IOException {
+    add(table("sentences", key), sentencesWithSha);
+  }
+
+  private Path table(String name, String key) {
+    return new Path(new Path(root, name), "key=" + key);
+  }
+
+  private List<String> batches(Path table) throws IOException {
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    List<String> out = new ArrayList<>();
+    if (!fs.exists(table)) return out;
+    for (FileStatus s : fs.listStatus(table)) {
+      if (s.isDirectory() && s.getPath().getName().startsWith("batch-")) out.add(s.getPath().toString());
+    }
+    return out;
+  }
+
+  private Dataset<Row> read(Path table, Set<String> shas) throws IOException {
+    List<String> batches = batches(table);
+    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(shas), Encoders.STRING()).toDF("sha256");
+    if (batches.isEmpty()) return spark.emptyDataFrame();
+    return spark.read().parquet(batches.toArray(new String[0])).join(wanted, "sha256");
+  }
+
+  private Set<String> hits(Path table, Set<String> shas) throws IOException {
+    if (shas.isEmpty() || batches(table).isEmpty()) return Set.of();
+    Set<String> out = new HashSet<>();
+    for (Row r : read(table, shas).select("sha256").distinct().collectAsList()) out.add(r.getString(0));
+    return out;
+  }
+
+  private void add(Path table, Dataset<Row> rows) throws IOException {
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    String batch = "batch-" + UUID.randomUUID();
+    Path tmp = new Path(new Path(root, "_tmp"), batch);
+    rows.write().parquet(tmp.toString());
+    fs.mkdirs(table);
+    if (!fs.rename(tmp, new Path(table, batch))) throw new IOException("could not move cache batch " + tmp + " into " + table);
+  }
+
+  /** Drops partial batches a killed run left behind. */
+  void cleanUp() throws IOException {
+    Path tmp = new Path(root, "_tmp");
+    FileSystem fs = tmp.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (fs.exists(tmp)) fs.delete(tmp, true);
+  }
+
+  /** Column order of cached sentences, for unions with fresh ones. */
+  static org.apache.spark.sql.Column[] sentenceColumns() {
+    return Arrays.stream(AnnotateStage.SCHEMA.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new);
+  }
+}
