@@ -37,7 +37,7 @@ tm_cluster_jar() {
   jar="$tm_root/target/cluster/thememiner-$(tm_version)-cluster.jar"
   if tm_stale "$jar" || [[ ! -f "$tm_root/target/cluster/corenlp-models.txt" ]]; then
     echo "$(basename "$0"): building the cluster application jar (mvn -Pcluster package)..." >&2
-    (cd "$tm_root" && mvn -B -q -Pcluster -DskipTests package) >&2
+    (cd "$tm_root" && mvn -B -q -Dstyle.color=never -Pcluster -DskipTests package) >&2
   fi
   printf '%s\n' "$jar"
 }
@@ -56,9 +56,10 @@ tm_spark_home() {
   local home="$1" classpath="$tm_root/target/spark-dist-classpath.txt"
   if [[ ! -s "$classpath" || "$tm_root/pom.xml" -nt "$classpath" || "$tm_root/jobs/cluster/spark-dist/pom.xml" -nt "$classpath" ]]; then
     echo "$(basename "$0"): resolving Spark $(tm_pom_property spark.version) with Maven (jobs/cluster/spark-dist)..." >&2
-    mvn -B -q -f "$tm_root/jobs/cluster/spark-dist/pom.xml" package \
+    mvn -B -q -Dstyle.color=never -f "$tm_root/jobs/cluster/spark-dist/pom.xml" package \
       "-Dspark.version=$(tm_pom_property spark.version)" "-Dscala.binary=$(tm_pom_property scala.binary)" \
       "-Dspark.dist.classpath=$classpath" >&2
+    touch "$classpath" # the plugin leaves an unchanged file as it was: mark it checked
   fi
   if [[ ! -f "$home/RELEASE" || "$classpath" -nt "$home/RELEASE" || "$tm_root/jobs/cluster/spark-class" -nt "$home/RELEASE" ]]; then
     rm -rf "$home"
