@@ -161,6 +161,7 @@ class ClusterSubmitTest {
     System.out.println("killed worker-1 and its executor: pids " + killed.stream().map(ProcessHandle::pid).toList());
     LocalCluster.Result r = run.get(12, TimeUnit.MINUTES);
     assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
+    assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw its executor go: " + r.log());
     assertSameOutputs(out);
     assertTrue(cluster.status().contains("worker-1 stopped"), "worker-1 stayed dead");
   }
