@@ -43,10 +43,47 @@ public final class AnnotateStage {
   /** One paper's sentences, or why it could not be annotated: exactly one of the two is set. */
   public record Outcome(List<AnnotatedSentence> sentences, InputFailure failure) implements Serializable {}
 
+  /** Annotates the papers, spread over partitions of about equal text length (CoreNLP's cost follows tokens). */
   public JavaRDD<Outcome> transform(JavaRDD<Paper> papers) {
     AnnotatorSettings s = settings;
     // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
-    return papers.map(paper -> annotate(new SentenceAnnotator(s), paper));
+    return balanced(papers).map(paper -> annotate(new SentenceAnnotator(s), paper));
+  }
+
+  /** Characters per partition at most: about 100k tokens, a few seconds of CoreNLP pos/lemma. */
+  private static final long CHARS_PER_PARTITION = 600_000;
+
+  /**
+   * The papers in partitions of about equal text length: longest first, each to the lightest partition
+   * (greedy bin packing), at least a few partitions per core. Only ids and lengths reach the driver.
+   */
+  static JavaRDD<Paper> balanced(JavaRDD<Paper> papers) {
+    List<scala.Tuple2<String, Long>> sizes = papers.map(p -> new scala.Tuple2<>(p.id(),
+        p.sections().stream().mapToLong(sec -> sec.text().length()).sum())).collect();
+    if (sizes.isEmpty()) return papers;
+    long total = sizes.stream().mapToLong(scala.Tuple2::_2).sum();
+    int cores = papers.context().defaultParallelism();
+    int partitions = (int) Math.min(sizes.size(), Math.max(3L * cores, total / CHARS_PER_PARTITION + 1));
+    long[] load = new long[partitions];
+    java.util.Map<String, Integer> bin = new java.util.HashMap<>();
+    sizes.stream().sorted(java.util.Comparator.<scala.Tuple2<String, Long>>comparingLong(scala.Tuple2::_2).reversed()
+        .thenComparing(scala.Tuple2::_1)).forEach(t -> {
+          int lightest = 0;
+          for (int i = 1; i < partitions; i++) if (load[i] < load[lightest]) lightest = i;
+          load[lightest] += t._2();
+          bin.put(t._1(), lightest);
+        });
+    return papers.keyBy(Paper::id).partitionBy(new org.apache.spark.Partitioner() {
+      @Override
+      public int numPartitions() {
+        return partitions;
+      }
+
+      @Override
+      public int getPartition(Object id) {
+        return bin.get((String) id);
+      }
+    }).values();
   }
 
   private static Outcome annotate(SentenceAnnotator annotator, Paper paper) {

@@ -60,14 +60,22 @@ public final class Agreement {
   /** Hubert and Arabie's adjusted Rand index of two partitions; 1 for identical partitions, about 0 for chance. */
   public static <T, U> double adjustedRandIndex(List<T> a, List<U> b) {
     check(a, b);
-    Contingency<T, U> table = new Contingency<>(a, b);
+    return adjustedRandIndex(contingency(a, b));
+  }
+
+  /**
+   * The adjusted Rand index from a contingency table: the count of items for each (label in a, label in b)
+   * pair. Lets a caller count pairs where the items are (for example in Spark) and pass only the table.
+   */
+  public static double adjustedRandIndex(Map<List<Object>, Long> table) {
+    Margins m = new Margins(table);
     double index = 0;
-    for (int v : table.cells.values()) index += pairs(v);
+    for (long v : table.values()) index += pairs(v);
     double pairsA = 0;
-    for (int v : table.rows.values()) pairsA += pairs(v);
+    for (long v : m.rows.values()) pairsA += pairs(v);
     double pairsB = 0;
-    for (int v : table.columns.values()) pairsB += pairs(v);
-    double expected = pairsA * pairsB / pairs(a.size());
+    for (long v : m.columns.values()) pairsB += pairs(v);
+    double expected = pairsA * pairsB / pairs(m.n);
     double max = (pairsA + pairsB) / 2;
     // max == expected only when both partitions put everything in one cluster, or everything in its own.
     return max == expected ? 1 : (index - expected) / (max - expected);
@@ -76,22 +84,23 @@ public final class Agreement {
   /** Mutual information over the arithmetic mean of the two entropies (natural log); 1 when both are one cluster. */
   public static <T, U> double normalizedMutualInformation(List<T> a, List<U> b) {
     check(a, b);
-    Contingency<T, U> table = new Contingency<>(a, b);
-    double n = a.size();
+    Map<List<Object>, Long> table = contingency(a, b);
+    Margins m = new Margins(table);
+    double n = m.n;
     double mi = 0;
-    for (Map.Entry<List<Object>, Integer> cell : table.cells.entrySet()) {
+    for (Map.Entry<List<Object>, Long> cell : table.entrySet()) {
       double pxy = cell.getValue() / n;
-      double px = table.rows.get(cell.getKey().get(0)) / n;
-      double py = table.columns.get(cell.getKey().get(1)) / n;
+      double px = m.rows.get(cell.getKey().get(0)) / n;
+      double py = m.columns.get(cell.getKey().get(1)) / n;
       mi += pxy * Math.log(pxy / (px * py));
     }
-    double mean = (entropy(table.rows.values(), n) + entropy(table.columns.values(), n)) / 2;
+    double mean = (entropy(m.rows.values(), n) + entropy(m.columns.values(), n)) / 2;
     return mean == 0 ? 1 : Math.max(0, Math.min(1, mi / mean));
   }
 
-  private static double entropy(Iterable<Integer> counts, double n) {
+  private static double entropy(Iterable<Long> counts, double n) {
     double h = 0;
-    for (int c : counts) h -= c / n * Math.log(c / n);
+    for (long c : counts) h -= c / n * Math.log(c / n);
     return h;
   }
 
@@ -111,15 +120,24 @@ public final class Agreement {
     if (a.stream().anyMatch(Objects::isNull) || b.stream().anyMatch(Objects::isNull)) throw new IllegalArgumentException("labels must not be null");
   }
 
-  private static final class Contingency<T, U> {
-    final Map<List<Object>, Integer> cells = new HashMap<>();
-    final Map<T, Integer> rows;
-    final Map<U, Integer> columns;
+  private static <T, U> Map<List<Object>, Long> contingency(List<T> a, List<U> b) {
+    Map<List<Object>, Long> cells = new HashMap<>();
+    for (int i = 0; i < a.size(); i++) cells.merge(List.of(a.get(i), b.get(i)), 1L, Long::sum);
+    return cells;
+  }
 
-    Contingency(List<T> a, List<U> b) {
-      for (int i = 0; i < a.size(); i++) cells.merge(List.of(a.get(i), b.get(i)), 1, Integer::sum);
-      rows = counts(a);
-      columns = counts(b);
+  /** Row and column totals of a contingency table keyed by [label in a, label in b]. */
+  private static final class Margins {
+    final Map<Object, Long> rows = new HashMap<>();
+    final Map<Object, Long> columns = new HashMap<>();
+    long n;
+
+    Margins(Map<List<Object>, Long> table) {
+      table.forEach((cell, count) -> {
+        rows.merge(cell.get(0), count, Long::sum);
+        columns.merge(cell.get(1), count, Long::sum);
+        n += count;
+      });
     }
   }
 }

@@ -2,7 +2,18 @@ package org.thememiner.ingest;
 
 import java.io.Serializable;
 
-/** Limits per input document. */
+/**
+ * Limits for reading one input.
+ *
+ * @param maxBytes       larger files are refused without being read
+ * @param timeoutSeconds extraction of one document is abandoned after this long
+ */
 public record ExtractOptions(long maxBytes, int timeoutSeconds) implements Serializable {
+
   public static final ExtractOptions DEFAULT = new ExtractOptions(200L * 1024 * 1024, 120);
+
+  public ExtractOptions {
+    if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+    if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeoutSeconds must be positive: " + timeoutSeconds);
+  }
 }

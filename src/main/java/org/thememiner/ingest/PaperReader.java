@@ -1,38 +1,81 @@
 package org.thememiner.ingest;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Placeholder reader: replaced by the extract branch. */
+/**
+ * Reads one input file into a {@link Paper}, within the size and time limits, turning every failure into an
+ * {@link ExtractionException} whose message a researcher can act on. Stateless and thread-safe: it runs inside
+ * Spark tasks.
+ */
 public final class PaperReader {
+
+  private static final Extractor PDF = new PdfExtractor();
+  private static final Extractor JATS = new JatsExtractor();
+  private static final Extractor TEXT = new TextExtractor();
+
   private PaperReader() {}
 
   public static Paper read(InputFile file, ExtractOptions options) throws ExtractionException {
+    Extractor extractor = switch (file.format()) {
+      case "pdf" -> PDF;
+      case "jats" -> JATS;
+      case "text" -> TEXT;
+      default -> throw new ExtractionException("unsupported format '" + file.format() + "'");
+    };
+    byte[] bytes = readBytes(Path.of(file.path()), options.maxBytes());
+    String sha256 = FileHashes.sha256(bytes);
+    return extractWithin(options.timeoutSeconds(), () -> extractor.extract(file, bytes, sha256), file.id());
+  }
+
+  private static byte[] readBytes(Path path, long maxBytes) throws ExtractionException {
     try {
-      byte[] bytes = Files.readAllBytes(Path.of(file.path()));
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      String text;
-      if (file.format().equals("pdf")) {
-        try (var doc = Loader.loadPDF(bytes)) {
-          text = new PDFTextStripper().getText(doc);
-        }
-      } else {
-        text = new String(bytes, StandardCharsets.UTF_8).replaceAll("<[^>]+>", " ");
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new ExtractionException("file is " + size + " bytes, over the limit of " + maxBytes + " bytes");
       }
-      if (text.isBlank()) throw new ExtractionException("no text");
-      return new Paper(file.id(), file.path(), sha, file.format(), file.id(), List.of(), null, null, null,
-          List.of(new Section("Results", "results", 1, 1, text.replaceAll("\n(?!\n)", " "), List.of())),
-          List.of(), List.of(), List.of());
-    } catch (ExtractionException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new ExtractionException(e.toString(), e);
+      if (size == 0) throw new ExtractionException("empty file");
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new ExtractionException("file not found: " + path);
+    } catch (IOException e) {
+      throw new ExtractionException("cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the extraction on its own daemon thread so that a document that takes too long can be abandoned: the
+   * caller gets its answer after the timeout, and the interrupted worker stops at its next page or element.
+   */
+  private static Paper extractWithin(int timeoutSeconds, Callable<Paper> extraction, String id)
+      throws ExtractionException {
+    FutureTask<Paper> task = new FutureTask<>(extraction);
+    Thread worker = new Thread(task, "thememiner-extract-" + id);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new ExtractionException("timed out after " + timeoutSeconds + " s");
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ExtractionException("interrupted before extraction finished");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ExtractionException reason) throw reason;
+      if (cause instanceof OutOfMemoryError) {
+        throw new ExtractionException("ran out of memory while extracting (document too large or too complex)");
+      }
+      throw new ExtractionException("extraction failed: " + cause, cause);
     }
   }
 }

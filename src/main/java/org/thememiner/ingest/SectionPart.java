@@ -11,7 +11,8 @@ public enum SectionPart {
 
   /** The part a top-level heading names, or null when the heading is not one of the canonical names. */
   public static SectionPart fromHeading(String heading) {
-    String h = NUMBERING.matcher(heading).replaceFirst("").toLowerCase(Locale.ROOT).trim();
+    String h = NUMBERING.matcher(heading).replaceFirst("").toLowerCase(Locale.ROOT)
+        .replace('\u2019', '\'').replaceAll("\\s+", " ").trim();
     if (h.startsWith("abstract") || h.equals("summary") || h.startsWith("author summary")) return ABSTRACT;
     if (h.startsWith("introduction") || h.equals("background")) return INTRODUCTION;
     if (h.startsWith("method") || h.startsWith("materials and method") || h.startsWith("material and method")
@@ -22,8 +23,13 @@ public enum SectionPart {
     if (h.startsWith("reference") || h.startsWith("bibliography") || h.startsWith("literature cited")
         || h.startsWith("works cited")) return REFERENCES;
     if (h.startsWith("acknowledg") || h.startsWith("funding") || h.startsWith("competing interest")
-        || h.startsWith("conflict of interest") || h.startsWith("authors' contribution")
-        || h.startsWith("author contribution") || h.startsWith("declaration")) return ACKNOWLEDGEMENTS;
+        || h.startsWith("conflict of interest") || h.startsWith("conflicts of interest")
+        || h.startsWith("authors' contribution") || h.startsWith("author contribution")
+        || h.startsWith("declaration") || h.startsWith("author details") || h.startsWith("authors' information")
+        || h.startsWith("author information") || h.startsWith("additional information and declarations")
+        || h.startsWith("grant disclosure") || h.startsWith("data availability")
+        || h.startsWith("supplemental information") || h.startsWith("supplementary information")
+        || h.startsWith("pre-publication history") || h.startsWith("additional file")) return ACKNOWLEDGEMENTS;
     return null;
   }
 

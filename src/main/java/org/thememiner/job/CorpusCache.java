@@ -27,16 +27,19 @@ import org.thememiner.report.Json;
 
 /**
  * Extracted papers and annotated sentences from earlier runs, in Parquet under a local path or any
- * Hadoop-compatible URI, keyed by the file's SHA-256 and by a key of the settings and tool versions that
- * produced them. A rerun extracts and annotates only what is new or changed; a settings change gives a new
+ * Hadoop-compatible URI, keyed by content and by a key of the settings and tool versions that produced them.
+ * A paper's entry is keyed by the file's bytes and name ({@link #paperItem}: an extractor may fall back to the
+ * file name for a title); its sentences by the bytes alone, so a renamed file is re-extracted but not
+ * re-annotated. A rerun extracts and annotates only what is new or changed; a settings change gives a new
  * key, so it invalidates exactly what it affects.
  *
  * <p>Each addition is written to a temporary folder and renamed into place as one batch, so a run killed
  * mid-write leaves either the whole batch or nothing.
  */
 final class CorpusCache {
+  private static final String ITEM = "item";
   private static final StructType PAPERS = new StructType()
-      .add("sha256", DataTypes.StringType, false)
+      .add(ITEM, DataTypes.StringType, false)
       .add("paper", DataTypes.StringType, false);
 
   private final SparkSession spark;
@@ -56,30 +59,38 @@ final class CorpusCache {
     }
   }
 
-  /** Which of {@code shas} have papers cached under {@code key}. */
-  Set<String> cachedPapers(String key, Set<String> shas) throws IOException {
-    return hits(table("papers", key), shas);
+  /** The cache item of a paper: its file's bytes (SHA-256) and name. */
+  static String paperItem(String sha256, String fileName) {
+    return FileHashes.sha256((sha256 + "\n" + fileName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** Which of {@code items} ({@link #paperItem}) have papers cached under {@code key}. */
+  Set<String> cachedPapers(String key, Set<String> items) throws IOException {
+    return hits(table("papers", key), ITEM, items);
+  }
+
+  /** Which of {@code shas} have sentences cached under {@code key}. */
   Set<String> cachedSentences(String key, Set<String> shas) throws IOException {
-    return hits(table("sentences", key), shas);
+    return hits(table("sentences", key), "sha256", shas);
   }
 
-  /** The cached papers with these hashes (their ids and sources are those of the run that cached them). */
-  JavaRDD<Paper> papers(String key, Set<String> shas) throws IOException {
-    return read(table("papers", key), shas).select("paper").as(Encoders.STRING()).javaRDD()
+  /** The cached papers of these items (their ids and sources are those of the run that cached them). */
+  JavaRDD<Paper> papers(String key, Set<String> items) throws IOException {
+    return read(table("papers", key), ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
         .map(json -> Json.MAPPER.readValue(json, Paper.class));
   }
 
   /** The cached sentences with these hashes: {@link AnnotateStage#SCHEMA} columns plus {@code sha256}. */
   Dataset<Row> sentences(String key, Set<String> shas) throws IOException {
-    return read(table("sentences", key), shas);
+    return read(table("sentences", key), "sha256", shas);
   }
 
-  /** Adds papers; one per content hash. */
+  /** Adds papers; one per item. */
   void addPapers(String key, JavaRDD<Paper> papers) throws IOException {
-    JavaRDD<Row> rows = papers.map(p -> RowFactory.create(p.sha256(), Json.MAPPER.writeValueAsString(p)));
-    add(table("papers", key), spark.createDataFrame(rows, PAPERS).dropDuplicates("sha256"));
+    JavaRDD<Row> rows = papers.map(p -> RowFactory.create(
+        paperItem(p.sha256(), java.nio.file.Path.of(p.source()).getFileName().toString()),
+        Json.MAPPER.writeValueAsString(p)));
+    add(table("papers", key), spark.createDataFrame(rows, PAPERS).dropDuplicates(ITEM));
   }
 
   /** Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. */
@@ -101,17 +112,17 @@ final class CorpusCache {
     return out;
   }
 
-  private Dataset<Row> read(Path table, Set<String> shas) throws IOException {
+  private Dataset<Row> read(Path table, String column, Set<String> keys) throws IOException {
     List<String> batches = batches(table);
-    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(shas), Encoders.STRING()).toDF("sha256");
+    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
     if (batches.isEmpty()) return spark.emptyDataFrame();
-    return spark.read().parquet(batches.toArray(new String[0])).join(wanted, "sha256");
+    return spark.read().parquet(batches.toArray(new String[0])).join(wanted, column);
   }
 
-  private Set<String> hits(Path table, Set<String> shas) throws IOException {
-    if (shas.isEmpty() || batches(table).isEmpty()) return Set.of();
+  private Set<String> hits(Path table, String column, Set<String> keys) throws IOException {
+    if (keys.isEmpty() || batches(table).isEmpty()) return Set.of();
     Set<String> out = new HashSet<>();
-    for (Row r : read(table, shas).select("sha256").distinct().collectAsList()) out.add(r.getString(0));
+    for (Row r : read(table, column, keys).select(column).distinct().collectAsList()) out.add(r.getString(0));
     return out;
   }
 

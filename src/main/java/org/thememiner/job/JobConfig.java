@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import java.util.List;
 import org.thememiner.annotate.AnnotatorSettings;
+import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.themes.ThemeSettings;
 
@@ -13,14 +14,31 @@ public record JobConfig(
     String out,
     String master,
     long seed,
+    List<String> gold,
+    List<String> export,
     String cache,
     ExtractOptions extract,
     AnnotatorSettings annotate,
-    ThemeSettings themes) {
+    ThemeSettings themes,
+    ComparisonSettings compare,
+    RerunSettings rerun) {
 
   public JobConfig {
     input = List.copyOf(input);
     constructs = List.copyOf(constructs);
+    gold = List.copyOf(gold);
+    export = List.copyOf(export);
+    for (String e : export) {
+      if (!EXPORTS.contains(e)) throw new IllegalArgumentException("export must be one of " + EXPORTS + ", got " + e);
+    }
+  }
+
+  /** What {@code --export} can write besides the run's own outputs. */
+  public static final List<String> EXPORTS = List.of("qdpx", "csv");
+
+  /** Where reruns keep the shared theme model. */
+  public java.nio.file.Path modelLocation() {
+    return java.nio.file.Path.of(rerun.model() != null ? rerun.model() : "models/" + name);
   }
 
   /** Where the cache lives, or null when it is off. */

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.ingest.InputFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,13 +19,14 @@ import picocli.CommandLine.Option;
 /** The {@code thememiner} command line: {@code run} and {@code extract}. */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.Eval.class, Main.Bench.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
         "1:the run could not finish (no readable input, too little text, internal error)",
         "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
-        "3:the run finished but some inputs failed (see errors.jsonl)"})
+        "3:the run finished but some inputs failed (see errors.jsonl)",
+        "4:rerun only: another run of the same job holds its lock; nothing was done"})
 public final class Main {
 
   /** Settings shared by every subcommand that reads inputs. */
@@ -41,10 +45,7 @@ public final class Main {
 
     ObjectNode overrides() {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      if (!inputs.isEmpty()) {
-        ArrayNode a = o.putArray("input");
-        inputs.forEach(a::add);
-      }
+      putList(o, "input", inputs);
       if (out != null) o.put("out", out);
       if (master != null) o.put("master", master);
       return o;
@@ -62,15 +63,21 @@ public final class Main {
     @Option(names = "--themes", description = "number of themes (default: chosen automatically)")
     Integer themes;
 
+    @Option(names = "--gold", description = "gold paper-level coding to score against: SET_ID=FILE.tsv, or FILE.tsv "
+        + "with a single construct set (repeatable)")
+    List<String> gold = new ArrayList<>();
+
+    @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
+    List<String> exports = new ArrayList<>();
+
     @Override
     public Integer call() {
       ObjectNode o = overrides();
-      if (!constructs.isEmpty()) {
-        ArrayNode a = o.putArray("constructs");
-        constructs.forEach(a::add);
-      }
+      putList(o, "constructs", constructs);
       if (seed != null) o.put("seed", seed);
       if (themes != null) o.putObject("themes").put("k", themes);
+      putList(o, "gold", gold);
+      putList(o, "export", exports);
       return execute(job, o, master != null, false);
     }
   }
@@ -83,6 +90,105 @@ public final class Main {
     }
   }
 
+  @Command(name = "rerun", mixinStandardHelpOptions = true, description = {
+      "Rerun a job on what is new in its inputs: a dated run folder under the job's out folder, the cache and theme",
+      "model shared with earlier runs, drift against the previous run; 'latest' moves to it when the run completes."})
+  static final class RerunCommand extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      if (job == null) {
+        System.err.println("thememiner: rerun needs --job jobs/NAME.yaml");
+        return ThememinerJob.EXIT_CONFIG;
+      }
+      ObjectNode o = overrides();
+      return guarded("rerun", () -> {
+        if (!inputs.isEmpty()) {
+          // --input adds to the job's inputs for a rerun, rather than replacing them.
+          ArrayNode all = o.putArray("input");
+          JobConfigLoader.load(job, JsonNodeFactory.instance.objectNode()).input().forEach(all::add);
+          inputs.forEach(all::add);
+        }
+        return Rerun.execute(job, o, master != null, System.out);
+      });
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = {
+      "Score the job against the themes authors named: the gold label of a sentence is the Results subheading it",
+      "sits under. Compares the job with Spark MLlib LDA and MALLET LDA baselines; writes eval.json to --out."})
+  static final class Eval extends Common implements Callable<Integer> {
+    @Option(names = "--constructs", required = true, description = "the construct set whose names are the gold subheadings")
+    String constructs;
+
+    @Option(names = "--gold-sections", required = true,
+        description = "gold labels from Results subheadings (the one gold source so far; required to say so)")
+    boolean goldSections;
+
+    @Option(names = "--themes", description = "k for every method (default: the number of gold sections)")
+    Integer themes;
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    Long seed;
+
+    @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
+        + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
+    Path coherenceCorpus;
+
+    @Option(names = "--coherence-themes", description = "number of topics for the coherence fits (default 10)")
+    Integer coherenceThemes;
+
+    @Override
+    public Integer call() {
+      ObjectNode o = overrides();
+      o.putArray("constructs").add(constructs);
+      if (out == null) o.put("out", "runs/eval");
+      if (seed != null) o.put("seed", seed);
+      ObjectNode t = o.putObject("themes");
+      t.put("stabilitySeeds", 0);
+      if (themes != null) t.put("k", themes);
+      return guarded("eval", () -> {
+        JobConfig config = JobConfigLoader.load(job, o);
+        ConstructSet set = ConstructSets.load(Path.of(constructs));
+        java.nio.file.Files.createDirectories(Path.of(config.out()));
+        SparkSession spark = SparkSessions.getOrCreate("thememiner eval", config.master(), master != null);
+        try {
+          Evaluation evaluation = new Evaluation(config, set, System.out);
+          evaluation.write(evaluation.run(spark, java.util.Optional.ofNullable(coherenceCorpus), coherenceThemes));
+          System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
+          return ThememinerJob.EXIT_OK;
+        } finally {
+          spark.stop();
+        }
+      });
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, description = {
+      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5% new",
+      "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
+    Path corpus;
+
+    @Option(names = "--out", required = true, description = "the JSON file to write")
+    Path out;
+
+    @Option(names = "--scale", description = "replicate the corpus this many times with distinct bytes (default 1)")
+    int scale = 1;
+
+    @Override
+    public Integer call() {
+      return guarded("bench", () -> {
+        if (!java.nio.file.Files.isDirectory(corpus)) throw new ConfigException("--corpus " + corpus + ": not a folder");
+        if (scale < 1) throw new ConfigException("--scale must be at least 1");
+        Benchmark.Result r = new Benchmark(corpus, scale, System.out).run();
+        Benchmark.write(r, out);
+        System.out.println("bench     wrote " + out);
+        return ThememinerJob.EXIT_OK;
+      });
+    }
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -92,23 +198,41 @@ public final class Main {
   }
 
   static int execute(Path spec, ObjectNode overrides, boolean explicitMaster, boolean extractOnly) {
-    ThememinerJob job;
-    List<InputFile> files;
-    try {
+    return guarded("run", () -> {
       JobConfig config = JobConfigLoader.load(spec, overrides);
-      job = new ThememinerJob(config, System.out);
-      files = job.preflight();
+      ThememinerJob job = new ThememinerJob(config, System.out);
+      List<InputFile> files = job.preflight();
       SparkSession spark = SparkSessions.getOrCreate("thememiner " + config.name(), config.master(), explicitMaster);
       try {
         return extractOnly ? job.extract(spark, files) : job.run(spark, files);
       } finally {
         spark.stop();
       }
-    } catch (ConfigException e) {
+    });
+  }
+
+  /** A repeatable flag as a setting; absent when the flag was not given, so the job spec's value stands. */
+  static void putList(ObjectNode o, String key, List<String> values) {
+    if (values.isEmpty()) return;
+    ArrayNode a = o.putArray(key);
+    values.forEach(a::add);
+  }
+
+  /** A subcommand's work, returning its exit code. */
+  @FunctionalInterface
+  interface Work {
+    int run() throws Exception;
+  }
+
+  /** Runs a subcommand: a settings problem is one line and exit code 2, anything else a failed run (1). */
+  static int guarded(String what, Work work) {
+    try {
+      return work.run();
+    } catch (ConfigException | InvalidConstructSetException e) {
       System.err.println("thememiner: " + e.getMessage());
       return ThememinerJob.EXIT_CONFIG;
     } catch (Exception e) {
-      System.err.println("thememiner: run failed: " + e);
+      System.err.println("thememiner: " + what + " failed: " + e);
       e.printStackTrace(System.err);
       return ThememinerJob.EXIT_FAILED;
     }

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +27,18 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.CoreNlpTermAnalyzer;
+import org.thememiner.compare.ConstructComparator;
+import org.thememiner.compare.ConstructComparison;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.GoldAgreement;
+import org.thememiner.compare.GoldCoding;
+import org.thememiner.compare.InvalidGoldCodingException;
+import org.thememiner.compare.InvalidConstructSetException;
+import org.thememiner.compare.Profiler;
+import org.thememiner.compare.WeightedSimilarity;
+import org.thememiner.compare.WordNetExpansion;
 import org.thememiner.ingest.ExtractStage;
 import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.InputFailure;
@@ -32,11 +47,15 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
+import org.thememiner.report.Drift;
 import org.thememiner.report.HtmlReport;
 import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.Versions;
+import org.thememiner.report.export.CsvExport;
+import org.thememiner.report.export.QdpxExport;
+import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
@@ -61,8 +80,27 @@ public final class ThememinerJob {
   private final PrintStream out;
   private final StageLog log;
   private final Path outDir;
+  private List<ConstructSet> constructSets = List.of();
+  private List<GoldCoding> goldCodings = List.of();
 
+  /**
+   * Where this run stands among others of its job.
+   *
+   * @param previousRun the folder of the run to report drift against, or null
+   * @param sharedModel where reruns keep the theme model (saved after a fit), or null
+   * @param assign      reuse the model in {@code sharedModel} instead of fitting, when there is one
+   */
+  public record Plan(Path previousRun, Path sharedModel, boolean assign) {}
+
+  private final Plan plan;
+
+  /** A plain run: drift against what the output folder held before. */
   public ThememinerJob(JobConfig config, PrintStream out) {
+    this(config, out, new Plan(Path.of(config.out()), null, false));
+  }
+
+  public ThememinerJob(JobConfig config, PrintStream out, Plan plan) {
+    this.plan = plan;
     this.config = config;
     this.out = out;
     this.log = new StageLog(out);
@@ -71,6 +109,16 @@ public final class ThememinerJob {
 
   /** Checks everything that can be checked before Spark starts; returns the input files. */
   public List<InputFile> preflight() throws ConfigException {
+    constructSets = new ArrayList<>();
+    for (String file : config.constructs()) {
+      try {
+        constructSets.add(ConstructSets.load(Path.of(file)));
+      } catch (InvalidConstructSetException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
+    goldCodings = new ArrayList<>();
+    for (String gold : config.gold()) goldCodings.add(loadGold(gold));
     List<InputFile> files;
     try {
       files = InputScanner.scan(config.input());
@@ -86,60 +134,127 @@ public final class ThememinerJob {
     return files;
   }
 
+  /** {@code SET_ID=FILE.tsv}, or {@code FILE.tsv} when the job has exactly one construct set. */
+  private GoldCoding loadGold(String spec) throws ConfigException {
+    int eq = spec.indexOf('=');
+    String setId = eq < 0 ? null : spec.substring(0, eq);
+    String file = eq < 0 ? spec : spec.substring(eq + 1);
+    if (setId == null && constructSets.size() != 1) {
+      throw new ConfigException("--gold " + spec + ": say which construct set it codes, as SET_ID=" + file);
+    }
+    ConstructSet set = setId == null ? constructSets.get(0) : constructSets.stream()
+        .filter(c -> c.id().equals(setId)).findFirst()
+        .orElseThrow(() -> new ConfigException("--gold " + spec + ": no construct set '" + setId + "' among --constructs"));
+    try {
+      return GoldCoding.load(Path.of(file), set);
+    } catch (InvalidGoldCodingException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
     Extracted extracted = extractStage(spark, files, cache(spark));
     int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
-    writeRunInfo(spark, startedAt, code, files, extracted, null);
+    writeRunInfo(spark, startedAt, code, files, extracted, null, null);
     return code;
   }
 
   /** The whole job. */
   public int run(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
+    Optional<PreviousRun> previous = plan.previousRun() == null ? Optional.empty() : PreviousRun.load(plan.previousRun());
     CorpusCache cache = cache(spark);
     Extracted extracted = extractStage(spark, files, cache);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.summaries().isEmpty()) {
-      writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
-      out.println("thememiner: no input could be read; see " + outDir.resolve("errors.jsonl"));
-      return EXIT_FAILED;
+      return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve("errors.jsonl"));
     }
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
+    boolean reuse = plan.assign() && ThemeModel.exists(plan.sharedModel());
     ThemeModel model;
     try {
-      model = new ThemeDiscovery(config.themes()).fit(sentences);
+      model = reuse ? ThemeModel.load(plan.sharedModel()) : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
-      writeErrors(failures);
-      writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null);
-      out.println("thememiner: " + e.getMessage());
-      return EXIT_FAILED;
+      return failed(spark, startedAt, files, extracted, failures, e.getMessage());
     }
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
-    model.save(outDir.resolve("model"));
-    log.done(String.format("%d themes over %d sentences, %d outliers (k %s)", themes.size(), assignedCount, outliers,
-        config.themes().k() == 0 ? "by silhouette" : "fixed"), "themes", themes.size(), "assigned", assignedCount,
-        "outliers", outliers);
+    saveModel(model, outDir.resolve("model"));
+    if (plan.sharedModel() != null && !reuse) saveModel(model, plan.sharedModel());
+    log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
+        reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? "k by silhouette" : "k fixed"),
+        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers);
+    Stability stability = null;
+    if (config.themes().stabilitySeeds() > 0 && !reuse) {
+      log.start("stability");
+      stability = ThemeStability.measure(model, sentences, assigned);
+      log.done(String.format(Locale.ROOT, "adjusted Rand index over %d other seeds: mean %.2f, min %.2f",
+          stability.seeds().size(), stability.meanAri(), stability.minAri()), "seeds", stability.seeds().size());
+    }
+
+    List<ConstructComparison> comparisons = compareStage(model, themes);
 
     log.start("report");
     writeSentences(assigned);
-    writeAssignments(assigned);
+    writeAssignments(assigned, constructsByTheme(comparisons));
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
+    Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
+    Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers(), themes,
+        new java.util.HashSet<>(extracted.sha256ById().keySet()))).orElse(null);
+    if (drift != null) {
+      AtomicFiles.write(outDir.resolve("drift.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, drift));
+    } else {
+      Files.deleteIfExists(outDir.resolve("drift.json"));
+    }
+    AtomicFiles.write(outDir.resolve("comparison.json"),
+        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements)));
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
-    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model);
+    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability);
     AtomicFiles.writeString(outDir.resolve("report.html"),
-        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, List.of(), failures)));
+        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
+    export();
     return code;
+  }
+
+  /** A run that cannot finish: what was done is kept, errors.jsonl and run.json say why. */
+  private int failed(SparkSession spark, String startedAt, List<InputFile> files, Extracted extracted,
+      List<InputFailure> failures, String reason) throws IOException {
+    writeErrors(failures);
+    writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
+    out.println("thememiner: " + reason);
+    return EXIT_FAILED;
+  }
+
+  /** The exports asked for, from the finished run folder. */
+  private void export() throws IOException {
+    if (config.export().isEmpty()) return;
+    log.start("export");
+    List<String> written = new ArrayList<>();
+    if (config.export().contains("qdpx")) {
+      QdpxExport.Result r = QdpxExport.write(outDir);
+      written.add(String.format("%s (%d coded sentences%s)", outDir.relativize(r.project()), r.codedSentences(),
+          r.unlocatedSentences() == 0 ? "" : ", " + r.unlocatedSentences() + " not located: see " + outDir.relativize(r.unlocatedReport())));
+    }
+    if (config.export().contains("csv")) written.add(CsvExport.write(outDir).size() + " CSV tables");
+    log.done(String.join("; ", written));
+  }
+
+  /** Writes the model aside and swaps it in, so a model folder is always whole. */
+  private static void saveModel(ThemeModel model, Path target) throws IOException {
+    Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp");
+    AtomicFiles.deleteTree(tmp);
+    Files.createDirectories(tmp.getParent());
+    model.save(tmp);
+    AtomicFiles.replace(tmp, target);
   }
 
   private CorpusCache cache(SparkSession spark) throws IOException {
@@ -171,14 +286,15 @@ public final class ThememinerJob {
           }
         }).collect();
     List<InputFailure> failures = new ArrayList<>();
-    Map<String, List<InputFile>> filesBySha = new LinkedHashMap<>();
+    // Two files with the same name and bytes in different folders share an item; each is a paper of its own.
+    Map<String, List<InputFile>> filesByItem = new LinkedHashMap<>();
     for (Hashed h : hashed) {
       if (h.failure() != null) failures.add(h.failure());
-      else filesBySha.computeIfAbsent(h.sha256(), k -> new ArrayList<>()).add(h.file());
+      else filesByItem.computeIfAbsent(itemOf(h.sha256(), h.file().path()), k -> new ArrayList<>()).add(h.file());
     }
     String key = extractKey();
-    Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesBySha.keySet());
-    List<InputFile> toExtract = filesBySha.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
+    Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesByItem.keySet());
+    List<InputFile> toExtract = filesByItem.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
 
     JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract);
@@ -187,9 +303,9 @@ public final class ThememinerJob {
     if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
     JavaRDD<Paper> papers = fresh;
     if (!cached.isEmpty()) {
-      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesBySha);
+      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
       JavaRDD<Paper> reused = cache.papers(key, cached)
-          .flatMap(p -> locations.get(p.sha256()).stream().map(f -> relocate(p, f)).iterator());
+          .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
       papers = papers.union(reused);
     }
     papers = papers.sortBy(Paper::id, true, Math.max(1, jsc.defaultParallelism())).persist(StorageLevel.MEMORY_AND_DISK());
@@ -210,11 +326,15 @@ public final class ThememinerJob {
       }
     });
     failures.sort(java.util.Comparator.comparing(InputFailure::path));
-    long reused = cached.stream().mapToLong(h -> filesBySha.get(h).size()).sum();
+    long reused = hashed.stream().filter(h -> h.failure() == null).count() - toExtract.size();
     log.done(String.format("%d papers (%d from cache), %d failed%s", summaries.size(), reused, failures.size(),
         failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "reused", reused,
         "failed", failures.size());
     return new Extracted(papers, failures, sha, idsBySha, List.copyOf(summaries));
+  }
+
+  private static String itemOf(String sha256, String path) {
+    return CorpusCache.paperItem(sha256, Path.of(path).getFileName().toString());
   }
 
   /** A cached paper as the paper of the file that has its bytes now. */
@@ -262,6 +382,56 @@ public final class ThememinerJob {
     return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
+  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes) {
+    log.start("compare");
+    WeightedSimilarity similarity = model.wordVectors().map(WeightedSimilarity::withEmbeddings)
+        .orElseGet(WeightedSimilarity::standard);
+    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    List<ConstructComparison> comparisons = new ConstructComparator(profiler, similarity, config.compare())
+        .compare(constructSets, themes);
+    log.done(comparisons.isEmpty() ? "no construct set given" : comparisons.stream()
+        .map(c -> String.format(Locale.ROOT, "%s coverage %.2f precision %.2f", c.setId(), c.coverage(), c.precision()))
+        .collect(Collectors.joining("; ")), "constructSets", comparisons.size());
+    return comparisons;
+  }
+
+  private Map<String, GoldAgreement> goldAgreements(List<ConstructComparison> comparisons) {
+    Map<String, GoldAgreement> agreements = new LinkedHashMap<>();
+    for (GoldCoding gold : goldCodings) {
+      comparisons.stream().filter(c -> c.setId().equals(gold.setId())).findFirst()
+          .ifPresent(c -> agreements.put(gold.setId(), GoldAgreement.of(gold, c)));
+    }
+    agreements.forEach((set, a) -> out.printf(Locale.ROOT, "gold      %s: Cohen's kappa %s over %d papers%n", set,
+        a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()), a.papers()));
+    return agreements;
+  }
+
+  /** comparison.json: each set's comparison, with its gold agreement under {@code goldAgreement} when scored. */
+  private static List<com.fasterxml.jackson.databind.node.ObjectNode> comparisonJson(List<ConstructComparison> comparisons,
+      Map<String, GoldAgreement> agreements) {
+    return comparisons.stream().map(c -> {
+      com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(c);
+      if (agreements.containsKey(c.setId())) node.set("goldAgreement", Json.MAPPER.valueToTree(agreements.get(c.setId())));
+      return node;
+    }).toList();
+  }
+
+  /**
+   * The construct each theme's sentences are labelled with in assignments.csv: over all construct sets, the
+   * most similar construct the theme maps to, as {@code set:construct}.
+   */
+  private static Map<Integer, ConstructComparison.ThemeConstructPair> constructsByTheme(List<ConstructComparison> comparisons) {
+    Map<Integer, ConstructComparison.ThemeConstructPair> best = new java.util.HashMap<>();
+    for (ConstructComparison c : comparisons) {
+      for (ConstructComparison.ThemeConstructPair p : c.mapping()) {
+        ConstructComparison.ThemeConstructPair qualified =
+            new ConstructComparison.ThemeConstructPair(p.themeId(), c.setId() + ":" + p.constructId(), p.similarity());
+        best.merge(p.themeId(), qualified, (a, b) -> b.similarity() > a.similarity() ? b : a);
+      }
+    }
+    return best;
+  }
+
   private void writeSentences(Dataset<Row> assigned) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
@@ -269,7 +439,8 @@ public final class ThememinerJob {
     AtomicFiles.replace(tmp, outDir.resolve("sentences"));
   }
 
-  private void writeAssignments(Dataset<Row> assigned) throws IOException {
+  private void writeAssignments(Dataset<Row> assigned, Map<Integer, ConstructComparison.ThemeConstructPair> constructs)
+      throws IOException {
     Dataset<Row> rows = assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
         .orderBy("paper_id", "sentence_no")
         .select("paper_id", "section", "sentence_no", ThemeModel.THEME_ID, "text");
@@ -278,7 +449,10 @@ public final class ThememinerJob {
       Iterator<Row> it = rows.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), null, null, r.getString(4)));
+        ConstructComparison.ThemeConstructPair c = constructs.get(r.getInt(3));
+        Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3),
+            c == null ? null : c.constructId(),
+            c == null ? null : String.format(Locale.ROOT, "%.4f", c.similarity()), r.getString(4)));
       }
     });
   }
@@ -292,7 +466,8 @@ public final class ThememinerJob {
     });
   }
 
-  private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model)
+  private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model,
+      Stability stability)
       throws IOException {
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
@@ -311,7 +486,7 @@ public final class ThememinerJob {
     };
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
         config.seed(), inputs, config, Versions.current(), log.timings(),
-        model == null ? List.of() : model.silhouettes(), model == null ? null : model.k());
+        model == null ? List.of() : model.silhouettes(), model == null ? null : model.k(), stability);
     AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
     return info;
   }

@@ -5,8 +5,11 @@ import static org.thememiner.report.Html.esc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.thememiner.compare.ConstructComparison;
+import org.thememiner.compare.GoldAgreement;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.Theme;
@@ -22,19 +25,12 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes, List<ComparisonView> comparisons,
-      List<InputFailure> failures) {}
-
   /**
-   * A construct set's comparison as the report draws it.
-   *
-   * @param matrix    similarity of theme (row, in {@code themeIds} order) to construct (column)
-   * @param bestTheme for each construct id, its best theme id or null when no theme reaches the threshold
-   */
-  public record ComparisonView(String setId, String setName, String citation, boolean partial, double threshold,
-      List<Integer> themeIds, List<String> constructIds, List<String> constructNames, double[][] matrix,
-      Map<String, Integer> bestTheme, double coverage, double precision, double f1, List<Integer> candidateNewThemes,
-      Double kappa) {}
+   * @param drift      changes against the run that last wrote the output folder, or null when there was none
+   * @param agreements per construct set id, the agreement with a gold coding, where one was scored */
+  public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
+      List<ConstructComparison> comparisons, Map<String, GoldAgreement> agreements, Drift drift,
+      List<InputFailure> failures) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -47,16 +43,17 @@ public final class HtmlReport {
         .append("</b> (exit code ").append(c.run().exitCode()).append(")</p>");
     h.append("<nav><a href=\"#overview\">Overview</a><a href=\"#themes\">Themes</a>")
         .append("<a href=\"#comparison\">Comparison</a><a href=\"#matrix\">Papers &times; themes</a>")
-        .append("<a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
+        .append("<a href=\"#drift\">Drift</a><a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
     overview(h, c);
     themes(h, c.themes());
-    comparisons(h, c.comparisons(), c.themes());
+    comparisons(h, c.comparisons(), c.agreements(), c.themes());
     matrix(h, c.papers(), c.themes());
+    drift(h, c.drift(), c.themes());
     errors(h, c.failures());
     papers(h, c.papers());
     h.append("<footer>Made by thememiner ").append(esc(c.run().versions().get("thememiner")))
         .append(". Candidate themes are machine output: read the evidence before citing them.</footer>")
-        .append("</body></html>\n");
+        .append("<script>").append(SORT).append("</script></body></html>\n");
     return h.toString();
   }
 
@@ -70,6 +67,11 @@ public final class HtmlReport {
     stat(h, "themes", Integer.toString(c.themes().size()),
         r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)" : " (by silhouette)"));
     stat(h, "seed", Long.toString(r.seed()), "master " + r.master());
+    if (r.stability() != null) {
+      stat(h, "stability", String.format(Locale.ROOT, "%.2f", r.stability().meanAri()), String.format(Locale.ROOT,
+          "mean adjusted Rand index against %d refits with other seeds (min %.2f)", r.stability().seeds().size(),
+          r.stability().minAri()));
+    }
     h.append("</div><h3>Stages</h3><table><tr><th>stage</th><th>seconds</th><th>counts</th></tr>");
     for (StageTiming t : r.stages()) {
       h.append("<tr><td>").append(esc(t.stage())).append("</td><td class=\"num\">")
@@ -80,15 +82,24 @@ public final class HtmlReport {
     h.append("</table><h3>Versions</h3><p class=\"meta\">")
         .append(esc(r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))))
         .append("</p>");
+    h.append("<div class=\"charts\">");
     Map<Integer, Long> byYear = c.papers().stream().filter(p -> p.year() != null)
         .collect(Collectors.groupingBy(PaperSummary::year, TreeMap::new, Collectors.counting()));
     if (!byYear.isEmpty()) {
-      long max = byYear.values().stream().mapToLong(Long::longValue).max().orElse(1);
-      h.append("<h3>Papers by year</h3><div class=\"bars\">");
-      byYear.forEach((y, n) -> h.append("<div><span>").append(y).append("</span><i style=\"width:")
-          .append(Math.max(2, 100 * n / max)).append("%\"></i><b>").append(n).append("</b></div>"));
-      h.append("</div>");
+      Map<String, Long> years = new java.util.LinkedHashMap<>();
+      byYear.forEach((y, n) -> years.put(Integer.toString(y), n));
+      h.append(Charts.bars("Papers by year", "year", "papers", years, 520, 260));
     }
+    if (!c.themes().isEmpty()) {
+      Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+      c.themes().forEach(t -> sizes.put("T" + t.id(), t.size()));
+      h.append(Charts.bars("Sentences per theme", "theme", "sentences", sizes, 520, 260));
+    }
+    if (!r.silhouettes().isEmpty()) {
+      h.append(Charts.line("Choosing the number of themes", "number of themes (k)", "silhouette (cosine)",
+          r.silhouettes(), r.chosenK() == null ? null : (double) r.chosenK(), 520, 260));
+    }
+    h.append("</div>");
     h.append("</section>\n");
   }
 
@@ -129,61 +140,138 @@ public final class HtmlReport {
     h.append(String.format(Locale.ROOT, " &middot; %.2f", e.score())).append("</cite></li>");
   }
 
-  private static void comparisons(StringBuilder h, List<ComparisonView> comparisons, List<Theme> themes) {
+  private static void comparisons(StringBuilder h, List<ConstructComparison> comparisons,
+      Map<String, GoldAgreement> agreements, List<Theme> themes) {
     h.append("<section id=\"comparison\"><h2>Comparison with manual syntheses</h2>");
     if (comparisons.isEmpty()) h.append("<p>No construct set was given (--constructs).</p>");
     Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
-    for (ComparisonView v : comparisons) {
+    for (ConstructComparison v : comparisons) {
       h.append("<article class=\"cmp\"><h3>").append(esc(v.setName())).append("</h3><p class=\"meta\">")
-          .append(esc(v.citation())).append(v.partial() ? " &middot; <b>partial construct set</b>" : "").append("</p>");
-      h.append("<div class=\"cards\">");
+          .append(esc(v.citation())).append(v.partial() ? " &middot; <b>partial construct set</b>: precision is a lower bound" : "")
+          .append("</p><div class=\"cards\">");
       stat(h, "coverage", pct(v.coverage()), "constructs matched by a theme");
       stat(h, "precision", pct(v.precision()), "themes that match a construct");
-      stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "threshold " + v.threshold());
-      if (v.kappa() != null) stat(h, "Cohen's kappa", String.format(Locale.ROOT, "%.2f", v.kappa()), "against the gold coding");
-      h.append("</div><div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
-      for (String name : v.constructNames()) h.append("<th class=\"rot\"><div>").append(esc(name)).append("</div></th>");
+      stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "match threshold " + v.matchThreshold());
+      GoldAgreement gold = agreements.get(v.setId());
+      if (gold != null) {
+        stat(h, "Cohen's kappa", gold.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", gold.kappa()),
+            "paper x construct presence against the gold coding (" + gold.papers() + " papers)");
+      }
+      h.append("</div>");
+      ConstructComparison.SimilarityMatrix hm = v.matrix();
+      if (!hm.themeIds().isEmpty() && !hm.constructIds().isEmpty()) {
+        h.append(Charts.heatmap("Similarity of themes and constructs",
+            hm.themeIds().stream().map(id -> shorten("T" + id + " " + labels.getOrDefault(id, ""))).toList(),
+            v.constructs().stream().map(k -> shorten(k.name())).toList(), hm.values(),
+            Math.min(1000, 360 + 60 * hm.constructIds().size()), Math.min(900, 220 + 34 * hm.themeIds().size())));
+      }
+      h.append("<div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
+      for (ConstructComparison.ConstructResult c : v.constructs()) {
+        h.append("<th class=\"rot\"><div>").append(esc(c.name())).append("</div></th>");
+      }
       h.append("</tr>");
-      for (int i = 0; i < v.themeIds().size(); i++) {
-        int tid = v.themeIds().get(i);
+      Set<String> aligned = v.alignment().stream().map(p -> p.themeId() + "/" + p.constructId()).collect(Collectors.toSet());
+      ConstructComparison.SimilarityMatrix m = v.matrix();
+      for (int i = 0; i < m.themeIds().size(); i++) {
+        int tid = m.themeIds().get(i);
         h.append("<tr><th><a href=\"#theme-").append(tid).append("\">T").append(tid).append("</a> ")
             .append(esc(labels.getOrDefault(tid, ""))).append("</th>");
-        for (int j = 0; j < v.constructIds().size(); j++) {
-          double s = v.matrix()[i][j];
-          boolean best = Integer.valueOf(tid).equals(v.bestTheme().get(v.constructIds().get(j)));
+        for (int j = 0; j < m.constructIds().size(); j++) {
+          double s = m.values()[i][j];
           h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\"")
-              .append(best ? " class=\"best\"" : "").append(">").append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
+              .append(aligned.contains(tid + "/" + m.constructIds().get(j)) ? " class=\"best\"" : "").append(">")
+              .append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
         }
         h.append("</tr>");
       }
-      h.append("</table></div><p class=\"meta\">Outlined cells: each construct's best theme at or above the threshold.</p>");
-      List<String> unsupported = v.constructIds().stream().filter(id -> v.bestTheme().get(id) == null)
-          .map(id -> v.constructNames().get(v.constructIds().indexOf(id))).toList();
-      h.append("<p><b>Constructs no theme supports:</b> ").append(unsupported.isEmpty() ? "none" : esc(String.join("; ", unsupported)))
+      h.append("</table></div><p class=\"meta\">Outlined cells: the one-to-one alignment (Hungarian) of themes and "
+          + "constructs at or above the threshold.</p>");
+      Map<String, String> names = v.constructs().stream()
+          .collect(Collectors.toMap(ConstructComparison.ConstructResult::constructId, ConstructComparison.ConstructResult::name));
+      h.append("<p><b>Constructs no theme supports:</b> ").append(v.unsupportedConstructs().isEmpty() ? "none"
+              : esc(v.unsupportedConstructs().stream().map(names::get).collect(Collectors.joining("; "))))
           .append("</p><p><b>Candidate new themes</b> (no construct explains them): ")
           .append(v.candidateNewThemes().isEmpty() ? "none" : v.candidateNewThemes().stream()
               .map(id -> "T" + id + " " + esc(labels.getOrDefault(id, ""))).collect(Collectors.joining("; ")))
-          .append("</p></article>");
+          .append("</p>");
+      presence(h, v, names);
+      h.append("</article>");
     }
     h.append("</section>\n");
+  }
+
+  /** Papers x constructs, like the summary table of a published meta-synthesis. */
+  private static void presence(StringBuilder h, ConstructComparison v, Map<String, String> names) {
+    ConstructComparison.PaperPresence p = v.paperPresence();
+    if (p == null || p.paperIds().isEmpty()) return;
+    h.append("<h4>Papers &times; constructs</h4><p class=\"meta\">Share of each paper's assigned sentences in themes "
+        + "mapped to the construct; &#10003; at or above ").append(pct(v.minPaperShare())).append(". Click a heading to sort.</p>")
+        .append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
+    for (String c : p.constructIds()) h.append("<th>").append(esc(names.getOrDefault(c, c))).append("</th>");
+    h.append("</tr></thead><tbody>");
+    int rows = Math.min(MATRIX_ROWS, p.paperIds().size());
+    for (int i = 0; i < rows; i++) {
+      h.append("<tr><th>").append(esc(p.paperIds().get(i))).append("</th>");
+      for (int j = 0; j < p.constructIds().size(); j++) {
+        double s = p.share()[i][j];
+        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
+            .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
+            .append(p.present()[i][j] ? "&#10003; " : "").append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s))
+            .append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table></div>");
   }
 
   private static void matrix(StringBuilder h, List<PaperSummary> papers, List<Theme> themes) {
     h.append("<section id=\"matrix\"><h2>Papers &times; themes</h2><p class=\"meta\">Share of each paper's assigned sentences in each theme")
         .append(papers.size() > MATRIX_ROWS ? " (first " + MATRIX_ROWS + " papers; all are in themes.json)" : "")
-        .append(".</p><div class=\"scroll\"><table class=\"heat\"><tr><th>paper</th>");
+        .append(". Click a heading to sort.</p><div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
     for (Theme t : themes) h.append("<th title=\"").append(esc(t.label())).append("\">T").append(t.id()).append("</th>");
-    h.append("</tr>");
+    h.append("</tr></thead><tbody>");
     for (PaperSummary p : papers.subList(0, Math.min(MATRIX_ROWS, papers.size()))) {
       h.append("<tr><th title=\"").append(esc(p.title())).append("\">").append(esc(p.id())).append("</th>");
       for (Theme t : themes) {
         double s = t.paperShare().getOrDefault(p.id(), 0.0);
-        h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
+        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
+            .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
             .append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s)).append("</td>");
       }
       h.append("</tr>");
     }
-    h.append("</table></div></section>\n");
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  private static void drift(StringBuilder h, Drift d, List<Theme> themes) {
+    h.append("<section id=\"drift\"><h2>Changes since the previous run</h2>");
+    if (d == null) {
+      h.append("<p>This output folder held no earlier run to compare with.</p></section>\n");
+      return;
+    }
+    Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
+    h.append("<p class=\"meta\">Previous run started ").append(esc(d.previousRun())).append(". Themes are matched one to one "
+        + "on the cosine of their keyword weights (at least ").append(Drift.MATCH).append(").</p><div class=\"cards\">");
+    stat(h, "matched themes", Integer.toString(d.matched().size()), "");
+    stat(h, "new themes", Integer.toString(d.newThemes().size()), "");
+    stat(h, "vanished themes", Integer.toString(d.vanishedThemes().size()), "previous ids " + d.vanishedThemes());
+    stat(h, "papers", "+" + d.papersAdded().size() + " / -" + d.papersRemoved().size(), "added / removed");
+    h.append("</div><table><tr><th>previous</th><th>now</th><th>similarity</th><th>share before</th><th>share now</th>"
+        + "<th>change</th></tr>");
+    for (Drift.Match m : d.matched()) {
+      h.append("<tr><td>T").append(m.previousId()).append("</td><td>T").append(m.currentId()).append(" ")
+          .append(esc(labels.getOrDefault(m.currentId(), ""))).append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%.2f", m.similarity())).append("</td><td class=\"num\">")
+          .append(pct(m.previousShare())).append("</td><td class=\"num\">").append(pct(m.currentShare()))
+          .append("</td><td>").append(esc(m.change())).append("</td></tr>");
+    }
+    h.append("</table>");
+    if (!d.newThemes().isEmpty()) {
+      h.append("<p><b>New themes:</b> ").append(d.newThemes().stream().map(id -> "T" + id + " " + esc(labels.getOrDefault(id, "")))
+          .collect(Collectors.joining("; "))).append("</p>");
+    }
+    if (!d.papersAdded().isEmpty()) h.append("<p><b>Papers added:</b> ").append(esc(String.join(", ", d.papersAdded()))).append("</p>");
+    h.append("</section>\n");
   }
 
   private static void errors(StringBuilder h, List<InputFailure> failures) {
@@ -213,9 +301,36 @@ public final class HtmlReport {
     h.append("</table></section>\n");
   }
 
+  private static String shorten(String label) {
+    return label.length() <= 40 ? label : label.substring(0, 39) + "…";
+  }
+
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
+
+  /**
+   * The page's only script: click a heading of a table marked sortable to sort its rows by that column
+   * (numbers by their data-v value, text alphabetically), again to reverse.
+   */
+  private static final String SORT = """
+      document.querySelectorAll("table.sortable thead th").forEach(function (th, col) {
+        th.style.cursor = "pointer";
+        th.addEventListener("click", function () {
+          var body = th.closest("table").tBodies[0];
+          var asc = th.dataset.asc !== "1";
+          th.dataset.asc = asc ? "1" : "0";
+          var key = function (row) {
+            var cell = row.children[col];
+            return cell.dataset.v !== undefined ? parseFloat(cell.dataset.v) : cell.textContent.trim().toLowerCase();
+          };
+          Array.from(body.rows).sort(function (a, b) {
+            var x = key(a), y = key(b);
+            return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+          }).forEach(function (row) { body.appendChild(row); });
+        });
+      });
+      """;
 
   private static final String CSS = """
       body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:0 1.2em 3em;color:#1d1d1f}
@@ -231,7 +346,7 @@ public final class HtmlReport {
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}
       q{quotes:"\\201C" "\\201D"}cite{color:#666;font-size:.85em;font-style:normal}.quotes q{font-style:italic}
-      .bars div{display:flex;align-items:center;gap:.5em;font-size:.85em}.bars span{width:3em}.bars i{background:#21669d;height:.8em;display:block}
+      .charts{display:flex;flex-wrap:wrap;gap:1em}svg{max-width:100%;height:auto}
       footer{margin-top:3em;color:#888;font-size:.85em}
       """;
 }

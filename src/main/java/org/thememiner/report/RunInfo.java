@@ -2,6 +2,7 @@ package org.thememiner.report;
 
 import java.util.List;
 import java.util.Map;
+import org.thememiner.themes.Stability;
 
 /**
  * {@code run.json}: everything needed to cite or repeat a run.
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param inputs   every input file: path, id, format, size and (when it could be read) sha256
  * @param settings the complete effective settings (defaults + job spec + flags)
  * @param versions thememiner, Spark, CoreNLP, PDFBox, Java
+ * @param stability assignment agreement (adjusted Rand index) with refits under other seeds, or null when off
  */
 public record RunInfo(
     String name,
@@ -23,4 +25,5 @@ public record RunInfo(
     Map<String, String> versions,
     List<StageTiming> stages,
     List<double[]> silhouettes,
-    Integer chosenK) {}
+    Integer chosenK,
+    Stability stability) {}

@@ -91,7 +91,7 @@ public final class ThemeDiscovery {
   }
 
   /** The sentences theme discovery looks at: not in an excluded part, and with enough content terms. */
-  static Dataset<Row> eligible(Dataset<Row> sentences, ThemeSettings settings) {
+  public static Dataset<Row> eligible(Dataset<Row> sentences, ThemeSettings settings) {
     return sentences.filter(size(col("terms")).geq(settings.minTerms()).and(notExcluded(settings)));
   }
 

@@ -46,6 +46,10 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_THIN = "too-few-terms";
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
+  /** The columns that identify a sentence, for joins. */
+  public static final scala.collection.immutable.Seq<String> SENTENCE_KEY =
+      CollectionConverters.asScala(List.of("paper_id", "sentence_no")).toSeq();
+
   private static final UserDefinedFunction NON_EMPTY =
       udf((UDF1<Vector, Boolean>) v -> v.numNonzeros() > 0, DataTypes.BooleanType);
 
@@ -131,7 +135,7 @@ public final class ThemeModel implements Serializable {
         .when(size(col("terms")).lt(settings.minTerms()), lit(STATUS_THIN))
         .when(col("clustered_status").isNull(), lit(STATUS_NO_FEATURES))
         .otherwise(col("clustered_status"));
-    return sentences.join(assigned, CollectionConverters.asScala(List.of("paper_id", "sentence_no")).toSeq(), "left")
+    return sentences.join(assigned, SENTENCE_KEY, "left")
         .withColumn(THEME_STATUS, status).drop("clustered_status");
   }
 
@@ -139,9 +143,14 @@ public final class ThemeModel implements Serializable {
     return featurized.filter(NON_EMPTY.apply(col(Clusterings.FEATURES)));
   }
 
+  /** Saves the model into a new folder: {@code pipeline/} and {@code theme-model.json}. */
   public void save(Path dir) throws IOException {
-    pipeline.write().overwrite().save(dir.resolve("pipeline").toString());
+    pipeline.write().save(dir.resolve("pipeline").toString());
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("theme-model.json").toFile(), metadata);
+  }
+
+  public static boolean exists(Path dir) {
+    return dir != null && Files.isRegularFile(dir.resolve("theme-model.json")) && Files.isDirectory(dir.resolve("pipeline"));
   }
 
   public static ThemeModel load(Path dir) throws IOException {

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,41 +14,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
-/**
- * The whole job on real inputs: two publisher PDFs, four PLOS JATS articles and one broken file, with real
- * PDFBox, CoreNLP and Spark. Runs once; the tests read its outputs.
- */
+/** The outputs of the whole job on real inputs ({@link EndToEndRun}). */
 class EndToEndTest {
-  @TempDir static Path work;
   static Path out;
   static int exitCode;
   static String console;
 
   @BeforeAll
   static void runTheJob() throws Exception {
-    Path in = Files.createDirectories(work.resolve("in"));
-    Files.copy(TestData.pdf("tully-2010-heart-failure-programmes.pdf"), in.resolve("tully-2010-heart-failure-programmes.pdf"));
-    Files.copy(TestData.pdf("agyeman-duah-2014-quality-improvement-ghana.pdf"), in.resolve("agyeman-duah-2014.pdf"));
-    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml", "journal.pone.0153170.xml",
-        "journal.pmed.0020124.xml")) {
-      Files.copy(TestData.jats(j), in.resolve(j));
-    }
-    Files.write(in.resolve("broken.pdf"), "%PDF-1.4 this is not really a PDF".getBytes(StandardCharsets.US_ASCII));
-    out = work.resolve("out");
-
-    ObjectNode flags = JsonNodeFactory.instance.objectNode();
-    flags.putArray("input").add(in.toString());
-    flags.put("out", out.toString());
-    flags.putObject("themes").put("k", 6);
-    JobConfig config = JobConfigLoader.load(null, flags);
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    ThememinerJob job = new ThememinerJob(config, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    exitCode = job.run(TestData.spark(), job.preflight());
-    console = buffer.toString(StandardCharsets.UTF_8);
+    EndToEndRun.Result run = EndToEndRun.get();
+    out = run.out();
+    exitCode = run.exitCode();
+    console = run.console();
   }
 
   private static List<JsonNode> jsonl(String name) throws Exception {
@@ -79,7 +54,8 @@ class EndToEndTest {
 
   @Test
   void everyOutputFileIsThere() {
-    for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "errors.jsonl", "run.json")) {
+    for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "comparison.json",
+        "errors.jsonl", "run.json", "report.html", "model", "export/project.qdpx", "export/themes.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
   }
@@ -118,6 +94,46 @@ class EndToEndTest {
   }
 
   @Test
+  void everyConstructOfEverySetIsCompared() throws Exception {
+    JsonNode comparison = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+    assertEquals(2, comparison.size());
+    Set<String> qualified = new HashSet<>();
+    for (JsonNode set : comparison) {
+      String id = set.get("setId").asText();
+      int expected = id.equals("tully-2010") ? 7 : 2;
+      assertEquals(expected, set.get("constructs").size(), id);
+      assertEquals(expected, set.get("matrix").get("constructIds").size(), id);
+      assertEquals(6, set.get("matrix").get("themeIds").size(), id);
+      for (JsonNode row : set.get("matrix").get("values")) {
+        for (JsonNode v : row) assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1);
+      }
+      for (String f : List.of("coverage", "precision", "f1")) {
+        assertTrue(set.get(f).asDouble() >= 0 && set.get(f).asDouble() <= 1, id + " " + f);
+      }
+      set.get("constructs").forEach(c -> qualified.add(id + ":" + c.get("constructId").asText()));
+    }
+    Dataset<Row> rows = TestData.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .csv(out.resolve("assignments.csv").toString());
+    for (Row r : rows.select("construct_id").distinct().collectAsList()) {
+      assertTrue(r.isNullAt(0) || qualified.contains(r.getString(0)), r.getString(0) + " is a compared construct");
+    }
+  }
+
+  @Test
+  void theReportIsOnePageWithNothingFetchedAndInputTextEscaped() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    for (String section : List.of("id=\"overview\"", "id=\"themes\"", "id=\"comparison\"", "id=\"errors\"")) {
+      assertTrue(html.contains(section), section);
+    }
+    assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external assets");
+    assertFalse(html.matches("(?s).*<script[^>]*src=.*"), "no external scripts");
+    assertTrue(html.contains("broken.pdf"), "the failed input is listed");
+    assertTrue(html.contains("Patient Experiences of Structured Heart Failure Programmes")
+        || html.toLowerCase().contains("heart failure programmes"), "paper titles are listed");
+  }
+
+  @Test
   void sentencesParquetHoldsAnnotationsAndThemes() {
     Dataset<Row> s = TestData.spark().read().parquet(out.resolve("sentences").toString());
     for (String c : List.of("paper_id", "section", "sentence_no", "text", "lemmas", "pos", "theme_id")) {
@@ -137,12 +153,16 @@ class EndToEndTest {
     run.get("stages").forEach(s -> stages.add(s.get("stage").asText()));
     assertTrue(stages.containsAll(List.of("extract", "annotate", "themes", "report")), stages.toString());
     assertEquals(3, run.get("exitCode").asInt());
+    JsonNode stability = run.get("stability");
+    assertEquals(4, stability.get("ari").size(), "four refits with other seeds");
+    for (JsonNode ari : stability.get("ari")) assertTrue(ari.asDouble() >= -1 && ari.asDouble() <= 1);
   }
 
   @Test
   void theConsoleGetsOneLinePerStage() {
     List<String> lines = console.lines().toList();
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("extract") && l.contains("6 papers, 1 failed")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("extract") && l.contains("6 papers (0 from cache), 1 failed")), console);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("compare") && l.contains("tully-2010 coverage")), console);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("annotate")), console);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("themes")), console);
   }

@@ -1,0 +1,126 @@
+"""Finding and reading thememiner run folders for the notebooks (CSV and JSON only; no Parquet).
+
+Which run a notebook reads:
+
+* ``THEMEMINER_RUN``: a run folder (one holding ``run.json``). When unset, the newest run under ``THEMEMINER_RUNS``
+  (default: ``runs/`` in the project folder): every folder at most two levels down holding a ``run.json``
+  (``runs/<job>/`` or ``runs/<job>/<anything>/``), newest by ``finishedAt`` in its run.json.
+* ``THEMEMINER_PREVIOUS_RUN`` (drift only): the run to compare with. When unset, the newest other run under
+  ``THEMEMINER_RUNS`` with the same job name that finished before the current one; there may be none.
+
+Tables come from the run's ``export/`` folder, written by ``jobs/thememiner ... --export csv``.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+PROJECT = Path(__file__).resolve().parent.parent
+EXPORT_TABLES = ("themes.csv", "theme_papers.csv", "comparison.csv", "constructs.csv")
+
+
+class RunFolderError(Exception):
+    """A run folder is missing, incomplete or not exported."""
+
+
+def runs_root():
+    return Path(os.environ.get("THEMEMINER_RUNS", PROJECT / "runs"))
+
+
+def run_info(run):
+    path = Path(run) / "run.json"
+    if not path.is_file():
+        raise RunFolderError(f"{run} is not a thememiner run folder: it has no run.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _finished(run):
+    """Sort key: finishedAt from run.json (ISO-8601 UTC sorts as text), then the file's modification time."""
+    info = run_info(run)
+    return (info.get("finishedAt") or info.get("startedAt") or "", (Path(run) / "run.json").stat().st_mtime)
+
+
+def find_runs(root=None):
+    """Every run folder at most two levels under root, newest first."""
+    root = Path(root) if root else runs_root()
+    if not root.is_dir():
+        return []
+    found = {p.parent for pattern in ("*/run.json", "*/*/run.json") for p in root.glob(pattern)}
+    return sorted(found, key=_finished, reverse=True)
+
+
+def current_run():
+    chosen = os.environ.get("THEMEMINER_RUN")
+    if chosen:
+        run = Path(chosen)
+        run_info(run)
+        return run
+    runs = find_runs()
+    if not runs:
+        raise RunFolderError(f"no run folder under {runs_root()}: set THEMEMINER_RUN to a run folder (one holding run.json)")
+    return runs[0]
+
+
+def previous_run(current):
+    """The run to compare the current one with, or None when there is only one run."""
+    chosen = os.environ.get("THEMEMINER_PREVIOUS_RUN")
+    if chosen:
+        run = Path(chosen)
+        run_info(run)
+        return run
+    info = run_info(current)
+    for run in find_runs():
+        if run.resolve() == Path(current).resolve():
+            continue
+        other = run_info(run)
+        if other.get("name") == info.get("name") and _finished(run) < _finished(current):
+            return run
+    return None
+
+
+def read_table(run, name):
+    """One of the CSV export's tables, as a DataFrame (ids kept as text)."""
+    path = Path(run) / "export" / name
+    if not path.is_file():
+        raise RunFolderError(f"{path} is missing: export the run's tables first "
+                             f"(jobs/thememiner ... --export csv, or CsvExport.write)")
+    return pd.read_csv(path, dtype={"paper_id": str, "set_id": str, "construct_id": str}, keep_default_na=False,
+                       na_values=[""])
+
+
+def read_json(run, name):
+    """A JSON file of the run, or None when the run has none."""
+    path = Path(run) / name
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_assignments(run):
+    """assignments.csv: one row per clustered sentence."""
+    path = Path(run) / "assignments.csv"
+    if not path.is_file():
+        raise RunFolderError(f"{path} is missing: the run did not finish")
+    return pd.read_csv(path, dtype={"paper_id": str, "section": str, "text": str}, keep_default_na=False, na_values=[""])
+
+
+def construct_sets(run):
+    """comparison.json as a list of construct-set comparisons (empty when the run has none)."""
+    data = read_json(run, "comparison.json")
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        data = data.get("sets", [data] if "setId" in data else [])
+    return data
+
+
+def first(mapping, *keys, default=None):
+    """The first of keys present with a value in mapping (comparison.json is still growing)."""
+    for key in keys:
+        if isinstance(mapping, dict) and mapping.get(key) is not None:
+            return mapping[key]
+    return default

@@ -1,0 +1,88 @@
+package org.thememiner.ingest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Joins words broken across lines by a hyphen without a word list: "therap-" + "eutic" becomes "therapeutic" while
+ * "self-" + "esteem" stays "self-esteem". The document itself is the dictionary: a join is made when the joined word
+ * occurs elsewhere in it unbroken, kept when the hyphenated form occurs elsewhere, and otherwise decided by whether
+ * the first part is a common compounding prefix and whether the continuation is lower case.
+ */
+final class Dehyphenator {
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*\\p{L}|\\p{L}");
+  private static final Pattern BROKEN_END = Pattern.compile("(\\p{L}+)[-\u2010\u00ad]$");
+  private static final Pattern CONTINUATION = Pattern.compile("^(\\p{L}+)");
+  private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
+      "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
+      "counter", "cost", "evidence", "health", "life", "time", "user", "patient", "family", "community", "peer",
+      "mixed",
+      "ex", "re", "mid", "first", "second", "third", "one", "two", "three", "small", "large", "face", "step",
+      "open", "close", "near", "real", "day", "age", "case", "risk", "site", "gender", "socio", "quasi", "pseudo");
+
+  /** Endings that are never a word of a compound: "follow-" + "ing" is one word whatever the first part. */
+  private static final Set<String> SUFFIXES = Set.of("ing", "ings", "ed", "ly", "tion", "tions", "ment", "ments",
+      "ness", "ity", "ities", "ies", "er", "ers", "es", "al", "ally", "ive", "ous", "able", "ible", "ism", "ist");
+
+  private final Set<String> words = new HashSet<>();
+  private final Set<String> hyphenated = new HashSet<>();
+
+  /** @param lines every line of the document, so its vocabulary is known before joining */
+  Dehyphenator(List<String> lines) {
+    for (String line : lines) {
+      Matcher m = WORD.matcher(line);
+      while (m.find()) {
+        String w = m.group().toLowerCase(Locale.ROOT);
+        if (w.contains("-")) {
+          String[] parts = w.split("-");
+          for (int i = 1; i < parts.length; i++) hyphenated.add(parts[i - 1] + "-" + parts[i]);
+        } else {
+          words.add(w);
+        }
+      }
+    }
+  }
+
+  /** Appends {@code next} to {@code text}, joining a hyphenated word break or adding a space. */
+  void appendLine(StringBuilder text, String next) {
+    String line = next.strip();
+    if (line.isEmpty()) return;
+    if (text.isEmpty()) {
+      text.append(line);
+      return;
+    }
+    Matcher end = BROKEN_END.matcher(text);
+    Matcher start = CONTINUATION.matcher(line);
+    if (end.find() && start.find()) {
+      String first = end.group(1);
+      String second = start.group(1);
+      boolean soft = text.charAt(text.length() - 1) == '\u00ad';
+      if (soft || shouldJoin(first, second)) {
+        text.setLength(text.length() - 1);
+        text.append(line);
+        return;
+      }
+      text.append(line);
+      return;
+    }
+    // a range or a dash broken at the line end ("1360–" + "1369") takes no space either
+    char last = text.charAt(text.length() - 1);
+    if (last != '-' && last != '\u2010' && last != '\u2013' && last != '\u2014') text.append(' ');
+    text.append(line);
+  }
+
+  boolean shouldJoin(String first, String second) {
+    String a = first.toLowerCase(Locale.ROOT);
+    String b = second.toLowerCase(Locale.ROOT);
+    if (words.contains(a + b)) return true;
+    if (hyphenated.contains(a + "-" + b)) return false;
+    if (SUFFIXES.contains(b)) return true;
+    if (Character.isUpperCase(second.charAt(0))) return false;
+    return !PREFIXES.contains(a);
+  }
+}

@@ -1,0 +1,41 @@
+package org.thememiner.ingest;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the speaker tag printed after a participant quote: "(Centre A, R4)", "(P3, female, 45)",
+ * "[Participant 12]", "— Interviewee 7". Citations such as "[12]" or "(Smith et al., 2010)" are not attributions.
+ */
+final class QuoteAttribution {
+
+  /** A bracketed tag at the very end of a paragraph, optionally followed by a full stop. */
+  private static final Pattern TRAILING_TAG =
+      Pattern.compile("[\\(\\[]\\s*([^()\\[\\]]{1,60}?)\\s*[\\)\\]]\\s*[.;]?\\s*$");
+  private static final Pattern DASH_TAG = Pattern.compile("\\s[\u2014\u2013-]{1,2}\\s*([^\u2014\u2013]{1,40})$");
+  private static final Pattern SPEAKER_WORDS = Pattern.compile(
+      "(?i)\\b(?:centre|center|site|group|focus group|participant|respondent|interviewee|informant|patient|carer|"
+          + "caregiver|parent|mother|father|nurse|gp|doctor|physician|clinician|staff|manager|male|female|man|woman|"
+          + "aged?|years?|yrs|[PRIFMC]\\s?-?\\d{1,3}|FG\\s?-?\\d{1,3}|ID\\s?-?\\d{1,4}|[A-Z]{1,3}\\d{1,3})\\b");
+  private static final Pattern CITATION_YEAR = Pattern.compile("\\b(?:1[89]|20)\\d{2}[a-z]?\\b");
+  private static final Pattern NUMBERS_ONLY = Pattern.compile("[0-9,;\\s\u2013\u2014-]+");
+
+  private QuoteAttribution() {}
+
+  /** Where the attribution starts in {@code paragraph} and what it says, if the paragraph ends with one. */
+  record Found(int start, String attribution) {}
+
+  static Optional<Found> find(String paragraph) {
+    Matcher m = TRAILING_TAG.matcher(paragraph);
+    if (m.find() && isSpeaker(m.group(1))) return Optional.of(new Found(m.start(), m.group(1).trim()));
+    Matcher dash = DASH_TAG.matcher(paragraph);
+    if (dash.find() && isSpeaker(dash.group(1))) return Optional.of(new Found(dash.start(), dash.group(1).trim()));
+    return Optional.empty();
+  }
+
+  private static boolean isSpeaker(String tag) {
+    return !NUMBERS_ONLY.matcher(tag).matches() && !CITATION_YEAR.matcher(tag).find() && !tag.contains("et al")
+        && SPEAKER_WORDS.matcher(tag).find();
+  }
+}

@@ -1,0 +1,196 @@
+package org.thememiner.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.CoreNlpPipelines;
+import org.thememiner.ingest.ExtractOptions;
+import org.thememiner.ingest.ExtractionException;
+import org.thememiner.ingest.InputFile;
+import org.thememiner.ingest.InputScanner;
+import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.PaperReader;
+import org.thememiner.ingest.Section;
+import org.thememiner.report.AtomicFiles;
+import org.thememiner.report.Json;
+
+/**
+ * {@code thememiner bench}: the annotate stage against raw CoreNLP on the same text in the same JVM, its
+ * scaling with cores, and a full run against a rerun after 5% new papers.
+ */
+final class Benchmark {
+  private final Path corpus;
+  private final int scale;
+  private final PrintStream out;
+
+  Benchmark(Path corpus, int scale, PrintStream out) {
+    this.corpus = corpus;
+    this.scale = scale;
+    this.out = out;
+  }
+
+  record Result(String corpus, int scale, int papers, long tokens, String annotators, int cores, double rawSeconds,
+      double rawTokensPerS, double job1coreSeconds, double jobTokensPerS1core, double jobAllcoresSeconds,
+      double jobTokensPerSAllcores, double overheadRatio, double speedupAllcores, double fullRunS, double rerunS,
+      double rerunRatio, int rerunNewPapers, long peakDriverHeapMb) {}
+
+  Result run() throws Exception {
+    Path work = Files.createTempDirectory("thememiner-bench");
+    try {
+      Path base = work.resolve("corpus");
+      List<Path> files = replicate(base, scale);
+      JobConfig config = JobConfigLoader.load(null, flags(List.of(base.toString()), work.resolve("unused")));
+      List<Paper> papers = new ArrayList<>();
+      for (InputFile f : InputScanner.scan(List.of(base.toString()))) {
+        try {
+          papers.add(PaperReader.read(f, ExtractOptions.DEFAULT));
+        } catch (ExtractionException e) {
+          out.println("bench     skipped " + f.path() + ": " + e.getMessage());
+        }
+      }
+      out.printf(Locale.ROOT, "bench     %d papers (%d files, scale %d)%n", papers.size(), files.size(), scale);
+
+      StanfordCoreNLP pipeline = CoreNlpPipelines.get(config.annotate());
+      raw(pipeline, papers.subList(0, Math.min(3, papers.size()))); // warm up the JIT, as a long-running executor is
+      long start = System.nanoTime();
+      long tokens = raw(pipeline, papers);
+      double rawS = seconds(start);
+      out.printf(Locale.ROOT, "raw       %d tokens in %.1f s: %.0f tokens/s (one thread)%n", tokens, rawS, tokens / rawS);
+
+      double oneCore = annotateStage("local[1]", config, papers);
+      out.printf(Locale.ROOT, "stage     local[1]: %.1f s, %.0f tokens/s%n", oneCore, tokens / oneCore);
+      double allCores = annotateStage("local[*]", config, papers);
+      int cores = Runtime.getRuntime().availableProcessors();
+      out.printf(Locale.ROOT, "stage     local[*] (%d cores): %.1f s, %.0f tokens/s%n", cores, allCores, tokens / allCores);
+
+      // A full run, then 5% new papers (distinct copies) and a rerun into the same folder and cache.
+      Path runDir = work.resolve("run");
+      double full = job(List.of(base.toString()), runDir);
+      int added = Math.max(1, files.size() / 20);
+      Path extra = work.resolve("new");
+      Files.createDirectories(extra);
+      for (int i = 0; i < added; i++) copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
+      double rerun = job(List.of(base.toString(), extra.toString()), runDir);
+      out.printf(Locale.ROOT, "run       full %.1f s; rerun with %d new papers %.1f s (ratio %.2f)%n", full, added, rerun, rerun / full);
+
+      return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
+          tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
+          full, rerun, rerun / full, added, peakHeapMb());
+    } finally {
+      AtomicFiles.deleteTree(work);
+    }
+  }
+
+  static void write(Result r, Path file) throws IOException {
+    AtomicFiles.write(file, w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, r));
+  }
+
+  private static long raw(StanfordCoreNLP pipeline, List<Paper> papers) {
+    long tokens = 0;
+    for (Paper p : papers) {
+      for (Section s : p.sections()) {
+        if (s.text().isBlank()) continue;
+        Annotation doc = new Annotation(s.text());
+        pipeline.annotate(doc);
+        tokens += doc.get(CoreAnnotations.TokensAnnotation.class).size();
+      }
+    }
+    return tokens;
+  }
+
+  /** The annotate stage alone, on a fresh Spark session with this master; seconds. */
+  private static double annotateStage(String master, JobConfig config, List<Paper> papers) {
+    SparkSession spark = SparkSessions.getOrCreate("thememiner bench " + master, master, true);
+    try {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      var rdd = jsc.parallelize(papers, Math.max(1, jsc.defaultParallelism())).cache();
+      rdd.count();
+      long start = System.nanoTime();
+      new AnnotateStage(config.annotate()).transform(rdd).filter(o -> o.sentences() != null)
+          .map(o -> o.sentences().size()).reduce(Integer::sum);
+      return seconds(start);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static double job(List<String> inputs, Path outDir) throws Exception {
+    JobConfig config = JobConfigLoader.load(null, flags(inputs, outDir));
+    SparkSession spark = SparkSessions.getOrCreate("thememiner bench run", "local[*]", true);
+    try {
+      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()));
+      List<InputFile> files = job.preflight();
+      long start = System.nanoTime();
+      job.run(spark, files);
+      return seconds(start);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The job's defaults with a fixed k (the automatic choice would dominate and vary) and no stability refits. */
+  private static ObjectNode flags(List<String> inputs, Path outDir) {
+    ObjectNode f = JsonNodeFactory.instance.objectNode();
+    inputs.forEach(f.withArray("input")::add);
+    f.put("out", outDir.toString());
+    f.putObject("themes").put("k", 10).put("stabilitySeeds", 0);
+    return f;
+  }
+
+  /** The corpus, or {@code n} copies of it that differ in their bytes (so the cache treats them as new). */
+  private List<Path> replicate(Path target, int n) throws IOException {
+    Files.createDirectories(target);
+    List<Path> sources;
+    try (var s = Files.list(corpus)) {
+      sources = s.filter(Files::isRegularFile).filter(p -> InputScanner.formatOf(p).isPresent()).sorted().toList();
+    }
+    List<Path> copies = new ArrayList<>();
+    for (int copy = 0; copy < n; copy++) {
+      for (Path src : sources) {
+        Path dst = target.resolve(copy == 0 ? src.getFileName().toString() : "copy" + copy + "-" + src.getFileName());
+        if (copy == 0) Files.copy(src, dst);
+        else copyDistinct(src, dst, copy);
+        copies.add(dst);
+      }
+    }
+    return copies;
+  }
+
+  /** A copy whose bytes differ: a trailing comment (XML, text) or a comment after %%EOF (PDF). */
+  private static void copyDistinct(Path src, Path dst, int mark) throws IOException {
+    String name = src.getFileName().toString().toLowerCase(Locale.ROOT);
+    String suffix = name.endsWith(".pdf") ? "\n%copy " + mark + "\n" : name.endsWith("ml") ? "\n<!-- copy " + mark + " -->\n"
+        : "\n\n(copy " + mark + ")\n";
+    Files.write(dst, Files.readAllBytes(src));
+    Files.write(dst, suffix.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+    }
+    return peak / (1024 * 1024);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

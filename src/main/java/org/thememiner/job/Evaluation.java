@@ -1,0 +1,236 @@
+package org.thememiner.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.CoreNlpTermAnalyzer;
+import org.thememiner.compare.Agreement;
+import org.thememiner.compare.ConstructComparator;
+import org.thememiner.compare.ConstructComparison;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.Profiler;
+import org.thememiner.compare.WeightedSimilarity;
+import org.thememiner.compare.WordNetExpansion;
+import org.thememiner.ingest.ExtractStage;
+import org.thememiner.ingest.InputScanner;
+import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.SectionPart;
+import org.thememiner.report.AtomicFiles;
+import org.thememiner.report.Json;
+import org.thememiner.themes.Evidence;
+import org.thememiner.themes.MalletLda;
+import org.thememiner.themes.Theme;
+import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.ThemeModel;
+import org.thememiner.themes.ThemeRepresentation;
+import org.thememiner.themes.ThemeSettings;
+import org.thememiner.themes.TopicQuality;
+
+/**
+ * {@code thememiner eval}: how well the job recovers themes a human named, against two topic-model baselines.
+ * The gold label of a sentence is the Results subheading it sits under (the authors' theme), mapped to the
+ * construct of the same name. Every method clusters the same annotated sentences with the same k and seed;
+ * its clusters are mapped to constructs by the same comparison, then scored on the gold sentences: accuracy,
+ * macro-F1 and Cohen's kappa of sentence to construct, ARI and NMI of clusters against gold sections.
+ * Optionally, NPMI coherence and diversity of each method's top-10 keywords on a reference corpus.
+ */
+final class Evaluation {
+  static final List<String> METHODS = List.of("thememiner", "spark-lda", "mallet-lda");
+  private static final int MALLET_ITERATIONS = 1000;
+
+  private final JobConfig config;
+  private final ConstructSet constructs;
+  private final PrintStream out;
+
+  Evaluation(JobConfig config, ConstructSet constructs, PrintStream out) {
+    this.config = config;
+    this.constructs = constructs;
+    this.out = out;
+  }
+
+  record MethodScores(String method, int clusters, double accuracy, double macroF1, double kappa, double ari, double nmi) {}
+
+  record MethodQuality(String method, int topics, double npmi, double diversity, List<List<String>> topWords) {}
+
+  record Result(List<String> input, String constructSet, int k, long seed, int goldSentences,
+      Map<String, Long> goldSizes, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
+      List<MethodQuality> quality) {}
+
+  /** A method's clusters on the sentences it saw: its themes, and each sentence's theme (null: none). */
+  private record Clustering(List<Theme> themes, Map<String, Integer> themeBySentence) {}
+
+  Result run(SparkSession spark, Optional<Path> coherenceCorpus, Integer coherenceK) throws IOException {
+    Dataset<Row> sentences = annotate(spark, config.input());
+    Map<String, String> gold = goldConstructs(sentences);
+    if (gold.isEmpty()) {
+      throw new IllegalStateException("no sentence sits under a Results subheading that names a construct of "
+          + constructs.id() + ": nothing to score");
+    }
+    Map<String, Long> goldSizes = gold.values().stream()
+        .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting()));
+    int k = config.themes().k() > 0 ? config.themes().k() : goldSizes.size();
+    out.printf(Locale.ROOT, "eval      %d gold sentences under %d author themes; every method clusters into k = %d%n",
+        gold.size(), goldSizes.size(), k);
+    ConstructComparator comparator = new ConstructComparator(
+        new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load()),
+        WeightedSimilarity.standard(), config.compare());
+
+    List<MethodScores> scores = new ArrayList<>();
+    for (String method : METHODS) {
+      Clustering c = cluster(method, sentences, k);
+      ConstructComparison cmp = comparator.compare(constructs, c.themes());
+      List<Object> clusters = new ArrayList<>();
+      List<Object> goldSections = new ArrayList<>();
+      List<String> predicted = new ArrayList<>();
+      List<String> truth = new ArrayList<>();
+      gold.forEach((sentence, construct) -> {
+        Integer theme = c.themeBySentence().get(sentence);
+        clusters.add(theme == null ? -1 : theme);
+        goldSections.add(construct);
+        predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
+        truth.add(construct);
+      });
+      MethodScores s = new MethodScores(method, c.themes().size(), Agreement.accuracy(truth, predicted),
+          Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
+          Agreement.adjustedRandIndex(goldSections, clusters), Agreement.normalizedMutualInformation(goldSections, clusters));
+      scores.add(s);
+      out.printf(Locale.ROOT, "%-10s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%n",
+          method, s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi());
+    }
+
+    List<MethodQuality> quality = new ArrayList<>();
+    Integer topics = coherenceCorpus.isEmpty() ? null : coherenceK != null ? coherenceK : 10;
+    if (coherenceCorpus.isPresent()) {
+      Dataset<Row> reference = annotate(spark, List.of(coherenceCorpus.get().toString()));
+      Dataset<Row> eligible = ThemeDiscovery.eligible(reference, config.themes());
+      for (String method : METHODS) {
+        List<List<String>> top = cluster(method, reference, topics).themes().stream()
+            .map(t -> t.keywords().stream().limit(10).toList()).toList();
+        double npmi = TopicQuality.npmi(top, termsOf(eligible));
+        MethodQuality q = new MethodQuality(method, top.size(), npmi, TopicQuality.diversity(top), top);
+        quality.add(q);
+        out.printf(Locale.ROOT, "%-10s NPMI %.3f  diversity %.2f  (%d topics on %s)%n", method, q.npmi(), q.diversity(),
+            top.size(), coherenceCorpus.get());
+      }
+    }
+    return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, scores,
+        coherenceCorpus.map(Path::toString).orElse(null), topics, quality);
+  }
+
+  void write(Result result) throws IOException {
+    AtomicFiles.write(Path.of(config.out()).resolve("eval.json"),
+        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, result));
+  }
+
+  private Dataset<Row> annotate(SparkSession spark, List<String> inputs) {
+    JavaRDD<Paper> papers = new ExtractStage(config.extract())
+        .transform(JavaSparkContext.fromSparkContext(spark.sparkContext()), InputScanner.scan(inputs))
+        .filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper);
+    return AnnotateStage.toFrame(spark, new AnnotateStage(config.annotate()).transform(papers)
+        .filter(o -> o.sentences() != null).flatMap(o -> o.sentences().iterator()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Sentence key (paper/sentence) to the construct named by the Results subheading it sits under. */
+  private Map<String, String> goldConstructs(Dataset<Row> sentences) {
+    Map<String, String> byName = new HashMap<>();
+    constructs.constructs().forEach(c -> byName.put(normalise(c.name()), c.id()));
+    Map<String, String> gold = new LinkedHashMap<>();
+    for (Row r : sentences.filter(col("part").equalTo(SectionPart.RESULTS.label()))
+        .select("paper_id", "sentence_no", "section").orderBy("paper_id", "sentence_no").collectAsList()) {
+      String construct = byName.get(normalise(r.getString(2)));
+      if (construct != null) gold.put(r.getString(0) + "/" + r.getInt(1), construct);
+    }
+    return gold;
+  }
+
+  private static String normalise(String heading) {
+    return heading == null ? "" : heading.toLowerCase(Locale.ROOT).replaceAll("^[0-9.\\s]+", "")
+        .replaceAll("[^a-z0-9]+", " ").trim();
+  }
+
+  private Clustering cluster(String method, Dataset<Row> sentences, int k) {
+    ThemeSettings s = config.themes().withK(k);
+    if (method.equals("mallet-lda")) return mallet(sentences, s);
+    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda") : s;
+    ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
+    Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Integer> bySentence = new HashMap<>();
+    for (Row r : assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
+        .select("paper_id", "sentence_no", ThemeModel.THEME_ID).collectAsList()) {
+      bySentence.put(r.getString(0) + "/" + r.getInt(1), r.getInt(2));
+    }
+    List<Theme> themes = new ThemeRepresentation(settings).describe(assigned);
+    assigned.unpersist();
+    return new Clustering(themes, bySentence);
+  }
+
+  /** MALLET on the sentences the job would cluster, with the same terms; its topic words as keywords. */
+  private Clustering mallet(Dataset<Row> sentences, ThemeSettings s) {
+    List<Row> rows = ThemeDiscovery.eligible(sentences, s)
+        .select("paper_id", "sentence_no", "section", "page", "text", "quote", "terms")
+        .orderBy("paper_id", "sentence_no").collectAsList();
+    List<List<String>> documents = rows.stream().map(r -> r.<String>getList(6)).toList();
+    MalletLda.Fit fit = new MalletLda(s.k(), s.seed(), MALLET_ITERATIONS).fit(documents, 20);
+    Map<String, Integer> bySentence = new HashMap<>();
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (fit.assignment()[i] < 0) continue;
+      bySentence.put(rows.get(i).getString(0) + "/" + rows.get(i).getInt(1), fit.assignment()[i]);
+      members.computeIfAbsent(fit.assignment()[i], t -> new ArrayList<>()).add(i);
+    }
+    List<Theme> themes = new ArrayList<>();
+    for (int t = 0; t < fit.topicWords().size(); t++) {
+      List<Integer> m = members.getOrDefault(t, List.of());
+      if (m.isEmpty()) continue;
+      Map<String, Long> perPaper = m.stream().collect(Collectors.groupingBy(i -> rows.get(i).getString(0), Collectors.counting()));
+      Map<String, Double> share = new HashMap<>();
+      perPaper.forEach((p, n) -> share.put(p, (double) n / rows.stream().filter(r -> r.getString(0).equals(p)).count()));
+      List<Evidence> examples = m.stream().limit(5).map(i -> {
+        Row r = rows.get(i);
+        return new Evidence(r.getString(0), r.getString(2), r.getInt(1), r.isNullAt(3) ? null : r.getInt(3),
+            r.getString(4), r.getBoolean(5), 0);
+      }).toList();
+      List<String> words = fit.topicWords().get(t);
+      themes.add(new Theme(t, String.join(", ", words.subList(0, Math.min(3, words.size()))), words,
+          fit.topicWeights().get(t), m.size(), perPaper.entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey).toList(), share, examples, List.of()));
+    }
+    themes.sort(Comparator.comparingInt(Theme::id));
+    return new Clustering(themes, bySentence);
+  }
+
+  private static java.util.Iterator<List<String>> termsOf(Dataset<Row> eligible) {
+    java.util.Iterator<Row> rows = eligible.select("terms").toLocalIterator();
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public List<String> next() {
+        return rows.next().getList(0);
+      }
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package org.thememiner.job;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.thememiner.report.Json;
+import org.thememiner.themes.Theme;
+
+/** The themes and papers of the run that last wrote an output folder, read before this run replaces them. */
+record PreviousRun(String startedAt, List<Theme> themes, Set<String> papers) {
+
+  /** Empty when the folder holds no complete earlier run, or one this version cannot read. */
+  static Optional<PreviousRun> load(Path outDir) {
+    Path run = outDir.resolve("run.json");
+    Path themes = outDir.resolve("themes.json");
+    Path papers = outDir.resolve("papers.jsonl");
+    if (!Files.isRegularFile(run) || !Files.isRegularFile(themes) || !Files.isRegularFile(papers)) return Optional.empty();
+    try {
+      String startedAt = Json.MAPPER.readTree(run.toFile()).path("startedAt").asText(null);
+      List<Theme> previous = Json.MAPPER.readValue(themes.toFile(), new TypeReference<List<Theme>>() {});
+      Set<String> ids = new HashSet<>();
+      try (BufferedReader r = Files.newBufferedReader(papers)) {
+        for (String line; (line = r.readLine()) != null; ) {
+          if (!line.isBlank()) ids.add(Json.MAPPER.readTree(line).path("id").asText());
+        }
+      }
+      return Optional.of(new PreviousRun(startedAt, previous, ids));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

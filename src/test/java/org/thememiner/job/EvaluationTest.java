@@ -1,0 +1,57 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.TestData;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.themes.TopicQuality;
+
+/** {@code thememiner eval} on the Tully PDF: the authors' seven Results themes are the gold. */
+class EvaluationTest {
+  @TempDir Path out;
+
+  @Test
+  void scoresEveryMethodOnTheSentencesUnderTheAuthorsThemes() throws Exception {
+    ObjectNode flags = JsonNodeFactory.instance.objectNode();
+    flags.putArray("input").add(TestData.pdf("tully-2010-heart-failure-programmes.pdf").toString());
+    flags.put("out", out.toString());
+    flags.putObject("themes").put("stabilitySeeds", 0);
+    JobConfig config = JobConfigLoader.load(null, flags);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Evaluation eval = new Evaluation(config, ConstructSets.load(Path.of("models/constructs/tully-2010.yaml")),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+    Evaluation.Result r = eval.run(TestData.spark(), Optional.empty(), null);
+
+    assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
+    assertEquals(7, r.k(), "k defaults to the number of gold themes");
+    assertTrue(r.goldSentences() > 50, r.goldSentences() + " gold sentences");
+    assertEquals(Evaluation.METHODS, r.scores().stream().map(Evaluation.MethodScores::method).toList());
+    for (Evaluation.MethodScores s : r.scores()) {
+      for (double v : List.of(s.accuracy(), s.macroF1(), s.nmi())) assertTrue(v >= 0 && v <= 1, s.toString());
+      for (double v : List.of(s.kappa(), s.ari())) assertTrue(v >= -1 && v <= 1, s.toString());
+      assertTrue(s.clusters() > 1 && s.clusters() <= 7, s.toString());
+    }
+    eval.write(r);
+    assertTrue(java.nio.file.Files.readString(out.resolve("eval.json")).contains("\"mallet-lda\""));
+  }
+
+  @Test
+  void npmiAndDiversityFollowTheirDefinitions() {
+    List<List<String>> sentences = List.of(List.of("a", "b"), List.of("a", "b"), List.of("c"), List.of("d"));
+    // a and b always together: P(a,b) = P(a) = P(b) = 1/2, so NPMI = log(2) / log(2) = 1; c and d never meet: -1.
+    assertEquals(1.0, TopicQuality.npmi(List.of(List.of("a", "b")), sentences.iterator()), 1e-12);
+    assertEquals(-1.0, TopicQuality.npmi(List.of(List.of("c", "d")), sentences.iterator()), 1e-12);
+    assertEquals(0.75, TopicQuality.diversity(List.of(List.of("a", "b"), List.of("b", "c"))), 1e-12);
+  }
+}

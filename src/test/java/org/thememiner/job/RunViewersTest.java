@@ -1,0 +1,81 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a methodologist opens after a run, opened for real: report.html in Debian's headless Chromium, and the
+ * notebooks executed headless against the run's exports. The Debian packages are installed when missing.
+ */
+class RunViewersTest {
+  private static final Path ARTEFACTS = Path.of("target", "test-artefacts");
+
+  private record Outcome(int exitCode, String output) {}
+
+  private static Outcome exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("thememiner-exec", ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    return new Outcome(p.exitValue(), output);
+  }
+
+  private static void ensureDebianPackage(String command, String... packages) throws Exception {
+    if (exec(List.of("sh", "-c", "command -v " + command), 10).exitCode() == 0) return;
+    List<String> install = new ArrayList<>(List.of("sh", "-c",
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
+            + String.join(" ", packages)));
+    Outcome o = exec(install, 900);
+    assertEquals(0, o.exitCode(), "installing " + String.join(" ", packages) + ":\n" + o.output());
+  }
+
+  @Test
+  void theReportRendersInChromiumWithoutConsoleErrors() throws Exception {
+    Path out = EndToEndRun.get().out();
+    ensureDebianPackage("chromium", "chromium");
+    Files.createDirectories(ARTEFACTS);
+    Path screenshot = ARTEFACTS.resolve("report.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    Path profile = Files.createTempDirectory("thememiner-chromium");
+    // The flags keep Chromium off the network (this machine has none) and out of the user's profile.
+    List<String> chromium = List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--window-size=1280,2400");
+    String url = out.resolve("report.html").toUri().toString();
+
+    List<String> shoot = new ArrayList<>(chromium);
+    shoot.addAll(List.of("--screenshot=" + screenshot, url));
+    Outcome shot = exec(shoot, 120);
+    assertEquals(0, shot.exitCode(), shot.output());
+    assertTrue(Files.size(screenshot) > 10_000, "a screenshot of a non-empty page was kept at " + screenshot);
+    List<String> console = shot.output().lines().filter(l -> l.contains(":CONSOLE")).toList();
+    assertEquals(List.of(), console, "the page writes nothing to the console");
+
+    List<String> dump = new ArrayList<>(chromium);
+    dump.addAll(List.of("--dump-dom", url));
+    Outcome dom = exec(dump, 120);
+    assertEquals(0, dom.exitCode(), dom.output());
+    assertTrue(dom.output().contains("class=\"theme\""), "theme cards are in the rendered page");
+    assertTrue(dom.output().contains("<svg"), "charts are in the rendered page");
+  }
+
+  @Test
+  void theNotebooksRunHeadlessAgainstTheRun() throws Exception {
+    Path out = EndToEndRun.get().out();
+    Outcome o = exec(List.of("bash", ".ci/notebooks", out.toString()), 1200);
+    assertEquals(0, o.exitCode(), o.output());
+  }
+}
