@@ -49,8 +49,9 @@ public final class MalletLda {
       instances.addThruPipe(new Instance(tokens, null, "d" + i, null));
       kept.add(i);
     }
-    // Mallet's defaults from its command line: alpha sum 5 (here 50/K per topic as in Griffiths and Steyvers), beta 0.01.
-    ParallelTopicModel model = new ParallelTopicModel(topics, 50.0, 0.01);
+    // MALLET's own defaults (train-topics): alpha sum 5, beta 0.01. The 50/K of Griffiths and Steyvers is a
+    // prior for long documents; on sentences it outweighs the few words and puts everything in one topic.
+    ParallelTopicModel model = new ParallelTopicModel(topics, 5.0, 0.01);
     model.addInstances(instances);
     model.setNumThreads(1); // one thread: Gibbs sampling is then reproducible for a seed
     model.setRandomSeed((int) seed);
