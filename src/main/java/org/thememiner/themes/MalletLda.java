@@ -52,9 +52,10 @@ public final class MalletLda {
     // MALLET's own defaults (train-topics): alpha sum 5, beta 0.01. The 50/K of Griffiths and Steyvers is a
     // prior for long documents; on sentences it outweighs the few words and puts everything in one topic.
     ParallelTopicModel model = new ParallelTopicModel(topics, 5.0, 0.01);
+    // The seed before the instances: addInstances already draws the initial topic of every token.
+    model.setRandomSeed((int) seed);
     model.addInstances(instances);
     model.setNumThreads(1); // one thread: Gibbs sampling is then reproducible for a seed
-    model.setRandomSeed((int) seed);
     model.setNumIterations(iterations);
     model.setTopicDisplay(0, 0);
     model.logger.setLevel(java.util.logging.Level.OFF);

@@ -47,6 +47,19 @@ class EvaluationTest {
   }
 
   @Test
+  void theMalletBaselineIsReproducibleForASeed() {
+    List<List<String>> docs = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      docs.add(i % 2 == 0 ? List.of("tablet", "dose", "pharmacy", "tablet") : List.of("nurse", "clinic", "visit", "nurse"));
+    }
+    var a = new org.thememiner.themes.MalletLda(2, 7, 200).fit(docs, 5);
+    var b = new org.thememiner.themes.MalletLda(2, 7, 200).fit(docs, 5);
+    assertTrue(java.util.Arrays.equals(a.assignment(), b.assignment()), "same seed, same topics");
+    assertEquals(a.topicWords(), b.topicWords());
+    assertTrue(a.assignment()[0] != a.assignment()[1], "the two vocabularies are two topics");
+  }
+
+  @Test
   void npmiAndDiversityFollowTheirDefinitions() {
     List<List<String>> sentences = List.of(List.of("a", "b"), List.of("a", "b"), List.of("c"), List.of("d"));
     // a and b always together: P(a,b) = P(a) = P(b) = 1/2, so NPMI = log(2) / log(2) = 1; c and d never meet: -1.
