@@ -68,13 +68,21 @@ master_view() {
     "$(tr -d '\n' <<<"$json" | sed -n 's/.*"activeapps" *: *\[\(.*\)\] *, *"completedapps".*/\1/p' | grep -o '"id" *: *"app-' | wc -l)"
 }
 
-# Starts Spark class $2... in the background with its log in $1; prints the pid.
+# Starts Spark class $3... in the background with its log in $1 and its pid in $2. The process writes its own
+# pid just before it becomes spark-class (exec keeps the pid): $! would name setsid's parent where setsid has
+# to fork (when the caller leads a process group), and that parent exits at once.
 daemon() {
-  local log="$1"; shift
+  local log="$1" pidfile="$2"; shift 2
+  rm -f "$pidfile"
   SPARK_LOCAL_IP=127.0.0.1 SPARK_MASTER_HOST=127.0.0.1 SPARK_DAEMON_MEMORY="${SPARK_DAEMON_MEMORY:-512m}" \
     SPARK_DAEMON_JAVA_OPTS="-Dthememiner.log=info -Dspark.master.rest.enabled=false -Dspark.ui.showConsoleProgress=false" \
-    setsid nohup "$home/bin/spark-class" "$@" >"$log" 2>&1 </dev/null &
-  echo $!
+    setsid nohup bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pidfile" "$home/bin/spark-class" "$@" \
+    >"$log" 2>&1 </dev/null &
+  local deadline=$((SECONDS + 10))
+  until [[ -s "$pidfile" ]]; do
+    ((SECONDS < deadline)) || { say "could not start $1 (no pid after 10 s; see $log)"; exit 1; }
+    sleep 0.1
+  done
 }
 
 wait_for() { # $1 seconds, $2 what, $3... a command that succeeds when ready
@@ -105,8 +113,7 @@ start() {
   rm -rf "$logs" "$dir/work" "$dir/master-url"
   mkdir -p "$logs" "$dir/work"
 
-  daemon "$logs/master.log" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
-    >"$dir/master.pid"
+  daemon "$logs/master.log" "$dir/master.pid" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0
   started() {
     live_pid "$dir/master.pid" >/dev/null || { say "the Master stopped:"; tail -n 30 "$logs/master.log" >&2; exit 1; }
     grep -q 'Starting Spark master at spark://' "$logs/master.log" && [[ -n "$(master_ui)" ]]
@@ -118,8 +125,8 @@ start() {
 
   for ((i = 1; i <= workers; i++)); do
     mkdir -p "$dir/work/worker-$i"
-    daemon "$logs/worker-$i.log" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port 0 --webui-port 0 \
-      --cores "$cores" --memory "$memory" --work-dir "$dir/work/worker-$i" "$url" >"$dir/worker-$i.pid"
+    daemon "$logs/worker-$i.log" "$dir/worker-$i.pid" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port 0 \
+      --webui-port 0 --cores "$cores" --memory "$memory" --work-dir "$dir/work/worker-$i" "$url"
   done
   registered() {
     local j view
