@@ -120,11 +120,13 @@ final class Evaluation {
     Integer topics = coherenceCorpus.isEmpty() ? null : coherenceK != null ? coherenceK : 10;
     if (coherenceCorpus.isPresent()) {
       Dataset<Row> reference = annotate(spark, List.of(coherenceCorpus.get().toString()));
-      Dataset<Row> eligible = ThemeDiscovery.eligible(reference, config.themes());
+      // Read once: every method's keywords are scored against the same sentences.
+      List<List<String>> referenceTerms = ThemeDiscovery.eligible(reference, config.themes()).select("terms")
+          .collectAsList().stream().map(r -> r.<String>getList(0)).toList();
       for (String method : METHODS) {
         List<List<String>> top = cluster(method, reference, topics).themes().stream()
             .map(t -> t.keywords().stream().limit(10).toList()).toList();
-        double npmi = TopicQuality.npmi(top, termsOf(eligible));
+        double npmi = TopicQuality.npmi(top, referenceTerms.iterator());
         MethodQuality q = new MethodQuality(method, top.size(), npmi, TopicQuality.diversity(top), top);
         quality.add(q);
         out.printf(Locale.ROOT, "%-10s NPMI %.3f  diversity %.2f  (%d topics on %s)%n", method, q.npmi(), q.diversity(),
@@ -197,13 +199,15 @@ final class Evaluation {
       bySentence.put(rows.get(i).getString(0) + "/" + rows.get(i).getInt(1), fit.assignment()[i]);
       members.computeIfAbsent(fit.assignment()[i], t -> new ArrayList<>()).add(i);
     }
+    Map<String, Long> sentencesPerPaper = rows.stream()
+        .collect(Collectors.groupingBy(r -> r.getString(0), Collectors.counting()));
     List<Theme> themes = new ArrayList<>();
     for (int t = 0; t < fit.topicWords().size(); t++) {
       List<Integer> m = members.getOrDefault(t, List.of());
       if (m.isEmpty()) continue;
       Map<String, Long> perPaper = m.stream().collect(Collectors.groupingBy(i -> rows.get(i).getString(0), Collectors.counting()));
       Map<String, Double> share = new HashMap<>();
-      perPaper.forEach((p, n) -> share.put(p, (double) n / rows.stream().filter(r -> r.getString(0).equals(p)).count()));
+      perPaper.forEach((p, n) -> share.put(p, (double) n / sentencesPerPaper.get(p)));
       List<Evidence> examples = m.stream().limit(5).map(i -> {
         Row r = rows.get(i);
         return new Evidence(r.getString(0), r.getString(2), r.getInt(1), r.isNullAt(3) ? null : r.getInt(3),
@@ -217,20 +221,5 @@ final class Evaluation {
     }
     themes.sort(Comparator.comparingInt(Theme::id));
     return new Clustering(themes, bySentence);
-  }
-
-  private static java.util.Iterator<List<String>> termsOf(Dataset<Row> eligible) {
-    java.util.Iterator<Row> rows = eligible.select("terms").toLocalIterator();
-    return new java.util.Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public List<String> next() {
-        return rows.next().getList(0);
-      }
-    };
   }
 }

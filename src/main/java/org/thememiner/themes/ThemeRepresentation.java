@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class ThemeRepresentation {
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
   public List<Theme> describe(Dataset<Row> assigned) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
-    Map<Integer, List<Object[]>> keywords = keywords(a);
+    Map<Integer, List<Row>> keywords = keywords(a);
     Map<Integer, Long> sizes = new TreeMap<>();
     for (Row r : a.groupBy(ThemeModel.THEME_ID).count().collectAsList()) sizes.put(r.getInt(0), r.getLong(1));
     Map<Integer, Map<String, Double>> shares = paperShares(a);
@@ -46,13 +45,13 @@ public final class ThemeRepresentation {
     List<Theme> themes = new ArrayList<>();
     for (Map.Entry<Integer, Long> e : sizes.entrySet()) {
       int id = e.getKey();
-      List<Object[]> kw = keywords.getOrDefault(id, List.of());
-      List<String> terms = kw.stream().map(k -> (String) k[0]).toList();
+      List<Row> kw = keywords.getOrDefault(id, List.of());
+      List<String> terms = kw.stream().map(k -> k.getString(1)).toList();
       Map<String, Double> share = shares.getOrDefault(id, Map.of());
       List<String> papers = share.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).toList();
-      themes.add(new Theme(id, label(terms), terms, kw.stream().map(k -> (Double) k[1]).toList(), e.getValue(),
+      themes.add(new Theme(id, label(terms), terms, kw.stream().map(k -> k.getDouble(2)).toList(), e.getValue(),
           papers, share, examples.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of())));
     }
     return themes;
@@ -70,7 +69,8 @@ public final class ThemeRepresentation {
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
   }
 
-  private Map<Integer, List<Object[]>> keywords(Dataset<Row> a) {
+  /** Per theme, its top keywords as (theme_id, term, weight) rows, best first. */
+  private Map<Integer, List<Row>> keywords(Dataset<Row> a) {
     Dataset<Row> counts = a.select(col(ThemeModel.THEME_ID), explode(col("terms")).as("term"))
         .groupBy(ThemeModel.THEME_ID, "term").count();
     Dataset<Row> themeTotals = counts.groupBy(ThemeModel.THEME_ID).agg(sum("count").as("theme_total"));
@@ -84,11 +84,10 @@ public final class ThemeRepresentation {
         .withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID)
             .orderBy(col("weight").desc(), col("term").asc())))
         .filter(col("rank").leq(KEYWORDS));
-    Map<Integer, List<Object[]>> out = new TreeMap<>();
-    for (Row r : top.select(ThemeModel.THEME_ID, "rank", "term", "weight").collectAsList()) {
-      out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Object[] {r.getString(2), r.getDouble(3), r.getInt(1)});
+    Map<Integer, List<Row>> out = new TreeMap<>();
+    for (Row r : top.orderBy(ThemeModel.THEME_ID, "rank").select(ThemeModel.THEME_ID, "term", "weight").collectAsList()) {
+      out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
     }
-    out.values().forEach(l -> l.sort(Comparator.comparingInt(o -> (Integer) o[2])));
     return out;
   }
 
@@ -107,16 +106,13 @@ public final class ThemeRepresentation {
     Dataset<Row> top = a.withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID)
             .orderBy(col(ThemeModel.THEME_SCORE).desc(), col("paper_id"), col("sentence_no"))))
         .filter(col("rank").leq(settings.examples()))
-        .select(ThemeModel.THEME_ID, "rank", "paper_id", "section", "sentence_no", "page", "text", "quote", ThemeModel.THEME_SCORE);
-    Map<Integer, List<Object[]>> ranked = new TreeMap<>();
-    for (Row r : top.collectAsList()) {
-      Evidence ev = new Evidence(r.getString(2), r.getString(3), r.getInt(4), r.isNullAt(5) ? null : r.getInt(5),
-          r.getString(6), r.getBoolean(7), r.getDouble(8));
-      ranked.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Object[] {r.getInt(1), ev});
-    }
+        .orderBy(ThemeModel.THEME_ID, "rank")
+        .select(ThemeModel.THEME_ID, "paper_id", "section", "sentence_no", "page", "text", "quote", ThemeModel.THEME_SCORE);
     Map<Integer, List<Evidence>> out = new TreeMap<>();
-    ranked.forEach((id, l) -> out.put(id, l.stream()
-        .sorted(Comparator.comparingInt(o -> (Integer) o[0])).map(o -> (Evidence) o[1]).toList()));
+    for (Row r : top.collectAsList()) {
+      out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Evidence(r.getString(1), r.getString(2),
+          r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5), r.getBoolean(6), r.getDouble(7)));
+    }
     return out;
   }
 }
