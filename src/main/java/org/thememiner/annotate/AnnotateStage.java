@@ -24,6 +24,7 @@ public final class AnnotateStage {
       .add("section", DataTypes.StringType, true)
       .add("part", DataTypes.StringType, true)
       .add("sentence_no", DataTypes.IntegerType, false)
+      .add("paragraph", DataTypes.IntegerType, false)
       .add("page", DataTypes.IntegerType, true)
       .add("text", DataTypes.StringType, false)
       .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false), false)
@@ -99,7 +100,7 @@ public final class AnnotateStage {
   }
 
   private static Row toRow(AnnotatedSentence s) {
-    return RowFactory.create(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.page(), s.text(), seq(s.tokens()),
+    return RowFactory.create(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.paragraph(), s.page(), s.text(), seq(s.tokens()),
         seq(s.lemmas()), seq(s.pos()), seq(s.ner()), seq(s.terms()), s.quote(), s.quoteAttribution());
   }
 

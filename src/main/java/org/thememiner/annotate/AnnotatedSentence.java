@@ -7,6 +7,8 @@ import java.util.List;
  * One sentence of a paper with its CoreNLP annotations.
  *
  * @param sentenceNo 0-based position of the sentence in its paper, across sections
+ * @param paragraph  0-based position of the sentence's paragraph in its paper, across sections: the unit of
+ *                   context theme discovery can add to a short sentence (a quote, its attribution)
  * @param part       canonical part of the section (results, methods, ...)
  * @param quote      true when the sentence lies inside a participant quote
  * @param ner        named-entity tags, or an empty list when NER is off
@@ -17,6 +19,7 @@ public record AnnotatedSentence(
     String section,
     String part,
     int sentenceNo,
+    int paragraph,
     Integer page,
     String text,
     List<String> tokens,

@@ -6,13 +6,17 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.QuoteSpan;
 import org.thememiner.ingest.Section;
 
 /** Splits a paper's sections into sentences and annotates them with the JVM's shared CoreNLP pipeline. */
 public final class SentenceAnnotator {
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n\\s*");
   private final AnnotatorSettings settings;
   private final StanfordCoreNLP pipeline;
 
@@ -23,10 +27,13 @@ public final class SentenceAnnotator {
 
   public List<AnnotatedSentence> annotate(Paper paper) {
     List<AnnotatedSentence> out = new ArrayList<>();
+    int paragraphsBefore = 0;
     for (Section section : paper.sections()) {
       if (section.text().isBlank()) continue;
       Annotation doc = new Annotation(section.text());
       pipeline.annotate(doc);
+      // Paragraphs are separated by a blank line, which CoreNLP's splitter also treats as a sentence break.
+      int[] paragraphStarts = paragraphStarts(section.text());
       for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
         List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
         if (labels.isEmpty()) continue;
@@ -45,12 +52,28 @@ public final class SentenceAnnotator {
         }
         QuoteSpan quote = quoteAt(section, begin, end);
         out.add(new AnnotatedSentence(
-            paper.id(), section.heading(), section.part(), out.size(), section.page(),
+            paper.id(), section.heading(), section.part(), out.size(), paragraphsBefore + paragraphOf(paragraphStarts, begin),
+            section.page(),
             sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " "),
             tokens, lemmas, tags, ner, ContentTerms.withPhrases(lemmas, tags), quote != null, quote == null ? null : quote.attribution()));
       }
+      paragraphsBefore += paragraphStarts.length;
     }
     return out;
+  }
+
+  /** Offsets where the paragraphs of {@code text} start: 0, then after each run of blank lines. */
+  static int[] paragraphStarts(String text) {
+    Matcher m = PARAGRAPH_BREAK.matcher(text);
+    List<Integer> starts = new ArrayList<>(List.of(0));
+    while (m.find()) starts.add(m.end());
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Index of the paragraph that holds {@code offset}. */
+  static int paragraphOf(int[] starts, int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    return i >= 0 ? i : -i - 2;
   }
 
   /** The quote that holds most of [begin, end), if any. */

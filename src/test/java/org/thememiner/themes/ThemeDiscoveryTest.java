@@ -10,11 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,43 +20,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.thememiner.TestData;
 import org.thememiner.annotate.AnnotateStage;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Theme discovery on sentences whose true topic is known: three vocabularies of different sizes, so the
  * clusters, their size order and their keywords can be checked exactly.
  */
 class ThemeDiscoveryTest {
-  private static final List<List<String>> TOPICS = List.of(
-      List.of("medication", "tablet", "dose", "pharmacy", "prescription", "pill", "side-effect", "drug"),
-      List.of("nurse", "clinic", "appointment", "visit", "doctor", "surgery", "waiting", "referral"),
-      List.of("family", "support", "spouse", "friend", "isolation", "loneliness", "belonging", "carer"));
-  private static final int[] SIZES = {60, 45, 30};
+  private static final List<List<String>> TOPICS = KnownTopics.TOPICS;
+  private static final int[] SIZES = KnownTopics.SIZES;
 
   private static Dataset<Row> sentences;
 
   @BeforeAll
   static void sentences() {
-    Random random = new Random(7);
-    List<Row> rows = new ArrayList<>();
-    int no = 0;
-    for (int t = 0; t < TOPICS.size(); t++) {
-      for (int i = 0; i < SIZES[t]; i++) {
-        List<String> terms = new ArrayList<>();
-        for (int w = 0; w < 6; w++) terms.add(TOPICS.get(t).get(random.nextInt(TOPICS.get(t).size())));
-        rows.add(row("paper-" + (i % 5), no++, "results", "topic" + t + " sentence " + i, terms));
-      }
-    }
-    // Methods text and thin sentences must stay out of the themes.
-    rows.add(row("paper-0", no++, "methods", "we sampled nurses", List.of("nurse", "clinic", "visit", "doctor")));
-    rows.add(row("paper-0", no, "results", "thin", List.of("tablet")));
-    sentences = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA).cache();
-  }
-
-  private static Row row(String paper, int no, String part, String text, List<String> terms) {
-    var seq = CollectionConverters.asScala(terms).toSeq();
-    var empty = CollectionConverters.asScala(List.<String>of()).toSeq();
-    return RowFactory.create(paper, "Results", part, no, 1, text, seq, seq, seq, empty, seq, false, null);
+    sentences = KnownTopics.sentences();
   }
 
   private static Map<Integer, Integer> themeBySentence(Dataset<Row> assigned) {
@@ -97,10 +72,44 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence");
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
+    assertTrue(model.stabilities().isEmpty(), "no stability seeds, no stability");
+  }
+
+  @Test
+  void choosesTheNumberOfThemesBySilhouetteAndStability() {
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence");
+    ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
+    assertEquals(3, model.k());
+    assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
+    double atThree = model.stabilities().stream().filter(s -> s[0] == 3).findFirst().orElseThrow()[1];
+    assertEquals(1.0, atThree, 1e-9, "three clear topics: every seed finds the same three clusters");
+  }
+
+  @Test
+  void anUnstableKIsNotChosenHoweverWellSeparated() {
+    List<double[]> silhouettes = List.of(new double[] {4, 0.10}, new double[] {5, 0.12}, new double[] {6, 0.30});
+    List<double[]> stable = List.of(new double[] {4, 0.80}, new double[] {5, 0.75}, new double[] {6, 0.40});
+    assertEquals(5, ThemeDiscovery.choose(silhouettes, stable), "k = 6 separates best but another seed would not find it");
+    assertEquals(6, ThemeDiscovery.choose(silhouettes, List.of()), "without stability, silhouette alone");
+    List<double[]> close = List.of(new double[] {4, 0.80}, new double[] {5, 0.75}, new double[] {6, 0.71});
+    assertEquals(6, ThemeDiscovery.choose(silhouettes, close), "within the tolerance, the best separated");
+  }
+
+  @Test
+  void withParagraphContextAShortSentenceJoinsItsPassage() {
+    // A one-term quote in the same paragraph as a medication sentence: too thin alone, clustered with context.
+    List<Row> rows = new ArrayList<>(KnownTopics.rows());
+    rows.add(KnownTopics.row("paper-0", 1000, 0, "results", "I was afraid of it.", List.of("afraid")));
+    Dataset<Row> withQuote = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA);
+    Map<Integer, Integer> byParagraph = themeBySentence(new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(withQuote).transform(withQuote));
+    assertEquals(byParagraph.get(0), byParagraph.get(1000), "the quote takes the theme of its paragraph");
+    Map<Integer, Integer> bySentence = themeBySentence(new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3).withContext("sentence"))
+        .fit(withQuote).transform(withQuote));
+    assertNull(bySentence.get(1000), "alone it is below minTerms");
   }
 
   @Test
@@ -149,7 +158,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0);
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence");
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
