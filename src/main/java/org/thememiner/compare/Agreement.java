@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.thememiner.themes.Stability;
 import java.util.Objects;
 import java.util.Set;
 
@@ -68,18 +69,9 @@ public final class Agreement {
    * pair. Lets a caller count pairs where the items are (for example in Spark) and pass only the table.
    */
   public static double adjustedRandIndex(Map<List<Object>, Long> table) {
-    Margins m = new Margins(table);
-    double index = 0;
-    for (long v : table.values()) index += pairs(v);
-    double pairsA = 0;
-    for (long v : m.rows.values()) pairsA += pairs(v);
-    double pairsB = 0;
-    for (long v : m.columns.values()) pairsB += pairs(v);
-    double expected = pairsA * pairsB / pairs(m.n);
-    double max = (pairsA + pairsB) / 2;
-    // max == expected only when both partitions put everything in one cluster, or everything in its own.
-    return max == expected ? 1 : (index - expected) / (max - expected);
+    return Stability.adjustedRandIndex(table);
   }
+
 
   /** Mutual information over the arithmetic mean of the two entropies (natural log); 1 when both are one cluster. */
   public static <T, U> double normalizedMutualInformation(List<T> a, List<U> b) {
@@ -102,10 +94,6 @@ public final class Agreement {
     double h = 0;
     for (long c : counts) h -= c / n * Math.log(c / n);
     return h;
-  }
-
-  private static double pairs(long n) {
-    return n * (n - 1) / 2.0;
   }
 
   private static <T> Map<T, Integer> counts(List<T> labels) {

@@ -65,7 +65,8 @@ public final class HtmlReport {
         byFormat.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     stat(h, "failed inputs", Integer.toString(c.failures().size()), "see Errors");
     stat(h, "themes", Integer.toString(c.themes().size()),
-        r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)" : " (by silhouette)"));
+        r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)"
+            : r.stabilities().isEmpty() ? " (by silhouette)" : " (by silhouette and stability)"));
     stat(h, "seed", Long.toString(r.seed()), "master " + r.master());
     if (r.stability() != null) {
       stat(h, "stability", String.format(Locale.ROOT, "%.2f", r.stability().meanAri()), String.format(Locale.ROOT,
@@ -99,6 +100,10 @@ public final class HtmlReport {
     if (!r.silhouettes().isEmpty()) {
       h.append(Charts.line("Choosing the number of themes", "number of themes (k)", "silhouette (cosine)",
           r.silhouettes(), r.chosenK() == null ? null : (double) r.chosenK(), 520, 260));
+    }
+    if (!r.stabilities().isEmpty()) {
+      h.append(Charts.line("Stability of each number of themes", "number of themes (k)", "mean ARI across seeds",
+          r.stabilities(), r.chosenK() == null ? null : (double) r.chosenK(), 520, 260));
     }
     h.append("</div>");
     h.append("</section>\n");

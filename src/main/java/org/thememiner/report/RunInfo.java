@@ -25,5 +25,6 @@ public record RunInfo(
     Map<String, String> versions,
     List<StageTiming> stages,
     List<double[]> silhouettes,
+    List<double[]> stabilities,
     Integer chosenK,
     Stability stability) {}

@@ -22,7 +22,6 @@ import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.feature.Word2Vec;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,7 +63,7 @@ final class Clusterings {
   }
 
   private static CountVectorizer countVectorizer(ThemeSettings s, String out) {
-    return new CountVectorizer().setInputCol("terms").setOutputCol(out).setMinDF(s.minDocFreq()).setVocabSize(s.vocabSize());
+    return new CountVectorizer().setInputCol(ThemeDiscovery.CONTEXT_TERMS).setOutputCol(out).setMinDF(s.minDocFreq()).setVocabSize(s.vocabSize());
   }
 
   private static List<PipelineStage> tfidf(ThemeSettings s, String out) {
@@ -74,7 +73,7 @@ final class Clusterings {
 
   private static List<PipelineStage> word2vec(ThemeSettings s, String out) {
     // Word2VecModel.transform averages the vectors of a sentence's known terms (an unknown-only sentence is 0).
-    return List.of(new Word2Vec().setInputCol("terms").setOutputCol("w2v").setVectorSize(s.vectorSize())
+    return List.of(new Word2Vec().setInputCol(ThemeDiscovery.CONTEXT_TERMS).setOutputCol("w2v").setVectorSize(s.vectorSize())
             .setMinCount(s.minDocFreq()).setSeed(s.seed()).setMaxIter(5),
         new Normalizer().setInputCol("w2v").setOutputCol(out).setP(2.0));
   }
@@ -107,7 +106,7 @@ final class Clusterings {
     if (clusters instanceof KMeansModel || clusters instanceof BisectingKMeansModel) {
       Vector[] c = clusters instanceof KMeansModel m ? m.clusterCenters() : ((BisectingKMeansModel) clusters).clusterCenters();
       double[][] centers = java.util.Arrays.stream(c).map(Vector::toArray).toArray(double[][]::new);
-      UserDefinedFunction cosine = udf((UDF2<Vector, Integer, Double>) (v, i) -> cosine(v, centers[i]), DataTypes.DoubleType);
+      UserDefinedFunction cosine = udf((UDF2<Vector, Integer, Double>) (v, i) -> ThemeModel.cosine(v, centers[i]), DataTypes.DoubleType);
       return out.withColumn(CLUSTER, col("prediction")).withColumn(SCORE, cosine.apply(col(FEATURES), col("prediction")));
     }
     if (clusters instanceof GaussianMixtureModel) {
@@ -118,17 +117,4 @@ final class Clusterings {
 
   private static final UserDefinedFunction MAX = udf((UDF1<Vector, Double>) v -> v.apply(v.argmax()), DataTypes.DoubleType);
   private static final UserDefinedFunction ARGMAX = udf((UDF1<Vector, Integer>) Vector::argmax, DataTypes.IntegerType);
-
-  static double cosine(Vector v, double[] center) {
-    double dot = 0;
-    double vNorm = 0;
-    SparseVector s = v.toSparse();
-    for (int i = 0; i < s.indices().length; i++) {
-      dot += s.values()[i] * center[s.indices()[i]];
-      vNorm += s.values()[i] * s.values()[i];
-    }
-    double cNorm = 0;
-    for (double x : center) cNorm += x * x;
-    return vNorm == 0 || cNorm == 0 ? 0 : dot / Math.sqrt(vNorm * cNorm);
-  }
 }

@@ -1,17 +1,33 @@
 package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -22,6 +38,10 @@ import org.apache.spark.storage.StorageLevel;
 public final class ThemeDiscovery {
   /** Auto-k scores silhouettes on at most this many sentences: enough for a stable choice, bounded cost. */
   private static final int SELECTION_SAMPLE = 50_000;
+  /** Stability (mean ARI) a k may lose against the most stable k and still be chosen by its silhouette. */
+  static final double STABILITY_TOLERANCE = 0.1;
+  /** Driver threads submitting the fits of automatic k selection. */
+  private static final int SELECTION_THREADS = 4;
   /** Partition size of the canonical layout: large enough that Spark's per-task cost stays small. */
   private static final int SENTENCES_PER_PARTITION = 20_000;
 
@@ -31,8 +51,12 @@ public final class ThemeDiscovery {
     this.settings = settings;
   }
 
-  /** The k chosen and the silhouette of every k tried (empty when k was fixed). */
-  public record Selection(int k, List<double[]> silhouettes) {}
+  /**
+   * The k chosen, the silhouette of every k tried and, with stability seeds, each k's stability: the mean
+   * adjusted Rand index of the clusterings with the other seeds against the run seed's (both empty when k was
+   * fixed), as [k, value] pairs.
+   */
+  public record Selection(int k, List<double[]> silhouettes, List<double[]> stabilities) {}
 
   public ThemeModel fit(Dataset<Row> sentences) {
     Dataset<Row> eligible = canonical(eligible(sentences, settings));
@@ -56,27 +80,86 @@ public final class ThemeDiscovery {
     }
   }
 
+  /**
+   * Automatic k: every k in [kMin, kMax] is fitted with the run's seed and with each stability seed. Among the k
+   * whose stability is within {@value #STABILITY_TOLERANCE} of the most stable one, the best separated (highest
+   * silhouette) wins: the most distinct themes among those a different seed would also find. Without stability
+   * seeds, silhouette alone decides.
+   */
   private Selection selectK(Dataset<Row> vectors, long n) {
-    if (settings.k() > 0) return new Selection((int) Math.min(settings.k(), n), List.of());
+    if (settings.k() > 0) return new Selection((int) Math.min(settings.k(), n), List.of(), List.of());
     Dataset<Row> sample = n > SELECTION_SAMPLE
         ? vectors.sample(false, (double) SELECTION_SAMPLE / n, settings.seed()).cache()
         : vectors;
-    ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol(Clusterings.FEATURES)
-        .setPredictionCol(Clusterings.CLUSTER).setDistanceMeasure("cosine");
-    List<double[]> scores = new ArrayList<>();
-    int best = settings.kMin();
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int k = settings.kMin(); k <= Math.min(settings.kMax(), n - 1); k++) {
-      Transformer model = Clusterings.estimator(settings, k).fit(sample);
-      double s = silhouette.evaluate(Clusterings.readout(model, sample));
-      scores.add(new double[] {k, s});
-      if (s > bestScore) { // strictly better: on a tie the smaller k wins
-        best = k;
-        bestScore = s;
+    List<Integer> ks = IntStream.rangeClosed(settings.kMin(), (int) Math.min(settings.kMax(), n - 1)).boxed().toList();
+    List<Long> seeds = LongStream.rangeClosed(0, settings.stabilitySeeds()).map(i -> settings.seed() + i).boxed().toList();
+    // The fits are independent and, on a sample, small: Spark's per-job overhead dominates, so a few driver
+    // threads submitting jobs side by side finish sooner. Each fit depends only on its data, k and seed.
+    ExecutorService pool = Executors.newFixedThreadPool(SELECTION_THREADS);
+    try {
+      Map<Integer, List<Future<Transformer>>> fits = new LinkedHashMap<>();
+      for (int k : ks) {
+        List<Future<Transformer>> bySeed = new ArrayList<>();
+        for (long seed : seeds) {
+          bySeed.add(pool.submit(() -> (Transformer) Clusterings.estimator(settings.withSeed(seed), k).fit(sample)));
+        }
+        fits.put(k, bySeed);
+      }
+      ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol(Clusterings.FEATURES)
+          .setPredictionCol(Clusterings.CLUSTER).setDistanceMeasure("cosine");
+      Map<Integer, Future<double[]>> scores = new LinkedHashMap<>();
+      for (int k : ks) {
+        scores.put(k, pool.submit(() -> {
+          List<Transformer> models = new ArrayList<>();
+          for (Future<Transformer> f : fits.get(k)) models.add(f.get());
+          double s = silhouette.evaluate(Clusterings.readout(models.get(0), sample));
+          double agreement = 0;
+          for (int i = 1; i < models.size(); i++) agreement += Stability.adjustedRandIndex(crossTab(models.get(0), models.get(i), sample));
+          return new double[] {s, models.size() > 1 ? agreement / (models.size() - 1) : Double.NaN};
+        }));
+      }
+      List<double[]> silhouettes = new ArrayList<>();
+      List<double[]> stabilities = new ArrayList<>();
+      for (int k : ks) {
+        double[] s = scores.get(k).get();
+        silhouettes.add(new double[] {k, s[0]});
+        if (seeds.size() > 1) stabilities.add(new double[] {k, s[1]});
+      }
+      return new Selection(choose(silhouettes, stabilities), silhouettes, stabilities);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("choosing k was interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+      if (sample != vectors) sample.unpersist();
+    }
+  }
+
+  /** The rule of {@link #selectK}; on a tie the smaller k wins. */
+  static int choose(List<double[]> silhouettes, List<double[]> stabilities) {
+    double mostStable = stabilities.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN);
+    int best = -1;
+    double bestSilhouette = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < silhouettes.size(); i++) {
+      if (!stabilities.isEmpty() && stabilities.get(i)[1] < mostStable - STABILITY_TOLERANCE) continue;
+      if (silhouettes.get(i)[1] > bestSilhouette) {
+        best = (int) silhouettes.get(i)[0];
+        bestSilhouette = silhouettes.get(i)[1];
       }
     }
-    if (sample != vectors) sample.unpersist();
-    return new Selection(best, scores);
+    return best;
+  }
+
+  /** How many sample sentences each pair of clusters of the two models shares. */
+  private static Map<List<Object>, Long> crossTab(Transformer a, Transformer b, Dataset<Row> sample) {
+    Dataset<Row> labelled = Clusterings.readout(a, sample).select(col(Clusterings.FEATURES), col(Clusterings.CLUSTER).as("a"));
+    Map<List<Object>, Long> table = new HashMap<>();
+    for (Row r : Clusterings.readout(b, labelled).groupBy("a", Clusterings.CLUSTER).count().collectAsList()) {
+      table.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
+    }
+    return table;
   }
 
   /**
@@ -90,12 +173,34 @@ public final class ThemeDiscovery {
     return rows.repartition(partitions, col("paper_id")).sortWithinPartitions("paper_id", "sentence_no");
   }
 
-  /** The sentences theme discovery looks at: not in an excluded part, and with enough content terms. */
+  /**
+   * The sentences theme discovery looks at, with their {@link #CONTEXT_TERMS}: not in an excluded part, and with
+   * enough content terms in that context.
+   */
   public static Dataset<Row> eligible(Dataset<Row> sentences, ThemeSettings settings) {
-    return sentences.filter(size(col("terms")).geq(settings.minTerms()).and(notExcluded(settings)));
+    return withContext(sentences, settings).filter(isEligible(settings));
   }
 
-  static org.apache.spark.sql.Column notExcluded(ThemeSettings settings) {
+  /** On a table that has {@link #CONTEXT_TERMS}: the rows {@link #eligible} keeps. */
+  static Column isEligible(ThemeSettings settings) {
+    return size(col(CONTEXT_TERMS)).geq(settings.minTerms()).and(notExcluded(settings));
+  }
+
+  /** The terms the representation stages see: the sentence's own, or those plus its paragraph's (settings.context). */
+  public static final String CONTEXT_TERMS = "context_terms";
+
+  static Dataset<Row> withContext(Dataset<Row> sentences, ThemeSettings settings) {
+    if (settings.context().equals("sentence")) return sentences.withColumn(CONTEXT_TERMS, col("terms"));
+    // Ordered, so the concatenation (and Word2Vec trained on it) is the same whatever the row order.
+    WindowSpec paragraph = Window.partitionBy("paper_id", "paragraph").orderBy("sentence_no")
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    Column paragraphTerms = collect_list(col("terms")).over(paragraph);
+    // A sentence that is its own paragraph keeps just its terms; in a longer one, its own count twice.
+    return sentences.withColumn(CONTEXT_TERMS, when(size(paragraphTerms).gt(1), concat(col("terms"), flatten(paragraphTerms)))
+        .otherwise(col("terms")));
+  }
+
+  static Column notExcluded(ThemeSettings settings) {
     return col("part").isNull().or(col("part").isin(settings.excludeParts().toArray()).unary_$bang());
   }
 }

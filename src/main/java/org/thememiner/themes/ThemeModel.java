@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.Word2VecModel;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,6 +47,9 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_THIN = "too-few-terms";
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
+  /** The representation column {@link #featurize} adds. */
+  public static final String FEATURES = Clusterings.FEATURES;
+
   /** The columns that identify a sentence, for joins. */
   public static final scala.collection.immutable.Seq<String> SENTENCE_KEY =
       CollectionConverters.asScala(List.of("paper_id", "sentence_no")).toSeq();
@@ -57,7 +61,12 @@ public final class ThemeModel implements Serializable {
   private final Metadata metadata;
 
   /** What the Spark pipeline does not carry; saved as JSON beside it. */
-  public record Metadata(ThemeSettings settings, int[] clusterToTheme, long[] clusterSizes, List<double[]> silhouettes) {}
+  public record Metadata(ThemeSettings settings, int[] clusterToTheme, long[] clusterSizes, List<double[]> silhouettes,
+      List<double[]> stabilities) {
+    public Metadata {
+      stabilities = stabilities == null ? List.of() : stabilities; // models saved before selection measured it
+    }
+  }
 
   private ThemeModel(PipelineModel pipeline, Metadata metadata) {
     this.pipeline = pipeline;
@@ -79,7 +88,7 @@ public final class ThemeModel implements Serializable {
         .mapToInt(Integer::intValue).toArray();
     int[] clusterToTheme = new int[k];
     for (int rank = 0; rank < k; rank++) clusterToTheme[byRank[rank]] = rank;
-    return new ThemeModel(pipeline, new Metadata(settings, clusterToTheme, sizes, selection.silhouettes()));
+    return new ThemeModel(pipeline, new Metadata(settings, clusterToTheme, sizes, selection.silhouettes(), selection.stabilities()));
   }
 
   public ThemeSettings settings() {
@@ -94,6 +103,11 @@ public final class ThemeModel implements Serializable {
   /** The silhouette of each k tried by automatic selection, as [k, silhouette] pairs. */
   public List<double[]> silhouettes() {
     return metadata.silhouettes();
+  }
+
+  /** The stability (mean ARI across seeds) of each k tried by automatic selection, as [k, ARI] pairs. */
+  public List<double[]> stabilities() {
+    return metadata.stabilities();
   }
 
   /** The corpus-trained word vectors, when the representation includes Word2Vec. */
@@ -120,9 +134,9 @@ public final class ThemeModel implements Serializable {
   public Dataset<Row> transform(Dataset<Row> sentences) {
     ThemeSettings settings = metadata.settings();
     Transformer[] stages = pipeline.stages();
-    Dataset<Row> featurized = ThemeDiscovery.eligible(sentences, settings);
-    for (int i = 0; i < stages.length - 1; i++) featurized = stages[i].transform(featurized);
-    Dataset<Row> clustered = Clusterings.readout(stages[stages.length - 1], nonEmpty(featurized));
+    Dataset<Row> withContext = ThemeDiscovery.withContext(sentences, settings);
+    Dataset<Row> featurized = featurize(withContext.filter(ThemeDiscovery.isEligible(settings)));
+    Dataset<Row> clustered = Clusterings.readout(stages[stages.length - 1], featurized);
     int[] toTheme = metadata.clusterToTheme();
     UserDefinedFunction themeOf = udf((UDF1<Integer, Integer>) c -> toTheme[c], DataTypes.IntegerType);
     Column inlier = col(Clusterings.SCORE).geq(settings.minScore());
@@ -132,13 +146,38 @@ public final class ThemeModel implements Serializable {
         col(Clusterings.SCORE).as(THEME_SCORE),
         when(inlier, lit(STATUS_ASSIGNED)).otherwise(lit(STATUS_OUTLIER)).as("clustered_status"));
     Column status = when(ThemeDiscovery.notExcluded(settings).unary_$bang(), lit(STATUS_EXCLUDED))
-        .when(size(col("terms")).lt(settings.minTerms()), lit(STATUS_THIN))
+        .when(size(col(ThemeDiscovery.CONTEXT_TERMS)).lt(settings.minTerms()), lit(STATUS_THIN))
         .when(col("clustered_status").isNull(), lit(STATUS_NO_FEATURES))
         .otherwise(col("clustered_status"));
-    return sentences.join(assigned, SENTENCE_KEY, "left")
-        .withColumn(THEME_STATUS, status).drop("clustered_status");
+    return withContext.join(assigned, SENTENCE_KEY, "left")
+        .withColumn(THEME_STATUS, status).drop("clustered_status", ThemeDiscovery.CONTEXT_TERMS);
   }
 
+  /**
+   * The representation stages alone: adds {@code features} to rows that have {@value ThemeDiscovery#CONTEXT_TERMS},
+   * e.g. {@link ThemeDiscovery#eligible} sentences or anything to be placed in the themes' space. Rows that end up
+   * with no known term are dropped.
+   */
+  public Dataset<Row> featurize(Dataset<Row> withContextTerms) {
+    Transformer[] stages = pipeline.stages();
+    Dataset<Row> featurized = withContextTerms;
+    for (int i = 0; i < stages.length - 1; i++) featurized = stages[i].transform(featurized);
+    return nonEmpty(featurized);
+  }
+
+  /** Cosine of a sentence vector and a dense centre; 0 when either is zero. */
+  public static double cosine(Vector v, double[] center) {
+    double dot = 0;
+    double vNorm = 0;
+    SparseVector s = v.toSparse();
+    for (int i = 0; i < s.indices().length; i++) {
+      dot += s.values()[i] * center[s.indices()[i]];
+      vNorm += s.values()[i] * s.values()[i];
+    }
+    double cNorm = 0;
+    for (double x : center) cNorm += x * x;
+    return vNorm == 0 || cNorm == 0 ? 0 : dot / Math.sqrt(vNorm * cNorm);
+  }
   static Dataset<Row> nonEmpty(Dataset<Row> featurized) {
     return featurized.filter(NON_EMPTY.apply(col(Clusterings.FEATURES)));
   }

@@ -21,20 +21,28 @@ import java.util.List;
  * @param excludeParts   canonical parts kept out of discovery (methods text says how, not what was found)
  * @param examples       representative sentences (and quotes) kept per theme
  * @param stabilitySeeds refits with this many seeds to report assignment stability (adjusted Rand index); 0 = off
+ * @param context        what a sentence is represented by: {@code sentence} (its own terms) or {@code paragraph}
+ *                       (in a paragraph of several sentences, its own terms counted twice plus the other terms of
+ *                       the paragraph), so that a short quote or an attribution is clustered with its passage
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
-    int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds)
-    implements Serializable {
+    int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
+    String context) implements Serializable {
 
   public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "combined");
   public static final List<String> ALGORITHMS = List.of("kmeans", "bisecting-kmeans", "gaussian-mixture", "lda");
+  public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0);
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph");
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
+    if (context == null) context = "sentence"; // models saved before the setting existed
+    if (!CONTEXTS.contains(context)) {
+      throw new IllegalArgumentException("themes.context must be one of " + CONTEXTS + ", got " + context);
+    }
     if (k < 0) throw new IllegalArgumentException("themes.k must be >= 0 (0 = automatic), got " + k);
     if (k == 0 && (kMin < 2 || kMax < kMin)) {
       throw new IllegalArgumentException("themes.kMin/kMax must satisfy 2 <= kMin <= kMax, got " + kMin + ".." + kMax);
@@ -61,16 +69,21 @@ public record ThemeSettings(
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
+  }
+
+  public ThemeSettings withContext(String newContext) {
+    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext);
   }
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
   }
 }
