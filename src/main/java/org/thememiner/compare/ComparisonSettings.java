@@ -4,13 +4,16 @@ package org.thememiner.compare;
  * @param matchThreshold a theme matches a construct when their similarity is at least this (in (0,1])
  * @param minPaperShare  a paper has a construct when at least this share of its assigned sentences lies in themes
  *                       mapped to the construct (in (0,1])
+ * @param minCodingScore a sentence is coded with its most similar construct ({@link SentenceCoder}) when their
+ *                       cosine is at least this (in [0,1))
  */
-public record ComparisonSettings(double matchThreshold, double minPaperShare) {
+public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore) {
   /** Threshold and min share: see docs/constructs.md for how they were chosen. */
-  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05);
+  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05);
 
   public ComparisonSettings {
     if (!(matchThreshold > 0 && matchThreshold <= 1)) throw new IllegalArgumentException("matchThreshold must be in (0,1]: " + matchThreshold);
+    if (!(minCodingScore >= 0 && minCodingScore < 1)) throw new IllegalArgumentException("minCodingScore must be in [0,1): " + minCodingScore);
     if (!(minPaperShare > 0 && minPaperShare <= 1)) throw new IllegalArgumentException("minPaperShare must be in (0,1]: " + minPaperShare);
   }
 }

@@ -23,10 +23,13 @@ import org.apache.spark.storage.StorageLevel;
 import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.compare.Agreement;
+import org.thememiner.compare.Construct;
 import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.Profiler;
+import org.thememiner.compare.SentenceCoder;
+import org.thememiner.compare.TermVector;
 import org.thememiner.compare.WeightedSimilarity;
 import org.thememiner.compare.WordNetExpansion;
 import org.thememiner.ingest.ExtractStage;
@@ -54,6 +57,13 @@ import org.thememiner.themes.TopicQuality;
  */
 final class Evaluation {
   static final List<String> METHODS = List.of("thememiner", "spark-lda", "mallet-lda");
+  /** The job's sentence-level coding ({@link SentenceCoder}), scored beside the theme mapping. */
+  static final String CODING = "thememiner-coding";
+  /**
+   * The same coding from the construct names alone: how much of its agreement the descriptions and keywords
+   * (written by whoever made the construct set, possibly from the same paper) account for.
+   */
+  static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
 
   private final JobConfig config;
@@ -74,8 +84,8 @@ final class Evaluation {
       Map<String, Long> goldSizes, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
       List<MethodQuality> quality) {}
 
-  /** A method's clusters on the sentences it saw: its themes, and each sentence's theme (null: none). */
-  private record Clustering(List<Theme> themes, Map<String, Integer> themeBySentence) {}
+  /** A method's clusters on the sentences it saw: its themes, each sentence's theme (null: none), its model if Spark's. */
+  private record Clustering(List<Theme> themes, Map<String, Integer> themeBySentence, ThemeModel model) {}
 
   Result run(SparkSession spark, Optional<Path> coherenceCorpus, Integer coherenceK) throws IOException {
     Dataset<Row> sentences = annotate(spark, config.input());
@@ -89,9 +99,8 @@ final class Evaluation {
     int k = config.themes().k() > 0 ? config.themes().k() : goldSizes.size();
     out.printf(Locale.ROOT, "eval      %d gold sentences under %d author themes; every method clusters into k = %d%n",
         gold.size(), goldSizes.size(), k);
-    ConstructComparator comparator = new ConstructComparator(
-        new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load()),
-        WeightedSimilarity.standard(), config.compare());
+    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    ConstructComparator comparator = new ConstructComparator(profiler, WeightedSimilarity.standard(), config.compare());
 
     List<MethodScores> scores = new ArrayList<>();
     for (String method : METHODS) {
@@ -112,8 +121,11 @@ final class Evaluation {
           Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
           Agreement.adjustedRandIndex(goldSections, clusters), Agreement.normalizedMutualInformation(goldSections, clusters));
       scores.add(s);
-      out.printf(Locale.ROOT, "%-10s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%n",
-          method, s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi());
+      print(s);
+      if (method.equals("thememiner")) {
+        scores.add(codingScores(CODING, constructs, spark, c.model(), sentences, gold, profiler));
+        scores.add(codingScores(CODING_NAMES, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
+      }
     }
 
     List<MethodQuality> quality = new ArrayList<>();
@@ -135,6 +147,45 @@ final class Evaluation {
     }
     return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, scores,
         coherenceCorpus.map(Path::toString).orElse(null), topics, quality);
+  }
+
+  private void print(MethodScores s) {
+    out.printf(Locale.ROOT, "%-17s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%n",
+        s.method(), s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi());
+  }
+
+  /**
+   * The job's sentence coding on the gold sentences: each coded with the construct its words and paragraph are
+   * most similar to; its "clusters" for ARI and NMI are the codes.
+   */
+  private MethodScores codingScores(String method, ConstructSet set, SparkSession spark, ThemeModel model,
+      Dataset<Row> sentences, Map<String, String> gold, Profiler profiler) {
+    Map<String, TermVector> profiles = new LinkedHashMap<>();
+    profiler.profile(set).forEach(p -> profiles.put(p.id(), p.terms()));
+    Map<String, String> coded = new HashMap<>();
+    for (Row r : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles)
+        .filter(col(SentenceCoder.CODED).isNotNull()).select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
+      coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
+    }
+    List<String> predicted = new ArrayList<>();
+    List<String> truth = new ArrayList<>();
+    gold.forEach((sentence, construct) -> {
+      predicted.add(coded.getOrDefault(sentence, "(none)"));
+      truth.add(construct);
+    });
+    List<Object> codes = new ArrayList<>(predicted);
+    List<Object> goldSections = new ArrayList<>(truth);
+    MethodScores s = new MethodScores(method, profiles.size(), Agreement.accuracy(truth, predicted),
+        Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
+        Agreement.adjustedRandIndex(goldSections, codes), Agreement.normalizedMutualInformation(goldSections, codes));
+    print(s);
+    return s;
+  }
+
+  private static ConstructSet namesOnly(ConstructSet set) {
+    return new ConstructSet(set.id(), set.name(), set.citation(), set.doi(), set.licence(), set.partial(), set.notes(),
+        set.constructs().stream().map(c -> new Construct(c.id(), c.name(), "", List.of(), List.of(), List.of(), c.parent()))
+            .toList());
   }
 
   void write(Result result) throws IOException {
@@ -171,8 +222,9 @@ final class Evaluation {
 
   private Clustering cluster(String method, Dataset<Row> sentences, int k) {
     ThemeSettings s = config.themes().withK(k);
-    if (method.equals("mallet-lda")) return mallet(sentences, s);
-    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda") : s;
+    // The baselines as they are used: a topic model over each sentence's own terms.
+    if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
+    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence") : s;
     ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Integer> bySentence = new HashMap<>();
@@ -182,7 +234,7 @@ final class Evaluation {
     }
     List<Theme> themes = new ThemeRepresentation(settings).describe(assigned);
     assigned.unpersist();
-    return new Clustering(themes, bySentence);
+    return new Clustering(themes, bySentence, model);
   }
 
   /** MALLET on the sentences the job would cluster, with the same terms; its topic words as keywords. */
@@ -220,6 +272,6 @@ final class Evaluation {
               .map(Map.Entry::getKey).toList(), share, examples, List.of()));
     }
     themes.sort(Comparator.comparingInt(Theme::id));
-    return new Clustering(themes, bySentence);
+    return new Clustering(themes, bySentence, null);
   }
 }

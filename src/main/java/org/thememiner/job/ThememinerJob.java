@@ -1,6 +1,7 @@
 package org.thememiner.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,8 @@ import org.thememiner.compare.GoldCoding;
 import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.Profiler;
+import org.thememiner.compare.SentenceCoder;
+import org.thememiner.compare.TermVector;
 import org.thememiner.compare.WeightedSimilarity;
 import org.thememiner.compare.WordNetExpansion;
 import org.thememiner.ingest.ExtractStage;
@@ -189,7 +192,7 @@ public final class ThememinerJob {
     saveModel(model, outDir.resolve("model"));
     if (plan.sharedModel() != null && !reuse) saveModel(model, plan.sharedModel());
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
-        reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? "k by silhouette" : "k fixed"),
+        reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed"),
         "themes", themes.size(), "assigned", assignedCount, "outliers", outliers);
     Stability stability = null;
     if (config.themes().stabilitySeeds() > 0 && !reuse) {
@@ -199,11 +202,13 @@ public final class ThememinerJob {
           stability.seeds().size(), stability.meanAri(), stability.minAri()), "seeds", stability.seeds().size());
     }
 
-    List<ConstructComparison> comparisons = compareStage(model, themes);
+    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    List<ConstructComparison> comparisons = compareStage(model, themes, profiler);
+    Dataset<Row> coded = sentenceCodes(spark, model, sentences, profiler);
 
     log.start("report");
     writeSentences(assigned);
-    writeAssignments(assigned, constructsByTheme(comparisons));
+    writeAssignments(assigned, constructsByTheme(comparisons), coded);
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
     Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers(), themes,
@@ -223,6 +228,10 @@ public final class ThememinerJob {
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
     export();
     return code;
+  }
+
+  private static String kChoice(ThemeModel model) {
+    return model.stabilities().isEmpty() ? "k by silhouette" : "k by silhouette among the stable";
   }
 
   /** A run that cannot finish: what was done is kept, errors.jsonl and run.json say why. */
@@ -346,7 +355,8 @@ public final class ThememinerJob {
   private Dataset<Row> annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
       throws IOException {
     log.start("annotate");
-    String key = CorpusCache.key(extractKey(), config.annotate(), Versions.current().get("corenlp"));
+    String key = CorpusCache.key(extractKey(), config.annotate(), Versions.current().get("corenlp"),
+        AnnotateStage.SCHEMA.json()); // the row layout too: a column added in a new version invalidates old entries
     Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
     JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
         .transform(extracted.papers().filter(p -> !cached.contains(p.sha256())))
@@ -382,11 +392,10 @@ public final class ThememinerJob {
     return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
-  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes) {
+  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes, Profiler profiler) {
     log.start("compare");
     WeightedSimilarity similarity = model.wordVectors().map(WeightedSimilarity::withEmbeddings)
         .orElseGet(WeightedSimilarity::standard);
-    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
     List<ConstructComparison> comparisons = new ConstructComparator(profiler, similarity, config.compare())
         .compare(constructSets, themes);
     log.done(comparisons.isEmpty() ? "no construct set given" : comparisons.stream()
@@ -432,6 +441,16 @@ public final class ThememinerJob {
     return best;
   }
 
+  /** Each sentence's most similar construct over all sets, as {@code set:construct}; null without construct sets. */
+  private Dataset<Row> sentenceCodes(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Profiler profiler) {
+    if (constructSets.isEmpty()) return null;
+    Map<String, TermVector> profiles = new LinkedHashMap<>();
+    for (ConstructSet set : constructSets) {
+      profiler.profile(set).forEach(p -> profiles.put(set.id() + ":" + p.id(), p.terms()));
+    }
+    return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles);
+  }
+
   private void writeSentences(Dataset<Row> assigned) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
@@ -439,20 +458,29 @@ public final class ThememinerJob {
     AtomicFiles.replace(tmp, outDir.resolve("sentences"));
   }
 
-  private void writeAssignments(Dataset<Row> assigned, Map<Integer, ConstructComparison.ThemeConstructPair> constructs)
-      throws IOException {
-    Dataset<Row> rows = assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
+  /**
+   * assignments.csv: every sentence with a theme, the construct its theme maps to and, with {@code coded}, the
+   * construct the sentence itself is most similar to ({@link SentenceCoder}).
+   */
+  private void writeAssignments(Dataset<Row> assigned, Map<Integer, ConstructComparison.ThemeConstructPair> constructs,
+      Dataset<Row> coded) throws IOException {
+    Dataset<Row> withTheme = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
+    Dataset<Row> rows = (coded == null
+        ? withTheme.withColumn(SentenceCoder.CODED, lit(null).cast("string")).withColumn(SentenceCoder.SCORE, lit(null).cast("double"))
+        : withTheme.join(coded, ThemeModel.SENTENCE_KEY, "left"))
         .orderBy("paper_id", "sentence_no")
-        .select("paper_id", "section", "sentence_no", ThemeModel.THEME_ID, "text");
+        .select("paper_id", "section", "sentence_no", ThemeModel.THEME_ID, SentenceCoder.CODED, SentenceCoder.SCORE, "text");
     AtomicFiles.write(outDir.resolve("assignments.csv"), w -> {
-      Csv.row(w, List.of("paper_id", "section", "sentence_no", "theme_id", "construct_id", "similarity", "text"));
+      Csv.row(w, List.of("paper_id", "section", "sentence_no", "theme_id", "construct_id", "similarity",
+          "coded_construct_id", "coding_score", "text"));
       Iterator<Row> it = rows.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
         ConstructComparison.ThemeConstructPair c = constructs.get(r.getInt(3));
         Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3),
             c == null ? null : c.constructId(),
-            c == null ? null : String.format(Locale.ROOT, "%.4f", c.similarity()), r.getString(4)));
+            c == null ? null : String.format(Locale.ROOT, "%.4f", c.similarity()),
+            r.getString(4), r.isNullAt(4) ? null : String.format(Locale.ROOT, "%.4f", r.getDouble(5)), r.getString(6)));
       }
     });
   }
@@ -486,7 +514,8 @@ public final class ThememinerJob {
     };
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
         config.seed(), inputs, config, Versions.current(), log.timings(),
-        model == null ? List.of() : model.silhouettes(), model == null ? null : model.k(), stability);
+        model == null ? List.of() : model.silhouettes(), model == null ? List.of() : model.stabilities(),
+        model == null ? null : model.k(), stability);
     AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
     return info;
   }

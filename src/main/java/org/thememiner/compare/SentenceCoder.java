@@ -1,0 +1,93 @@
+package org.thememiner.compare;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.ThemeModel;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Deductive coding of single sentences: each sentence gets the construct it is most similar to, measured in the
+ * theme model's own representation space. A construct's profile terms (name, keywords, description, examples,
+ * weighted as in {@link Profiler}) pass through the same representation stages as a sentence with its paragraph
+ * context, as BERTopic's zero-shot topics do; the score is the cosine of the two vectors. Where the theme mapping
+ * codes a theme as a whole, this codes each sentence on its own words and its paragraph's, so a theme that
+ * mixes two constructs still yields sentence-level codes.
+ */
+public final class SentenceCoder {
+  public static final String CODED = "coded_construct";
+  public static final String SCORE = "coding_score";
+
+  private final double minScore;
+
+  /** @param minScore a sentence less similar than this to every construct stays uncoded */
+  public SentenceCoder(double minScore) {
+    if (!(minScore >= 0 && minScore < 1)) throw new IllegalArgumentException("minScore must be in [0, 1): " + minScore);
+    this.minScore = minScore;
+  }
+
+  /**
+   * {@code paper_id, sentence_no, coded_construct, coding_score} for every sentence the model can place: the
+   * best construct of {@code constructs} (label to profile terms) and its cosine, the construct null below the
+   * minimum score.
+   */
+  public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, TermVector> constructs) {
+    List<String> labels = new ArrayList<>(constructs.keySet());
+    double[][] centres = centres(spark, model, labels, constructs);
+    double floor = minScore;
+    UserDefinedFunction best = udf((UDF1<Vector, Row>) v -> {
+      int arg = -1;
+      double top = 0;
+      for (int c = 0; c < centres.length; c++) {
+        if (centres[c] == null) continue;
+        double s = ThemeModel.cosine(v, centres[c]);
+        if (s > top) {
+          top = s;
+          arg = c;
+        }
+      }
+      return RowFactory.create(arg >= 0 && top >= floor ? labels.get(arg) : null, top);
+    }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType));
+    return model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+        .withColumn("coding", best.apply(col(ThemeModel.FEATURES)))
+        .select(col("paper_id"), col("sentence_no"), col("coding.label").as(CODED), col("coding.score").as(SCORE));
+  }
+
+  /** Each construct's vector in the model's space (null when none of its terms is known to the model). */
+  private static double[][] centres(SparkSession spark, ThemeModel model, List<String> labels, Map<String, TermVector> constructs) {
+    List<Row> documents = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      documents.add(RowFactory.create(i, CollectionConverters.asScala(pseudoDocument(constructs.get(labels.get(i)))).toSeq()));
+    }
+    StructType schema = new StructType().add("construct", DataTypes.IntegerType)
+        .add(ThemeDiscovery.CONTEXT_TERMS, DataTypes.createArrayType(DataTypes.StringType, false));
+    double[][] centres = new double[labels.size()][];
+    for (Row r : model.featurize(spark.createDataFrame(documents, schema)).select("construct", ThemeModel.FEATURES).collectAsList()) {
+      centres[r.getInt(0)] = ((Vector) r.get(1)).toArray();
+    }
+    return centres;
+  }
+
+  /** The profile as a bag of terms: each term repeated by its weight, rounded, at least once. */
+  static List<String> pseudoDocument(TermVector profile) {
+    List<String> terms = new ArrayList<>();
+    profile.weights().forEach((term, w) -> {
+      if (w > 0) terms.addAll(Collections.nCopies((int) Math.max(1, Math.round(w)), term));
+    });
+    return terms;
+  }
+}
