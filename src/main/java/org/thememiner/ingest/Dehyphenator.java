@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class Dehyphenator {
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*\\p{L}|\\p{L}");
-  private static final Pattern BROKEN_END = Pattern.compile("(\\p{L}+)[-\u2010\u00ad]$");
   private static final Pattern CONTINUATION = Pattern.compile("^(\\p{L}+)");
   private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
       "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
@@ -56,10 +55,9 @@ final class Dehyphenator {
       text.append(line);
       return;
     }
-    Matcher end = BROKEN_END.matcher(text);
+    String first = brokenWord(text);
     Matcher start = CONTINUATION.matcher(line);
-    if (end.find() && start.find()) {
-      String first = end.group(1);
+    if (first != null && start.lookingAt()) {
       String second = start.group(1);
       boolean soft = text.charAt(text.length() - 1) == '\u00ad';
       if (soft || shouldJoin(first, second)) {
@@ -74,6 +72,21 @@ final class Dehyphenator {
     char last = text.charAt(text.length() - 1);
     if (last != '-' && last != '\u2010' && last != '\u2013' && last != '\u2014') text.append(' ');
     text.append(line);
+  }
+
+  /**
+   * The letters before a hyphen that ends {@code text} ("therap" in "... the therap-"), or null. Read backwards from
+   * the end: a paragraph grows line by line, and searching all of it at every line made joining quadratic.
+   */
+  private static String brokenWord(StringBuilder text) {
+    int hyphen = text.length() - 1;
+    char last = text.charAt(hyphen);
+    if (last != '-' && last != '\u2010' && last != '\u00ad') return null;
+    int begin = hyphen;
+    while (begin > 0 && Character.isLetter(Character.codePointBefore(text, begin))) {
+      begin -= Character.charCount(Character.codePointBefore(text, begin));
+    }
+    return begin == hyphen ? null : text.substring(begin, hyphen);
   }
 
   boolean shouldJoin(String first, String second) {
