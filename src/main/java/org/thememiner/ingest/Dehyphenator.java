@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class Dehyphenator {
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*\\p{L}|\\p{L}");
   private static final Pattern CONTINUATION = Pattern.compile("^(\\p{L}+)");
   private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
       "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
@@ -34,17 +33,46 @@ final class Dehyphenator {
   /** @param lines every line of the document, so its vocabulary is known before joining */
   Dehyphenator(List<String> lines) {
     for (String line : lines) {
-      Matcher m = WORD.matcher(line);
-      while (m.find()) {
-        String w = m.group().toLowerCase(Locale.ROOT);
+      int i = 0;
+      while (i < line.length()) {
+        int end = wordEnd(line, i);
+        if (end < 0) {
+          i += Character.charCount(line.codePointAt(i));
+          continue;
+        }
+        String w = line.substring(i, end).toLowerCase(Locale.ROOT);
         if (w.contains("-")) {
           String[] parts = w.split("-");
-          for (int i = 1; i < parts.length; i++) hyphenated.add(parts[i - 1] + "-" + parts[i]);
+          for (int k = 1; k < parts.length; k++) hyphenated.add(parts[k - 1] + "-" + parts[k]);
         } else {
           words.add(w);
         }
+        i = end;
       }
     }
+  }
+
+  /**
+   * Where the word starting at {@code start} ends, or -1 if no letter starts there: letters, possibly joined by
+   * marks, apostrophes and hyphens, ending in a letter (what {@code \p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}} matches,
+   * scanned by hand because a regex over every line of the document was a sixth of the structure pass).
+   */
+  private static int wordEnd(String line, int start) {
+    int c = line.codePointAt(start);
+    if (!Character.isLetter(c)) return -1;
+    int i = start + Character.charCount(c);
+    int end = i;
+    while (i < line.length()) {
+      c = line.codePointAt(i);
+      boolean letter = Character.isLetter(c);
+      int type = Character.getType(c);
+      boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK;
+      if (!letter && !mark && c != '\'' && c != '\u2019' && c != '-') break;
+      i += Character.charCount(c);
+      if (letter) end = i;
+    }
+    return end;
   }
 
   /** Appends {@code next} to {@code text}, joining a hyphenated word break or adding a space. */
