@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class Dehyphenator {
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*\\p{L}|\\p{L}");
-  private static final Pattern BROKEN_END = Pattern.compile("(\\p{L}+)[-\u2010\u00ad]$");
   private static final Pattern CONTINUATION = Pattern.compile("^(\\p{L}+)");
   private static final Set<String> PREFIXES = Set.of("self", "non", "well", "co", "long", "short", "hard", "high",
       "low", "full", "part", "half", "cross", "multi", "semi", "anti", "pre", "post", "inter", "intra", "over", "under",
@@ -35,17 +33,46 @@ final class Dehyphenator {
   /** @param lines every line of the document, so its vocabulary is known before joining */
   Dehyphenator(List<String> lines) {
     for (String line : lines) {
-      Matcher m = WORD.matcher(line);
-      while (m.find()) {
-        String w = m.group().toLowerCase(Locale.ROOT);
+      int i = 0;
+      while (i < line.length()) {
+        int end = wordEnd(line, i);
+        if (end < 0) {
+          i += Character.charCount(line.codePointAt(i));
+          continue;
+        }
+        String w = line.substring(i, end).toLowerCase(Locale.ROOT);
         if (w.contains("-")) {
           String[] parts = w.split("-");
-          for (int i = 1; i < parts.length; i++) hyphenated.add(parts[i - 1] + "-" + parts[i]);
+          for (int k = 1; k < parts.length; k++) hyphenated.add(parts[k - 1] + "-" + parts[k]);
         } else {
           words.add(w);
         }
+        i = end;
       }
     }
+  }
+
+  /**
+   * Where the word starting at {@code start} ends, or -1 if no letter starts there: letters, possibly joined by
+   * marks, apostrophes and hyphens, ending in a letter (what {@code \p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}} matches,
+   * scanned by hand because a regex over every line of the document was a sixth of the structure pass).
+   */
+  private static int wordEnd(String line, int start) {
+    int c = line.codePointAt(start);
+    if (!Character.isLetter(c)) return -1;
+    int i = start + Character.charCount(c);
+    int end = i;
+    while (i < line.length()) {
+      c = line.codePointAt(i);
+      boolean letter = Character.isLetter(c);
+      int type = Character.getType(c);
+      boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK;
+      if (!letter && !mark && c != '\'' && c != '\u2019' && c != '-') break;
+      i += Character.charCount(c);
+      if (letter) end = i;
+    }
+    return end;
   }
 
   /** Appends {@code next} to {@code text}, joining a hyphenated word break or adding a space. */
@@ -56,10 +83,9 @@ final class Dehyphenator {
       text.append(line);
       return;
     }
-    Matcher end = BROKEN_END.matcher(text);
+    String first = brokenWord(text);
     Matcher start = CONTINUATION.matcher(line);
-    if (end.find() && start.find()) {
-      String first = end.group(1);
+    if (first != null && start.lookingAt()) {
       String second = start.group(1);
       boolean soft = text.charAt(text.length() - 1) == '\u00ad';
       if (soft || shouldJoin(first, second)) {
@@ -74,6 +100,21 @@ final class Dehyphenator {
     char last = text.charAt(text.length() - 1);
     if (last != '-' && last != '\u2010' && last != '\u2013' && last != '\u2014') text.append(' ');
     text.append(line);
+  }
+
+  /**
+   * The letters before a hyphen that ends {@code text} ("therap" in "... the therap-"), or null. Read backwards from
+   * the end: a paragraph grows line by line, and searching all of it at every line made joining quadratic.
+   */
+  private static String brokenWord(StringBuilder text) {
+    int hyphen = text.length() - 1;
+    char last = text.charAt(hyphen);
+    if (last != '-' && last != '\u2010' && last != '\u00ad') return null;
+    int begin = hyphen;
+    while (begin > 0 && Character.isLetter(Character.codePointBefore(text, begin))) {
+      begin -= Character.charCount(Character.codePointBefore(text, begin));
+    }
+    return begin == hyphen ? null : text.substring(begin, hyphen);
   }
 
   boolean shouldJoin(String first, String second) {

@@ -50,7 +50,12 @@ public final class JatsExtractor implements Extractor {
     for (Element abs : children(meta, "abstract")) addAbstract(abs, assembler, captions);
     Element body = first(article, "body");
     if (body == null) warnings.add("no <body>: the article has metadata only");
-    else addContent(body, 0, false, assembler, captions);
+    else {
+      // text before the body's first titled <sec> (or in an untitled one) opens an untitled section: left to run on,
+      // it was added to the last abstract, and a letter's whole body was filed as its table-of-contents blurb
+      assembler.heading("", 1, null, null);
+      addContent(body, 0, false, assembler, captions);
+    }
     Element back = first(article, "back");
     for (Element refList : descendants(back, "ref-list")) {
       for (Element ref : descendants(refList, "ref")) assembler.reference(flatten(citationOf(ref), true));

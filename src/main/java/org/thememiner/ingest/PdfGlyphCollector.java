@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -35,10 +36,21 @@ final class PdfGlyphCollector extends PDFTextStripper {
   private static final Pattern BOLD_NAME = Pattern.compile("(?i)bold|black|heavy|semibold|demi|\\.B$|,B$|-B$");
   private static final Pattern ITALIC_NAME = Pattern.compile("(?i)italic|oblique|\\.I$|,I$|-It$|-Ital");
 
+  /** A font's face as the glyphs need it: its name without subset prefix, lower-cased, and its weight and slant. */
+  private record Face(String name, boolean bold, boolean italic) {}
+
+  private static final Face NO_FONT = new Face("", false, false);
+
   private final List<PageGlyphs> pages = new ArrayList<>();
   /**
-   * The current transformation's vertical scale when each glyph was drawn: the nominal font size leaves it out,
-   * and browser-printed PDFs draw the whole page scaled down.
+   * Faces by font dictionary: the name patterns and the descriptor are read once per font, not once per glyph (a
+   * font set inline in a content stream is a new PDFont at every use, its dictionary is not).
+   */
+  private final Map<COSDictionary, Face> faces = new IdentityHashMap<>();
+  /**
+   * The current transformation's vertical scale when each glyph was drawn, where it is not 1: the nominal font
+   * size leaves it out, and browser-printed PDFs draw the whole page scaled down. (Kept only where it is not 1:
+   * a map entry per glyph of every PDF cost a twentieth of the extraction.)
    */
   private final Map<TextPosition, Float> pageScale = new IdentityHashMap<>();
 
@@ -54,7 +66,8 @@ final class PdfGlyphCollector extends PDFTextStripper {
 
   @Override
   protected void processTextPosition(TextPosition text) {
-    pageScale.put(text, Math.abs(getGraphicsState().getCurrentTransformationMatrix().getScalingFactorY()));
+    float scale = Math.abs(getGraphicsState().getCurrentTransformationMatrix().getScalingFactorY());
+    if (scale != 1f) pageScale.put(text, scale);
     super.processTextPosition(text);
   }
 
@@ -66,7 +79,11 @@ final class PdfGlyphCollector extends PDFTextStripper {
 
   /** "ﬁ", "ﬀ", "ﬂ" and friends (U+FB00..FB06), which would otherwise split words for search and NLP. */
   private static boolean isLigature(String text) {
-    return text.chars().anyMatch(c -> c >= 0xFB00 && c <= 0xFB06);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0xFB00 && c <= 0xFB06) return true;
+    }
+    return false;
   }
 
   /**
@@ -75,6 +92,15 @@ final class PdfGlyphCollector extends PDFTextStripper {
    */
   private static boolean isUnmappedSymbol(String text) {
     return text.length() == 1 && (text.charAt(0) < 0x20 || Character.getType(text.charAt(0)) == Character.PRIVATE_USE);
+  }
+
+  private static Face face(PDFont font) {
+    String name = font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");
+    PDFontDescriptor descriptor = font.getFontDescriptor();
+    boolean bold = BOLD_NAME.matcher(name).find()
+        || descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600);
+    boolean italic = ITALIC_NAME.matcher(name).find() || descriptor != null && descriptor.isItalic();
+    return new Face(name.toLowerCase(Locale.ROOT), bold, italic);
   }
 
   @Override
@@ -89,14 +115,9 @@ final class PdfGlyphCollector extends PDFTextStripper {
         float nominal = tp.getFontSizeInPt() > 0.5f ? tp.getFontSizeInPt() : tp.getHeightDir() * 1.4f;
         float size = nominal * pageScale.getOrDefault(tp, 1f);
         PDFont font = tp.getFont();
-        String name =
-            font == null || font.getName() == null ? "" : SUBSET_PREFIX.matcher(font.getName()).replaceFirst("");
-        PDFontDescriptor descriptor = font == null ? null : font.getFontDescriptor();
-        boolean bold = BOLD_NAME.matcher(name).find()
-            || descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600);
-        boolean italic = ITALIC_NAME.matcher(name).find() || descriptor != null && descriptor.isItalic();
+        Face face = font == null ? NO_FONT : faces.computeIfAbsent(font.getCOSObject(), d -> face(font));
         glyphs.add(new Glyph(text, tp.getXDirAdj(), tp.getYDirAdj(), tp.getWidthDirAdj(), size,
-            name.toLowerCase(Locale.ROOT), bold, italic, Math.round(tp.getDir())));
+            face.name(), face.bold(), face.italic(), Math.round(tp.getDir())));
       }
     }
     pageScale.clear();

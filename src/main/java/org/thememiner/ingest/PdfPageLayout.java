@@ -74,7 +74,15 @@ final class PdfPageLayout {
 
   private static int dominantDirection(List<Glyph> glyphs) {
     Map<Integer, Integer> counts = new HashMap<>();
-    for (Glyph g : glyphs) counts.merge(g.direction(), 1, Integer::sum);
+    // counted a run of equal directions at a time (nearly the whole page is one run), not a boxed key per glyph
+    int i = 0;
+    while (i < glyphs.size()) {
+      int direction = glyphs.get(i).direction();
+      int end = i + 1;
+      while (end < glyphs.size() && glyphs.get(end).direction() == direction) end++;
+      counts.merge(direction, end - i, Integer::sum);
+      i = end;
+    }
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
   }
 
@@ -86,6 +94,11 @@ final class PdfPageLayout {
     int italic = 0;
     int chars = 0;
     Glyph previous = null;
+    // fonts and sizes are tallied a run of equal ones at a time, not a map update per glyph
+    String runFont = null;
+    int runFontChars = 0;
+    float runSize = Float.NaN;
+    int runSizeChars = 0;
     for (Glyph g : run) {
       if (previous != null && g.x() - (previous.x() + previous.width()) > WORD_GAP_EM * Math.max(g.size(),
           previous.size())) {
@@ -94,12 +107,25 @@ final class PdfPageLayout {
       text.append(g.text());
       int n = g.text().length();
       chars += n;
-      fonts.merge(g.font(), n, Integer::sum);
-      sizes.merge(Math.round(g.size() * 2) / 2f, n, Integer::sum);
+      if (!g.font().equals(runFont)) {
+        if (runFont != null) fonts.merge(runFont, runFontChars, Integer::sum);
+        runFont = g.font();
+        runFontChars = 0;
+      }
+      runFontChars += n;
+      float size = Math.round(g.size() * 2) / 2f;
+      if (size != runSize) {
+        if (runSizeChars > 0) sizes.merge(runSize, runSizeChars, Integer::sum);
+        runSize = size;
+        runSizeChars = 0;
+      }
+      runSizeChars += n;
       if (g.bold()) bold += n;
       if (g.italic()) italic += n;
       previous = g;
     }
+    fonts.merge(runFont, runFontChars, Integer::sum);
+    sizes.merge(runSize, runSizeChars, Integer::sum);
     float size = mode(sizes);
     float baseline = (float) run.stream().filter(g -> Math.abs(g.size() - size) < 0.6f).mapToDouble(Glyph::baseline)
         .average().orElse(run.get(0).baseline());

@@ -74,6 +74,8 @@ final class PdfStructure {
   private static final Pattern LIST_ITEM = Pattern.compile(
       "^\\s*(?:(?:\\(?(?:[ivx]{1,5}|\\d{1,2}|[a-z])\\)|\\d{1,2}\\.)\\s+|[\u2022\u2013\u25aa\u25cf\u25e6\u2023\u00b7-]\\s*)");
   private static final Pattern TERMINAL = Pattern.compile("[.?!:\u201d\"')\\]]$");
+  private static final Pattern CLAUSE_END = Pattern.compile(".*[,;:]$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Set<SectionPart> BODY_PARTS = EnumSet.of(SectionPart.ABSTRACT, SectionPart.INTRODUCTION,
       SectionPart.METHODS, SectionPart.RESULTS, SectionPart.DISCUSSION, SectionPart.CONCLUSION);
   private static final int MIN_ABSTRACT_WORDS = 50;
@@ -193,16 +195,19 @@ final class PdfStructure {
     PdfLine line = lines.get(index);
     String text = line.text().strip();
     if (text.isEmpty() || text.length() > 160 || !Character.isLetterOrDigit(text.codePointAt(0))) return false;
-    String words = NUMBERING.matcher(text).replaceFirst("");
-    int wordCount = words.split("\\s+").length;
-    if (words.isEmpty() || !Character.isUpperCase(words.codePointAt(0)) || wordCount > 25) return false;
+    // the cheap tests first: most lines are body text and fail one of them
+    if (Character.isLowerCase(text.codePointAt(0))) return false;
     // italic body type is a quote or an emphasis; bold italic is a minor heading
     if (line.italicShare() > 0.5f && line.boldShare() < 0.8f) return false;
-    if (CAPTION.matcher(text).find() || text.matches(".*[,;:]$")) return false;
-    boolean canonical = SectionPart.fromHeading(words) != null && wordCount <= 6;
-    if (!canonical && (text.endsWith(".") || line.size() < body.size() - 0.6f)) return false;
+    String words = NUMBERING.matcher(text).replaceFirst("");
+    if (words.isEmpty() || !Character.isUpperCase(words.codePointAt(0))) return false;
+    int wordCount = wordCount(words);
+    if (wordCount > 25) return false;
     // a full-width line of several words, not all bold, starts a paragraph (perhaps with a run-in heading)
     if (wordCount >= 8 && line.shortfallEm() < 3f && line.boldShare() < 0.8f) return false;
+    if (CAPTION.matcher(text).find() || CLAUSE_END.matcher(text).matches()) return false;
+    boolean canonical = SectionPart.fromHeading(words) != null && wordCount <= 6;
+    if (!canonical && (text.endsWith(".") || line.size() < body.size() - 0.6f)) return false;
     if (RUN_IN.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 4) return false;
     if (line.boldShare() >= 0.8f || line.size() >= body.size() + 0.9f) return true;
     // a line in another face at body size: only a short line standing alone between body-text lines
@@ -211,6 +216,33 @@ final class PdfStructure {
     boolean apartBefore = index == 0 || !lines.get(index - 1).style().equals(line.style());
     boolean apartAfter = index + 1 == lines.size() || !lines.get(index + 1).style().equals(line.style());
     return apartBefore && apartAfter;
+  }
+
+  /** Words separated by whitespace, as {@code text.split("\\s+").length} counts them in stripped text. */
+  private static int wordCount(String text) {
+    int count = 1;
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = PatternChars.isSpace(text.charAt(i));
+      if (space && !inSpace) count++;
+      inSpace = space;
+    }
+    return count;
+  }
+
+  /**
+   * Whether {@code text} ends like a sentence or clause. The pattern is anchored at the end, so only the last
+   * characters are searched, not the whole paragraph.
+   */
+  private static boolean terminal(CharSequence text) {
+    return TERMINAL.matcher(text).region(Math.max(0, text.length() - 3), text.length()).find();
+  }
+
+  /** A paragraph's lines joined into one string, words broken at line ends rejoined and spacing evened out. */
+  private String join(List<PdfLine> paragraph) {
+    StringBuilder joined = new StringBuilder();
+    for (PdfLine l : paragraph) dehyphenator.appendLine(joined, l.text());
+    return WHITESPACE.matcher(joined).replaceAll(" ").strip();
   }
 
   private String bodyStyleKey() {
@@ -243,7 +275,7 @@ final class PdfStructure {
     String text = line.text().strip();
     boolean sameColumn = line.page() == previous.page() && Math.abs(line.columnLeft() - previous.columnLeft()) < 1f
         && Math.abs(line.columnRight() - previous.columnRight()) < 1f;
-    boolean terminal = TERMINAL.matcher(previous.text().strip()).find();
+    boolean terminal = terminal(previous.text().strip());
     boolean lowerStart = Character.isLowerCase(text.codePointAt(0));
     float indentChange = line.indentEm() - previous.indentEm();
     if (Math.abs(line.size() - previous.size()) > 0.6f || CAPTION.matcher(text).find()) return true;
@@ -276,9 +308,7 @@ final class PdfStructure {
 
   private void flush(List<PdfLine> paragraph) {
     if (paragraph.isEmpty()) return;
-    StringBuilder joined = new StringBuilder();
-    for (PdfLine l : paragraph) dehyphenator.appendLine(joined, l.text());
-    String text = joined.toString().replaceAll("\\s+", " ").strip();
+    String text = join(paragraph);
     List<PdfLine> lines = List.copyOf(paragraph);
     paragraph.clear();
     if (text.isEmpty()) return;
@@ -316,7 +346,7 @@ final class PdfStructure {
       int end = attribution.map(QuoteAttribution.Found::start).orElse(text.length());
       assembler.quote(text, 0, end, attribution.map(QuoteAttribution.Found::attribution).orElse(null),
           lines.get(0).page());
-    } else if (pending != null && !TERMINAL.matcher(pending).find() && Character.isLowerCase(text.codePointAt(0))) {
+    } else if (pending != null && !terminal(pending) && Character.isLowerCase(text.codePointAt(0))) {
       StringBuilder continued = new StringBuilder(pending);
       dehyphenator.appendLine(continued, text);
       pending = continued.toString();
@@ -347,9 +377,7 @@ final class PdfStructure {
     int bodyStart = firstBodyLine();
     for (List<PdfLine> paragraph : frontMatter) {
       if (lines.indexOf(paragraph.get(0)) < bodyStart) continue;
-      StringBuilder joined = new StringBuilder();
-      for (PdfLine l : paragraph) dehyphenator.appendLine(joined, l.text());
-      assembler.paragraph(joined.toString().replaceAll("\\s+", " ").strip(), paragraph.get(0).page());
+      assembler.paragraph(join(paragraph), paragraph.get(0).page());
     }
     warnings.add("no section headings recognised: the text after the title block is one untitled section");
   }
@@ -363,10 +391,8 @@ final class PdfStructure {
     if (abstractHeadingFollows) return;
     List<String> abstractParagraphs = new ArrayList<>();
     for (List<PdfLine> paragraph : frontMatter) {
-      StringBuilder joined = new StringBuilder();
-      for (PdfLine l : paragraph) dehyphenator.appendLine(joined, l.text());
-      String text = joined.toString().replaceAll("\\s+", " ").strip();
-      if (text.split("\\s+").length >= MIN_ABSTRACT_WORDS) abstractParagraphs.add(text);
+      String text = join(paragraph);
+      if (wordCount(text) >= MIN_ABSTRACT_WORDS) abstractParagraphs.add(text);
     }
     if (abstractParagraphs.isEmpty()) return;
     assembler.heading("Abstract", 1, frontMatter.get(0).get(0).page(), SectionPart.ABSTRACT);

@@ -27,11 +27,41 @@ final class QuoteAttribution {
   record Found(int start, String attribution) {}
 
   static Optional<Found> find(String paragraph) {
-    Matcher m = TRAILING_TAG.matcher(paragraph);
-    if (m.find() && isSpeaker(m.group(1))) return Optional.of(new Found(m.start(), m.group(1).trim()));
-    Matcher dash = DASH_TAG.matcher(paragraph);
-    if (dash.find() && isSpeaker(dash.group(1))) return Optional.of(new Found(dash.start(), dash.group(1).trim()));
+    if (closesWithBracket(paragraph)) {
+      Matcher m = TRAILING_TAG.matcher(paragraph);
+      if (m.find() && isSpeaker(m.group(1))) return Optional.of(new Found(m.start(), m.group(1).trim()));
+    }
+    if (hasSpacedDash(paragraph)) {
+      Matcher dash = DASH_TAG.matcher(paragraph);
+      if (dash.find() && isSpeaker(dash.group(1))) return Optional.of(new Found(dash.start(), dash.group(1).trim()));
+    }
     return Optional.empty();
+  }
+
+  /*
+   * The two tests below are necessary for the patterns to match and cost a scan without backtracking: this runs on
+   * every line and paragraph of a document, and almost none carries an attribution.
+   */
+
+  /** Whether the text ends with a closing bracket, perhaps followed by spaces and one full stop or semicolon. */
+  private static boolean closesWithBracket(String text) {
+    int i = text.length() - 1;
+    while (i >= 0 && isTrailer(text.charAt(i))) i--;
+    return i >= 0 && (text.charAt(i) == ')' || text.charAt(i) == ']');
+  }
+
+  /** What may follow the bracket of a trailing tag: spaces, a full stop or semicolon, a final line terminator. */
+  private static boolean isTrailer(char c) {
+    return PatternChars.isSpace(c) || PatternChars.isOtherLineEnd(c) || c == '.' || c == ';';
+  }
+
+  /** Whether a dash follows a space somewhere in the text. */
+  private static boolean hasSpacedDash(String text) {
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == '\u2014' || c == '\u2013' || c == '-') && PatternChars.isSpace(text.charAt(i - 1))) return true;
+    }
+    return false;
   }
 
   private static boolean isSpeaker(String tag) {

@@ -8,11 +8,12 @@ public enum SectionPart {
   ABSTRACT, INTRODUCTION, METHODS, RESULTS, DISCUSSION, CONCLUSION, REFERENCES, ACKNOWLEDGEMENTS, OTHER;
 
   private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:[0-9]+(?:\\.[0-9]+)*\\.?|[IVX]+\\.)\\s*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The part a top-level heading names, or null when the heading is not one of the canonical names. */
   public static SectionPart fromHeading(String heading) {
-    String h = NUMBERING.matcher(heading).replaceFirst("").toLowerCase(Locale.ROOT)
-        .replace('\u2019', '\'').replaceAll("\\s+", " ").trim();
+    String h = WHITESPACE.matcher(NUMBERING.matcher(heading).replaceFirst("").toLowerCase(Locale.ROOT)
+        .replace('\u2019', '\'')).replaceAll(" ").trim();
     if (h.startsWith("abstract") || h.equals("summary") || h.startsWith("author summary")) return ABSTRACT;
     if (h.startsWith("introduction") || h.equals("background")) return INTRODUCTION;
     if (h.startsWith("method") || h.startsWith("materials and method") || h.startsWith("material and method")

@@ -40,6 +40,19 @@ class JatsExtractorTest {
     assertTrue(paper.sections().subList(0, abstracts).stream().allMatch(s -> s.part().equals("abstract")));
   }
 
+  @Test
+  void bodyTextInAnUntitledSecAfterTheAbstractIsNotAbstract() throws Exception {
+    // a letter: a one-sentence table-of-contents abstract, then the whole body in a <sec> with an empty title
+    Paper paper = Corpus.read(Corpus.jats("journal.pbio.0020188.xml"));
+    assertEquals(List.of("abstract", "other"), paper.sections().stream().map(Section::part).toList());
+    Section blurb = paper.sections().get(0);
+    assertTrue(blurb.text().startsWith("In response to the Blackburn and Rowley essay"), blurb.text());
+    assertFalse(blurb.text().contains("In their essay"), "body text filed under the abstract");
+    Section body = paper.sections().get(1);
+    assertEquals("", body.heading());
+    assertTrue(body.text().startsWith("In their essay in the April 2004 issue of PLoS Biology"), body.text());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"journal.pmed.1001473.xml", "journal.pbio.1001473.xml", "journal.pone.0012262.xml"})
   void referencesAndCaptionsAreKeptOutOfTheBody(String name) throws Exception {
