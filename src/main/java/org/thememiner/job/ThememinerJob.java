@@ -346,7 +346,7 @@ public final class ThememinerJob {
   private Dataset<Row> annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
       throws IOException {
     log.start("annotate");
-    String key = CorpusCache.key(extractKey(), config.annotate(), Versions.current().get("corenlp"));
+    String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"));
     Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
     JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
         .transform(extracted.papers().filter(p -> !cached.contains(p.sha256())))
