@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.StageCounters;
 import org.thememiner.ingest.TimeLimit;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -50,14 +51,24 @@ public final class AnnotateStage {
 
   /** Annotates the papers, spread over partitions of about equal text length (CoreNLP's cost follows tokens). */
   public JavaRDD<Outcome> transform(JavaRDD<Paper> papers) {
-    return annotate(balanced(papers));
+    return transform(papers, StageCounters.NONE);
+  }
+
+  /** @param counters gets, per paper, one paper, its tokens and its characters of text as work */
+  public JavaRDD<Outcome> transform(JavaRDD<Paper> papers, StageCounters counters) {
+    return annotate(balanced(papers), counters);
   }
 
   /** Annotates the papers in the partitions they are in. */
-  JavaRDD<Outcome> annotate(JavaRDD<Paper> papers) {
+  JavaRDD<Outcome> annotate(JavaRDD<Paper> papers, StageCounters counters) {
     AnnotatorSettings s = settings;
-    // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
-    return papers.map(paper -> annotate(new SentenceAnnotator(s), paper, Duration.ofSeconds(s.timeoutSeconds())));
+    return papers.map(paper -> {
+      // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
+      Outcome outcome = annotate(new SentenceAnnotator(s), paper, Duration.ofSeconds(s.timeoutSeconds()));
+      counters.paperDone(outcome.sentences() == null ? 0
+          : outcome.sentences().stream().mapToLong(sentence -> sentence.tokens().size()).sum(), paper.textLength());
+      return outcome;
+    });
   }
 
   /** Characters per partition at most: about 100k tokens, a few seconds of CoreNLP pos/lemma. */

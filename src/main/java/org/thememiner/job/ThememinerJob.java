@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.StatCounter;
 import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.compare.ConstructComparator;
@@ -297,8 +298,12 @@ public final class ThememinerJob {
     List<InputFile> toExtract = filesByItem.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
 
-    JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract);
-    failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
+    JavaRDD<ExtractStage.Outcome> outcomes;
+    try (Progress progress = Progress.start(spark.sparkContext(), "extract", toExtract.size(),
+        toExtract.stream().mapToLong(InputFile::size).sum(), true, out)) {
+      outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract, progress.counters());
+      failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
+    }
     JavaRDD<Paper> fresh = outcomes.filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper);
     if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
     JavaRDD<Paper> papers = fresh;
@@ -348,10 +353,14 @@ public final class ThememinerJob {
     log.start("annotate");
     String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"));
     Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
-    JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
-        .transform(extracted.papers().filter(p -> !cached.contains(p.sha256())))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
+    JavaRDD<Paper> toAnnotate = extracted.papers().filter(p -> !cached.contains(p.sha256()));
+    StatCounter text = toAnnotate.mapToDouble(Paper::textLength).stats();
+    JavaRDD<AnnotateStage.Outcome> annotated;
+    try (Progress progress = Progress.start(spark.sparkContext(), "annotate", text.count(), Math.round(text.sum()), false, out)) {
+      annotated = new AnnotateStage(config.annotate()).transform(toAnnotate, progress.counters())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
+    }
     Dataset<Row> fresh = AnnotateStage.toFrame(spark, annotated.filter(o -> o.sentences() != null)
         .flatMap(o -> o.sentences().iterator()));
     List<Row> idSha = new ArrayList<>();

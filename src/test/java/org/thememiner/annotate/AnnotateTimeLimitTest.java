@@ -16,6 +16,7 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.Section;
+import org.thememiner.ingest.StageCounters;
 
 /** annotate.timeoutSeconds with real CoreNLP: a paper that would stall it is cut off, its partition goes on. */
 class AnnotateTimeLimitTest {
@@ -45,7 +46,7 @@ class AnnotateTimeLimitTest {
     AnnotatorSettings fiveSeconds = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 200, false, 5);
     JavaRDD<Paper> onePartition = JavaSparkContext.fromSparkContext(TestData.spark().sparkContext())
         .parallelize(List.of(before, endless, after), 1);
-    List<AnnotateStage.Outcome> outcomes = new AnnotateStage(fiveSeconds).annotate(onePartition).collect();
+    List<AnnotateStage.Outcome> outcomes = new AnnotateStage(fiveSeconds).annotate(onePartition, StageCounters.NONE).collect();
 
     AnnotateStage.Outcome cut = outcomes.get(1);
     assertNull(cut.sentences(), "an abandoned paper gives no sentences");
