@@ -369,8 +369,9 @@ public final class ThememinerJob {
         .add("sha256", DataTypes.StringType).add("first", DataTypes.BooleanType));
     Dataset<Row> sentences = fresh;
     if (cache != null) {
-      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse.
-      cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
+      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse. A run
+      // that annotated nothing adds no (empty) batch: every batch is one more folder each later run reads.
+      if (text.count() > 0) cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
       if (!cached.isEmpty()) {
         Dataset<Row> reused = cache.sentences(key, cached).drop("paper_id").join(ids.drop("first"), "sha256");
         sentences = sentences.unionByName(reused.select(CorpusCache.sentenceColumns()));
