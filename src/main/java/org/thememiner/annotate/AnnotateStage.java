@@ -1,7 +1,10 @@
 package org.thememiner.annotate;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,11 +14,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.StageCounters;
+import org.thememiner.ingest.TimeLimit;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Papers in, annotated sentences out. Each task uses its JVM's shared CoreNLP pipeline
- * ({@link CoreNlpPipelines}); a paper CoreNLP fails on becomes an {@link InputFailure} and the partition goes on.
+ * ({@link CoreNlpPipelines}); a paper CoreNLP fails on, or has not finished within the time limit, becomes an
+ * {@link InputFailure} and the partition goes on.
  */
 public final class AnnotateStage {
   /** Columns of the sentence table (the job's {@code sentences/} Parquet output, before theme columns). */
@@ -46,9 +52,24 @@ public final class AnnotateStage {
 
   /** Annotates the papers, spread over partitions of about equal text length (CoreNLP's cost follows tokens). */
   public JavaRDD<Outcome> transform(JavaRDD<Paper> papers) {
+    return transform(papers, StageCounters.NONE);
+  }
+
+  /** @param counters gets, per paper, one paper, its tokens and its characters of text as work */
+  public JavaRDD<Outcome> transform(JavaRDD<Paper> papers, StageCounters counters) {
+    return annotate(balanced(papers), counters);
+  }
+
+  /** Annotates the papers in the partitions they are in. */
+  JavaRDD<Outcome> annotate(JavaRDD<Paper> papers, StageCounters counters) {
     AnnotatorSettings s = settings;
-    // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
-    return balanced(papers).map(paper -> annotate(new SentenceAnnotator(s), paper));
+    return papers.map(paper -> {
+      // SentenceAnnotator is a thin wrapper: the pipeline inside comes from the JVM-wide holder.
+      Outcome outcome = annotate(new SentenceAnnotator(s), paper, Duration.ofSeconds(s.timeoutSeconds()));
+      counters.paperDone(outcome.sentences() == null ? 0
+          : outcome.sentences().stream().mapToLong(sentence -> sentence.tokens().size()).sum(), paper.textLength());
+      return outcome;
+    });
   }
 
   /** Characters per partition at most: about 100k tokens, a few seconds of CoreNLP pos/lemma. */
@@ -59,8 +80,7 @@ public final class AnnotateStage {
    * (greedy bin packing), at least a few partitions per core. Only ids and lengths reach the driver.
    */
   static JavaRDD<Paper> balanced(JavaRDD<Paper> papers) {
-    List<scala.Tuple2<String, Long>> sizes = papers.map(p -> new scala.Tuple2<>(p.id(),
-        p.sections().stream().mapToLong(sec -> sec.text().length()).sum())).collect();
+    List<scala.Tuple2<String, Long>> sizes = papers.map(p -> new scala.Tuple2<>(p.id(), p.textLength())).collect();
     if (sizes.isEmpty()) return papers;
     long total = sizes.stream().mapToLong(scala.Tuple2::_2).sum();
     int cores = papers.context().defaultParallelism();
@@ -87,12 +107,28 @@ public final class AnnotateStage {
     }).values();
   }
 
-  private static Outcome annotate(SentenceAnnotator annotator, Paper paper) {
+  /**
+   * One paper within the time limit: CoreNLP runs on a worker thread ({@link TimeLimit}) that is interrupted
+   * when the limit passes, and stops at its next sentence. The task's own thread is never interrupted by this,
+   * so the partition goes on with its next paper.
+   */
+  static Outcome annotate(SentenceAnnotator annotator, Paper paper, Duration limit) {
     try {
-      return new Outcome(annotator.annotate(paper), null);
-    } catch (RuntimeException e) {
-      return new Outcome(null, new InputFailure(paper.source(), paper.id(), "annotate", "CoreNLP failed: " + e));
+      return new Outcome(TimeLimit.call(() -> annotator.annotate(paper), limit, "thememiner-annotate-" + paper.id()), null);
+    } catch (TimeoutException e) {
+      return failed(paper, "CoreNLP did not finish within " + limit.toSeconds() + " s (annotate.timeoutSeconds): "
+          + paper.textLength() + " characters of text; the paper is left out");
+    } catch (ExecutionException e) {
+      return failed(paper, "CoreNLP failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      // Spark is killing the task (job cancelled): not the paper's fault, so not an input failure.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("annotation of " + paper.id() + " interrupted", e);
     }
+  }
+
+  private static Outcome failed(Paper paper, String reason) {
+    return new Outcome(null, new InputFailure(paper.source(), paper.id(), "annotate", reason));
   }
 
   public static Dataset<Row> toFrame(SparkSession spark, JavaRDD<AnnotatedSentence> sentences) {

@@ -13,10 +13,20 @@ import java.util.Properties;
  * @param maxSentenceTokens sentences longer than this are not tagged (CoreNLP's {@code pos.maxlen}) and are
  *                          left out of theme discovery
  * @param nerFineGrained   with {@code ner}: also run SUTime and fine-grained NER (slow: off unless asked)
+ * @param timeoutSeconds   a paper CoreNLP has not finished after this long is abandoned and reported
  */
-public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolean nerFineGrained) implements Serializable {
+public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolean nerFineGrained, int timeoutSeconds)
+    implements Serializable {
 
-  public static final AnnotatorSettings DEFAULT = new AnnotatorSettings("tokenize,ssplit,pos,lemma", 200, false);
+  public static final AnnotatorSettings DEFAULT = new AnnotatorSettings("tokenize,ssplit,pos,lemma", 200, false, 300);
+
+  /**
+   * The settings that shape the sentences: everything but the time limit, which only decides whether a paper
+   * gets sentences at all. Keys the cache and the JVM's pipelines, so a new limit neither invalidates cached
+   * sentences nor loads a second pipeline. (Its JSON is that of these settings before the limit existed, so
+   * caches written then stay valid.)
+   */
+  public record Output(String annotators, int maxSentenceTokens, boolean nerFineGrained) implements Serializable {}
 
   public AnnotatorSettings {
     List<String> list = Arrays.stream(annotators.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -27,6 +37,11 @@ public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolea
     }
     annotators = String.join(",", list);
     if (maxSentenceTokens < 10) throw new IllegalArgumentException("maxSentenceTokens must be >= 10");
+    if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeoutSeconds must be positive: " + timeoutSeconds);
+  }
+
+  public Output output() {
+    return new Output(annotators, maxSentenceTokens, nerFineGrained);
   }
 
   public boolean ner() {

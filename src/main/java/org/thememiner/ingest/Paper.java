@@ -38,4 +38,9 @@ public record Paper(
     references = List.copyOf(references);
     warnings = List.copyOf(warnings);
   }
+
+  /** Characters of body text: what annotation works through (CoreNLP's cost follows it). */
+  public long textLength() {
+    return sections.stream().mapToLong(s -> s.text().length()).sum();
+  }
 }

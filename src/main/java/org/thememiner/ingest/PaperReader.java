@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -50,23 +49,14 @@ public final class PaperReader {
     }
   }
 
-  /**
-   * Runs the extraction on its own daemon thread so that a document that takes too long can be abandoned: the
-   * caller gets its answer after the timeout, and the interrupted worker stops at its next page or element.
-   */
+  /** The extraction within the time limit ({@link TimeLimit}), every failure as an {@link ExtractionException}. */
   private static Paper extractWithin(int timeoutSeconds, Callable<Paper> extraction, String id)
       throws ExtractionException {
-    FutureTask<Paper> task = new FutureTask<>(extraction);
-    Thread worker = new Thread(task, "thememiner-extract-" + id);
-    worker.setDaemon(true);
-    worker.start();
     try {
-      return task.get(timeoutSeconds, TimeUnit.SECONDS);
+      return TimeLimit.call(extraction, Duration.ofSeconds(timeoutSeconds), "thememiner-extract-" + id);
     } catch (TimeoutException e) {
-      task.cancel(true);
       throw new ExtractionException("timed out after " + timeoutSeconds + " s");
     } catch (InterruptedException e) {
-      task.cancel(true);
       Thread.currentThread().interrupt();
       throw new ExtractionException("interrupted before extraction finished");
     } catch (ExecutionException e) {

@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.StatCounter;
 import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.compare.ConstructComparator;
@@ -306,8 +307,12 @@ public final class ThememinerJob {
     List<InputFile> toExtract = filesByItem.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
 
-    JavaRDD<ExtractStage.Outcome> outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract);
-    failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
+    JavaRDD<ExtractStage.Outcome> outcomes;
+    try (Progress progress = Progress.start(spark.sparkContext(), "extract", toExtract.size(),
+        toExtract.stream().mapToLong(InputFile::size).sum(), true, out)) {
+      outcomes = new ExtractStage(config.extract()).transform(jsc, toExtract, progress.counters());
+      failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
+    }
     JavaRDD<Paper> fresh = outcomes.filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper);
     if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
     JavaRDD<Paper> papers = fresh;
@@ -355,13 +360,17 @@ public final class ThememinerJob {
   private Dataset<Row> annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
       throws IOException {
     log.start("annotate");
-    String key = CorpusCache.key(extractKey(), config.annotate(), Versions.current().get("corenlp"),
+    String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"),
         AnnotateStage.SCHEMA.json()); // the row layout too: a column added in a new version invalidates old entries
     Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
-    JavaRDD<AnnotateStage.Outcome> annotated = new AnnotateStage(config.annotate())
-        .transform(extracted.papers().filter(p -> !cached.contains(p.sha256())))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
+    JavaRDD<Paper> toAnnotate = extracted.papers().filter(p -> !cached.contains(p.sha256()));
+    StatCounter text = toAnnotate.mapToDouble(Paper::textLength).stats();
+    JavaRDD<AnnotateStage.Outcome> annotated;
+    try (Progress progress = Progress.start(spark.sparkContext(), "annotate", text.count(), Math.round(text.sum()), false, out)) {
+      annotated = new AnnotateStage(config.annotate()).transform(toAnnotate, progress.counters())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      failures.addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
+    }
     Dataset<Row> fresh = AnnotateStage.toFrame(spark, annotated.filter(o -> o.sentences() != null)
         .flatMap(o -> o.sentences().iterator()));
     List<Row> idSha = new ArrayList<>();
@@ -370,8 +379,9 @@ public final class ThememinerJob {
         .add("sha256", DataTypes.StringType).add("first", DataTypes.BooleanType));
     Dataset<Row> sentences = fresh;
     if (cache != null) {
-      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse.
-      cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
+      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse. A run
+      // that annotated nothing adds no (empty) batch: every batch is one more folder each later run reads.
+      if (text.count() > 0) cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
       if (!cached.isEmpty()) {
         Dataset<Row> reused = cache.sentences(key, cached).drop("paper_id").join(ids.drop("first"), "sha256");
         sentences = sentences.unionByName(reused.select(CorpusCache.sentenceColumns()));

@@ -149,7 +149,9 @@ class ClusterSubmitTest {
     });
     // Once extraction is done the executors annotate with CoreNLP: kill worker-1 and its executor then.
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
-    while (!(Files.exists(stdout) && Files.readString(stdout).lines().anyMatch(l -> l.startsWith("extract")))) {
+    // The stage's own line ("N papers (M from cache), ..."), not one of its progress lines.
+    while (!(Files.exists(stdout) && Files.readString(stdout).lines()
+        .anyMatch(l -> l.startsWith("extract") && l.contains(" from cache)")))) {
       assertFalse(run.isDone(), "the job ended before its extract stage was reported");
       assertTrue(System.nanoTime() < deadline, "no extract stage reported");
       Thread.sleep(200);

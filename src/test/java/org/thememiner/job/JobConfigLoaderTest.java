@@ -61,6 +61,17 @@ class JobConfigLoaderTest {
   }
 
   @Test
+  void theAnnotationTimeLimitHasADefaultAndMustBePositive() throws Exception {
+    assertEquals(300, JobConfigLoader.load(spec("input: [a]\nout: o\n"), flags()).annotate().timeoutSeconds());
+    assertEquals(20, JobConfigLoader.load(spec("input: [a]\nout: o\nannotate: {timeoutSeconds: 20}\n"), flags())
+        .annotate().timeoutSeconds());
+    Path p = spec("input: [a]\nout: o\nannotate: {timeoutSeconds: 0}\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> JobConfigLoader.load(p, flags()));
+    assertTrue(e.getMessage().contains("job.yaml") && e.getMessage().contains("annotate")
+        && e.getMessage().contains("timeoutSeconds must be positive: 0"), e.getMessage());
+  }
+
+  @Test
   void aMissingOutputFolderOrInputIsReported() throws Exception {
     assertTrue(assertThrows(ConfigException.class, () -> JobConfigLoader.load(spec("input: [a]\n"), flags()))
         .getMessage().contains("--out"));

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,8 @@ import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
 /**
- * {@code thememiner rerun} as a scheduler runs it: a separate JVM per run (same class path and JVM flags as
- * this test JVM), so the lock is tested across processes and the suite's Spark session is not touched.
+ * {@code thememiner rerun} as a scheduler runs it: a separate JVM per run ({@link ChildJvm}), so the lock is
+ * tested across processes and the suite's Spark session is not touched.
  */
 class RerunTest {
   @TempDir Path work;
@@ -31,15 +29,9 @@ class RerunTest {
   private record Outcome(int exitCode, String output) {}
 
   private Outcome rerun(Path spec) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+Ignore") || a.startsWith("-D") || a.startsWith("--enable"))
-        .toList());
-    command.addAll(List.of("-Xmx3g", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "rerun", "--job", spec.toString(), "--master", "local[2]"));
     Path log = work.resolve("rerun.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = ChildJvm.thememiner("rerun", "--job", spec.toString(), "--master", "local[2]")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(p.waitFor(600, TimeUnit.SECONDS), "rerun finished");
     return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
