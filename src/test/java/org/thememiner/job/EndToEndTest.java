@@ -84,7 +84,7 @@ class EndToEndTest {
       assertTrue(t.get("papers").size() > 0);
     }
     List<String> lines = Files.readAllLines(out.resolve("assignments.csv"));
-    assertEquals("paper_id,section,sentence_no,theme_id,construct_id,similarity,text", lines.get(0));
+    assertEquals("paper_id,section,sentence_no,theme_id,construct_id,similarity,coded_construct_id,coding_score,text", lines.get(0));
     Dataset<Row> rows = TestData.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
         .csv(out.resolve("assignments.csv").toString());
     assertEquals(total, rows.count(), "assignments.csv has one row per assigned sentence");
@@ -117,6 +117,13 @@ class EndToEndTest {
     for (Row r : rows.select("construct_id").distinct().collectAsList()) {
       assertTrue(r.isNullAt(0) || qualified.contains(r.getString(0)), r.getString(0) + " is a compared construct");
     }
+    List<Row> coded = rows.select("coded_construct_id").distinct().collectAsList();
+    for (Row r : coded) {
+      assertTrue(r.isNullAt(0) || qualified.contains(r.getString(0)), r.getString(0) + " is a compared construct");
+    }
+    assertTrue(coded.stream().filter(r -> !r.isNullAt(0)).count() > 1, "sentences are coded with several constructs: " + coded);
+    assertEquals(0, rows.filter("coded_construct_id is not null and cast(coding_score as double) < 0.05").count(),
+        "no sentence is coded below compare.minCodingScore");
   }
 
   @Test
