@@ -198,9 +198,12 @@ public final class ThememinerJob {
     Stability stability = null;
     if (config.themes().stabilitySeeds() > 0 && !reuse) {
       log.start("stability");
-      stability = ThemeStability.measure(model, sentences, assigned);
-      log.done(String.format(Locale.ROOT, "adjusted Rand index over %d other seeds: mean %.2f, min %.2f",
-          stability.seeds().size(), stability.meanAri(), stability.minAri()), "seeds", stability.seeds().size());
+      // Automatic k already refitted the chosen k with every stability seed: no need to do it again.
+      Optional<Stability> measured = model.selectionStability();
+      stability = measured.orElseGet(() -> ThemeStability.measure(model, sentences, assigned));
+      log.done(String.format(Locale.ROOT, "adjusted Rand index over %d other seeds: mean %.2f, min %.2f%s",
+          stability.seeds().size(), stability.meanAri(), stability.minAri(),
+          measured.isPresent() ? " (measured while choosing k)" : ""), "seeds", stability.seeds().size());
     }
 
     Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());

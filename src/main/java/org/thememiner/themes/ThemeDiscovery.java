@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,15 @@ import org.apache.spark.storage.StorageLevel;
  * load and reuse.
  */
 public final class ThemeDiscovery {
-  /** Auto-k scores silhouettes on at most this many sentences: enough for a stable choice, bounded cost. */
-  private static final int SELECTION_SAMPLE = 50_000;
+  /**
+   * Auto-k fits (1 + stability seeds) models per candidate k on at most this many sentences: enough for a stable
+   * choice, at a cost that does not grow with the corpus.
+   */
+  private static final int SELECTION_SAMPLE = 5_000;
   /** Stability (mean ARI) a k may lose against the most stable k and still be chosen by its silhouette. */
   static final double STABILITY_TOLERANCE = 0.1;
   /** Driver threads submitting the fits of automatic k selection. */
-  private static final int SELECTION_THREADS = 4;
+  private static final int SELECTION_THREADS = 8;
   /** Partition size of the canonical layout: large enough that Spark's per-task cost stays small. */
   private static final int SENTENCES_PER_PARTITION = 20_000;
 
@@ -54,9 +58,9 @@ public final class ThemeDiscovery {
   /**
    * The k chosen, the silhouette of every k tried and, with stability seeds, each k's stability: the mean
    * adjusted Rand index of the clusterings with the other seeds against the run seed's (both empty when k was
-   * fixed), as [k, value] pairs.
+   * fixed), as [k, value] pairs; and the stability at the chosen k seed by seed (null without stability seeds).
    */
-  public record Selection(int k, List<double[]> silhouettes, List<double[]> stabilities) {}
+  public record Selection(int k, List<double[]> silhouettes, List<double[]> stabilities, Stability atChosenK) {}
 
   public ThemeModel fit(Dataset<Row> sentences) {
     Dataset<Row> eligible = canonical(eligible(sentences, settings));
@@ -87,7 +91,7 @@ public final class ThemeDiscovery {
    * seeds, silhouette alone decides.
    */
   private Selection selectK(Dataset<Row> vectors, long n) {
-    if (settings.k() > 0) return new Selection((int) Math.min(settings.k(), n), List.of(), List.of());
+    if (settings.k() > 0) return new Selection((int) Math.min(settings.k(), n), List.of(), List.of(), null);
     Dataset<Row> sample = n > SELECTION_SAMPLE
         ? vectors.sample(false, (double) SELECTION_SAMPLE / n, settings.seed()).cache()
         : vectors;
@@ -112,20 +116,30 @@ public final class ThemeDiscovery {
         scores.put(k, pool.submit(() -> {
           List<Transformer> models = new ArrayList<>();
           for (Future<Transformer> f : fits.get(k)) models.add(f.get());
-          double s = silhouette.evaluate(Clusterings.readout(models.get(0), sample));
-          double agreement = 0;
-          for (int i = 1; i < models.size(); i++) agreement += Stability.adjustedRandIndex(crossTab(models.get(0), models.get(i), sample));
-          return new double[] {s, models.size() > 1 ? agreement / (models.size() - 1) : Double.NaN};
+          // [silhouette, ARI of seed 1 against seed 0, ARI of seed 2 against seed 0, ...]
+          double[] out = new double[models.size()];
+          out[0] = silhouette.evaluate(Clusterings.readout(models.get(0), sample));
+          for (int i = 1; i < models.size(); i++) out[i] = Stability.adjustedRandIndex(crossTab(models.get(0), models.get(i), sample));
+          return out;
         }));
       }
       List<double[]> silhouettes = new ArrayList<>();
       List<double[]> stabilities = new ArrayList<>();
+      Map<Integer, double[]> byK = new HashMap<>();
       for (int k : ks) {
         double[] s = scores.get(k).get();
+        byK.put(k, s);
         silhouettes.add(new double[] {k, s[0]});
-        if (seeds.size() > 1) stabilities.add(new double[] {k, s[1]});
+        if (seeds.size() > 1) stabilities.add(new double[] {k, Arrays.stream(s, 1, s.length).average().orElseThrow()});
       }
-      return new Selection(choose(silhouettes, stabilities), silhouettes, stabilities);
+      int chosen = choose(silhouettes, stabilities);
+      Stability atChosen = null;
+      if (seeds.size() > 1) {
+        List<Double> ari = Arrays.stream(byK.get(chosen), 1, seeds.size()).boxed().toList();
+        atChosen = new Stability(seeds.subList(1, seeds.size()), ari,
+            ari.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), ari.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+      }
+      return new Selection(chosen, silhouettes, stabilities, atChosen);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("choosing k was interrupted", e);

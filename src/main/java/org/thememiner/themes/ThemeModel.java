@@ -62,7 +62,7 @@ public final class ThemeModel implements Serializable {
 
   /** What the Spark pipeline does not carry; saved as JSON beside it. */
   public record Metadata(ThemeSettings settings, int[] clusterToTheme, long[] clusterSizes, List<double[]> silhouettes,
-      List<double[]> stabilities) {
+      List<double[]> stabilities, Stability selectionStability) {
     public Metadata {
       stabilities = stabilities == null ? List.of() : stabilities; // models saved before selection measured it
     }
@@ -88,7 +88,8 @@ public final class ThemeModel implements Serializable {
         .mapToInt(Integer::intValue).toArray();
     int[] clusterToTheme = new int[k];
     for (int rank = 0; rank < k; rank++) clusterToTheme[byRank[rank]] = rank;
-    return new ThemeModel(pipeline, new Metadata(settings, clusterToTheme, sizes, selection.silhouettes(), selection.stabilities()));
+    return new ThemeModel(pipeline, new Metadata(settings, clusterToTheme, sizes, selection.silhouettes(), selection.stabilities(),
+        selection.atChosenK()));
   }
 
   public ThemeSettings settings() {
@@ -103,6 +104,14 @@ public final class ThemeModel implements Serializable {
   /** The silhouette of each k tried by automatic selection, as [k, silhouette] pairs. */
   public List<double[]> silhouettes() {
     return metadata.silhouettes();
+  }
+
+  /**
+   * The stability of the chosen k as automatic selection measured it (the run's seed against each stability seed,
+   * on the selection sample); empty when k was fixed or there were no stability seeds.
+   */
+  public Optional<Stability> selectionStability() {
+    return Optional.ofNullable(metadata.selectionStability());
   }
 
   /** The stability (mean ARI across seeds) of each k tried by automatic selection, as [k, ARI] pairs. */
