@@ -87,6 +87,9 @@ class ThemeDiscoveryTest {
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
     double atThree = model.stabilities().stream().filter(s -> s[0] == 3).findFirst().orElseThrow()[1];
     assertEquals(1.0, atThree, 1e-9, "three clear topics: every seed finds the same three clusters");
+    Stability run = model.selectionStability().orElseThrow();
+    assertEquals(List.of(43L, 44L), run.seeds(), "the run's stability is the chosen k's, seed by seed");
+    assertEquals(atThree, run.meanAri(), 1e-12);
   }
 
   @Test
