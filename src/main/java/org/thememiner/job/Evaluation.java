@@ -106,22 +106,14 @@ final class Evaluation {
     for (String method : METHODS) {
       Clustering c = cluster(method, sentences, k);
       ConstructComparison cmp = comparator.compare(constructs, c.themes());
-      List<Object> clusters = new ArrayList<>();
-      List<Object> goldSections = new ArrayList<>();
+      List<Integer> clusters = new ArrayList<>();
       List<String> predicted = new ArrayList<>();
-      List<String> truth = new ArrayList<>();
       gold.forEach((sentence, construct) -> {
         Integer theme = c.themeBySentence().get(sentence);
         clusters.add(theme == null ? -1 : theme);
-        goldSections.add(construct);
         predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
-        truth.add(construct);
       });
-      MethodScores s = new MethodScores(method, c.themes().size(), Agreement.accuracy(truth, predicted),
-          Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
-          Agreement.adjustedRandIndex(goldSections, clusters), Agreement.normalizedMutualInformation(goldSections, clusters));
-      scores.add(s);
-      print(s);
+      scores.add(score(method, c.themes().size(), List.copyOf(gold.values()), predicted, clusters));
       if (method.equals("thememiner")) {
         scores.add(codingScores(CODING, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
@@ -167,17 +159,18 @@ final class Evaluation {
         .filter(col(SentenceCoder.CODED).isNotNull()).select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
       coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
     }
-    List<String> predicted = new ArrayList<>();
-    List<String> truth = new ArrayList<>();
-    gold.forEach((sentence, construct) -> {
-      predicted.add(coded.getOrDefault(sentence, "(none)"));
-      truth.add(construct);
-    });
-    List<Object> codes = new ArrayList<>(predicted);
-    List<Object> goldSections = new ArrayList<>(truth);
-    MethodScores s = new MethodScores(method, profiles.size(), Agreement.accuracy(truth, predicted),
+    List<String> predicted = gold.keySet().stream().map(sentence -> coded.getOrDefault(sentence, "(none)")).toList();
+    return score(method, profiles.size(), List.copyOf(gold.values()), predicted, predicted);
+  }
+
+  /**
+   * One method's figures on the gold sentences (in {@code gold}'s order): agreement of its construct labels with
+   * the gold constructs, and of its groups (clusters or codes) with the gold sections. Printed as well.
+   */
+  private MethodScores score(String method, int clusters, List<String> truth, List<String> predicted, List<?> groups) {
+    MethodScores s = new MethodScores(method, clusters, Agreement.accuracy(truth, predicted),
         Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
-        Agreement.adjustedRandIndex(goldSections, codes), Agreement.normalizedMutualInformation(goldSections, codes));
+        Agreement.adjustedRandIndex(truth, groups), Agreement.normalizedMutualInformation(truth, groups));
     print(s);
     return s;
   }

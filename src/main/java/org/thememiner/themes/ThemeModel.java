@@ -187,6 +187,7 @@ public final class ThemeModel implements Serializable {
     for (double x : center) cNorm += x * x;
     return vNorm == 0 || cNorm == 0 ? 0 : dot / Math.sqrt(vNorm * cNorm);
   }
+
   static Dataset<Row> nonEmpty(Dataset<Row> featurized) {
     return featurized.filter(NON_EMPTY.apply(col(Clusterings.FEATURES)));
   }
