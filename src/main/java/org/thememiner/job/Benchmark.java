@@ -55,7 +55,7 @@ final class Benchmark {
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
-      int rerunNewPapers, long peakDriverHeapMb) {}
+      int rerunNewPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb) {}
 
   Result run() throws Exception {
     Path work = Files.createTempDirectory("thememiner-bench");
@@ -86,19 +86,29 @@ final class Benchmark {
       int cores = Runtime.getRuntime().availableProcessors();
       out.printf(Locale.ROOT, "stage     local[*] (%d cores): %.1f s, %.0f tokens/s%n", cores, allCores, tokens / allCores);
 
-      // A full run, then 5% new papers (distinct copies) and a rerun into the same folder and cache.
+      // A full run, then 5% new papers (distinct copies) and a rerun into the same folder, cache and saved model, as
+      // a scheduled rerun does (rerun.mode auto: the saved model takes the new sentences). Then another 5% and a
+      // rerun that fits the themes again (rerun.mode refit), for comparison.
       Path runDir = work.resolve("run");
-      double full = job(List.of(base.toString()), runDir);
+      Path model = work.resolve("model");
+      double full = job(List.of(base.toString()), runDir, model, "auto");
       int added = Math.max(1, files.size() / 20);
       Path extra = work.resolve("new");
+      Path extraRefit = work.resolve("new-refit");
       Files.createDirectories(extra);
-      for (int i = 0; i < added; i++) copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
-      double rerun = job(List.of(base.toString(), extra.toString()), runDir);
-      out.printf(Locale.ROOT, "run       full %.1f s; rerun with %d new papers %.1f s (ratio %.2f)%n", full, added, rerun, rerun / full);
+      Files.createDirectories(extraRefit);
+      for (int i = 0; i < added; i++) {
+        copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
+        copyDistinct(files.get(i), extraRefit.resolve("new-refit-" + files.get(i).getFileName()), 2_000_000 + i);
+      }
+      double rerun = job(List.of(base.toString(), extra.toString()), runDir, model, "auto");
+      double refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runDir, model, "refit");
+      out.printf(Locale.ROOT, "run       full %.1f s; rerun with %d new papers %.1f s (ratio %.2f); refit rerun with %d more %.1f s (ratio %.2f)%n",
+          full, added, rerun, rerun / full, added, refit, refit / full);
 
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full, rerun, rerun / full, added, peakHeapMb());
+          full, rerun, rerun / full, added, refit, refit / full, peakHeapMb());
     } finally {
       AtomicFiles.deleteTree(work);
     }
@@ -137,11 +147,14 @@ final class Benchmark {
     }
   }
 
-  private static double job(List<String> inputs, Path outDir) throws Exception {
-    JobConfig config = JobConfigLoader.load(null, flags(inputs, outDir));
+  /** One run as a scheduled rerun makes it ({@link ThememinerJob.Plan#rerun}), with this {@code rerun.mode}; seconds. */
+  private static double job(List<String> inputs, Path outDir, Path model, String mode) throws Exception {
+    ObjectNode f = flags(inputs, outDir);
+    f.putObject("rerun").put("mode", mode).put("model", model.toString());
+    JobConfig config = JobConfigLoader.load(null, f);
     SparkSession spark = SparkSessions.getOrCreate("thememiner bench run", "local[*]", true);
     try {
-      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()));
+      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()), ThememinerJob.Plan.rerun(outDir, config));
       List<InputFile> files = job.preflight();
       long start = System.nanoTime();
       job.run(spark, files);

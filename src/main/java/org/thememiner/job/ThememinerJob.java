@@ -92,15 +92,21 @@ public final class ThememinerJob {
    *
    * @param previousRun the folder of the run to report drift against, or null
    * @param sharedModel where reruns keep the theme model (saved after a fit), or null
-   * @param assign      reuse the model in {@code sharedModel} instead of fitting, when there is one
+   * @param mode        whether to reuse the model in {@code sharedModel}: {@link RerunSettings#mode}
+   * @param refitGrowth {@link RerunSettings#refitGrowth}
    */
-  public record Plan(Path previousRun, Path sharedModel, boolean assign) {}
+  public record Plan(Path previousRun, Path sharedModel, String mode, double refitGrowth) {
+    /** A scheduled rerun of a job as its {@code rerun} settings say. */
+    static Plan rerun(Path previousRun, JobConfig config) {
+      return new Plan(previousRun, config.modelLocation(), config.rerun().mode(), config.rerun().refitGrowth());
+    }
+  }
 
   private final Plan plan;
 
   /** A plain run: drift against what the output folder held before. */
   public ThememinerJob(JobConfig config, PrintStream out) {
-    this(config, out, new Plan(Path.of(config.out()), null, false));
+    this(config, out, new Plan(Path.of(config.out()), null, "refit", 0));
   }
 
   public ThememinerJob(JobConfig config, PrintStream out, Plan plan) {
@@ -179,10 +185,11 @@ public final class ThememinerJob {
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
-    boolean reuse = plan.assign() && ThemeModel.exists(plan.sharedModel());
+    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences);
+    boolean reuse = choice.reuse();
     ThemeModel model;
     try {
-      model = reuse ? ThemeModel.load(plan.sharedModel()) : new ThemeDiscovery(config.themes()).fit(sentences);
+      model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       return failed(spark, startedAt, files, extracted, failures, e.getMessage());
     }
@@ -193,7 +200,8 @@ public final class ThememinerJob {
     saveModel(model, outDir.resolve("model"));
     if (plan.sharedModel() != null && !reuse) saveModel(model, plan.sharedModel());
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
-        reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed"),
+        (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
+            + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
         "themes", themes.size(), "assigned", assignedCount, "outliers", outliers);
     Stability stability = null;
     if (config.themes().stabilitySeeds() > 0 && !reuse) {

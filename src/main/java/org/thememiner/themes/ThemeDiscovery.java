@@ -63,7 +63,9 @@ public final class ThemeDiscovery {
   public record Selection(int k, List<double[]> silhouettes, List<double[]> stabilities, Stability atChosenK) {}
 
   public ThemeModel fit(Dataset<Row> sentences) {
-    Dataset<Row> eligible = canonical(eligible(sentences, settings));
+    Dataset<Row> candidates = eligible(sentences, settings);
+    long eligibleCount = candidates.count();
+    Dataset<Row> eligible = canonical(candidates, eligibleCount);
     PipelineModel featurizer = new Pipeline()
         .setStages(Clusterings.representation(settings).toArray(new PipelineStage[0])).fit(eligible);
     Dataset<Row> vectors = ThemeModel.nonEmpty(featurizer.transform(eligible))
@@ -78,7 +80,7 @@ public final class ThemeDiscovery {
       Transformer clusters = Clusterings.estimator(settings, selection.k()).fit(vectors);
       List<Transformer> stages = new ArrayList<>(List.of(featurizer.stages()));
       stages.add(clusters);
-      return ThemeModel.fromStages(stages, settings, selection, vectors);
+      return ThemeModel.fromStages(stages, settings, selection, vectors, eligibleCount);
     } finally {
       vectors.unpersist();
     }
@@ -181,8 +183,7 @@ public final class ThemeDiscovery {
    * mode or a cluster with any number of cores): k-means|| initialisation and Word2Vec depend on both, and the
    * same input and seed must give the same themes.
    */
-  private static Dataset<Row> canonical(Dataset<Row> rows) {
-    long n = rows.count();
+  private static Dataset<Row> canonical(Dataset<Row> rows, long n) {
     int partitions = (int) Math.max(1, Math.min(200, n / SENTENCES_PER_PARTITION + 1));
     return rows.repartition(partitions, col("paper_id")).sortWithinPartitions("paper_id", "sentence_no");
   }

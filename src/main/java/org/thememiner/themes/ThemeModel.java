@@ -60,9 +60,12 @@ public final class ThemeModel implements Serializable {
   private final PipelineModel pipeline;
   private final Metadata metadata;
 
-  /** What the Spark pipeline does not carry; saved as JSON beside it. */
+  /**
+   * What the Spark pipeline does not carry; saved as JSON beside it. {@code trainingSentences} is the number of
+   * sentences the model was fitted on ({@link ThemeDiscovery#eligible}); null in models saved before it was kept.
+   */
   public record Metadata(ThemeSettings settings, int[] clusterToTheme, long[] clusterSizes, List<double[]> silhouettes,
-      List<double[]> stabilities, Stability selectionStability) {
+      List<double[]> stabilities, Stability selectionStability, Long trainingSentences) {
     public Metadata {
       stabilities = stabilities == null ? List.of() : stabilities; // models saved before selection measured it
     }
@@ -74,7 +77,7 @@ public final class ThemeModel implements Serializable {
   }
 
   static ThemeModel fromStages(List<Transformer> stages, ThemeSettings settings, ThemeDiscovery.Selection selection,
-      Dataset<Row> trainingVectors) {
+      Dataset<Row> trainingVectors, long trainingSentences) {
     PipelineModel pipeline = new PipelineModel("thememiner-themes", stages.toArray(new Transformer[0]));
     Transformer clusters = stages.get(stages.size() - 1);
     int k = Clusterings.k(clusters);
@@ -89,7 +92,7 @@ public final class ThemeModel implements Serializable {
     int[] clusterToTheme = new int[k];
     for (int rank = 0; rank < k; rank++) clusterToTheme[byRank[rank]] = rank;
     return new ThemeModel(pipeline, new Metadata(settings, clusterToTheme, sizes, selection.silhouettes(), selection.stabilities(),
-        selection.atChosenK()));
+        selection.atChosenK(), trainingSentences));
   }
 
   public ThemeSettings settings() {
@@ -112,6 +115,11 @@ public final class ThemeModel implements Serializable {
    */
   public Optional<Stability> selectionStability() {
     return Optional.ofNullable(metadata.selectionStability());
+  }
+
+  /** How many sentences the model was fitted on; empty for a model saved before this was recorded. */
+  public Optional<Long> trainingSentences() {
+    return Optional.ofNullable(metadata.trainingSentences());
   }
 
   /** The stability (mean ARI across seeds) of each k tried by automatic selection, as [k, ARI] pairs. */

@@ -1,0 +1,47 @@
+package org.thememiner.job;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.ThemeModel;
+import org.thememiner.themes.ThemeSettings;
+
+/**
+ * Whether a run puts its sentences into the saved theme model or fits themes again ({@code rerun.mode}), and why.
+ *
+ * @param saved  the model to reuse, or null to fit
+ * @param reason what decided it, for the log
+ */
+record ModelChoice(ThemeModel saved, String reason) {
+  boolean reuse() {
+    return saved != null;
+  }
+
+  private static ModelChoice fit(String reason) {
+    return new ModelChoice(null, reason);
+  }
+
+  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
+    if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
+    if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
+    if (plan.mode().equals("assign")) return new ModelChoice(ThemeModel.load(plan.sharedModel()), "rerun.mode assign");
+    ThemeModel saved;
+    try {
+      saved = ThemeModel.load(plan.sharedModel());
+    } catch (IOException | RuntimeException e) {
+      return fit("the saved model could not be read (" + e.getMessage() + ")");
+    }
+    if (!saved.settings().equals(settings)) return fit("the themes settings differ from the saved model's");
+    if (saved.trainingSentences().isEmpty()) return fit("the saved model does not record how many sentences it was fitted on");
+    long fitted = saved.trainingSentences().get();
+    long now = ThemeDiscovery.eligible(sentences, settings).count();
+    double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
+    String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
+        100 * growth, fitted);
+    return growth > plan.refitGrowth()
+        ? fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()))
+        : new ModelChoice(saved, sizes);
+  }
+}
