@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -55,7 +57,11 @@ final class Benchmark {
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
-      int rerunNewPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb) {}
+      int rerunNewPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
+      Map<String, Map<String, Double>> stageSeconds) {}
+
+  /** A run's wall time and its stages' seconds as the job's run.json records them. */
+  private record Timed(double seconds, Map<String, Double> stages) {}
 
   Result run() throws Exception {
     Path work = Files.createTempDirectory("thememiner-bench");
@@ -91,7 +97,7 @@ final class Benchmark {
       // rerun that fits the themes again (rerun.mode refit), for comparison.
       Path runDir = work.resolve("run");
       Path model = work.resolve("model");
-      double full = job(List.of(base.toString()), runDir, model, "auto");
+      Timed full = job(List.of(base.toString()), runDir, model, "auto");
       int added = Math.max(1, files.size() / 20);
       Path extra = work.resolve("new");
       Path extraRefit = work.resolve("new-refit");
@@ -101,14 +107,19 @@ final class Benchmark {
         copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
         copyDistinct(files.get(i), extraRefit.resolve("new-refit-" + files.get(i).getFileName()), 2_000_000 + i);
       }
-      double rerun = job(List.of(base.toString(), extra.toString()), runDir, model, "auto");
-      double refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runDir, model, "refit");
-      out.printf(Locale.ROOT, "run       full %.1f s; rerun with %d new papers %.1f s (ratio %.2f); refit rerun with %d more %.1f s (ratio %.2f)%n",
-          full, added, rerun, rerun / full, added, refit, refit / full);
+      Timed rerun = job(List.of(base.toString(), extra.toString()), runDir, model, "auto");
+      Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runDir, model, "refit");
+      out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
+      out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f) %s%n", added, rerun.seconds(),
+          rerun.seconds() / full.seconds(), rerun.stages());
+      out.printf(Locale.ROOT, "run       refit rerun with %d more %.1f s (ratio %.2f) %s%n", added, refit.seconds(),
+          refit.seconds() / full.seconds(), refit.stages());
 
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full, rerun, rerun / full, added, refit, refit / full, peakHeapMb());
+          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, refit.seconds(),
+          refit.seconds() / full.seconds(), peakHeapMb(),
+          Map.of("full_run", full.stages(), "rerun", rerun.stages(), "rerun_refit", refit.stages()));
     } finally {
       AtomicFiles.deleteTree(work);
     }
@@ -148,7 +159,7 @@ final class Benchmark {
   }
 
   /** One run as a scheduled rerun makes it ({@link ThememinerJob.Plan#rerun}), with this {@code rerun.mode}; seconds. */
-  private static double job(List<String> inputs, Path outDir, Path model, String mode) throws Exception {
+  private static Timed job(List<String> inputs, Path outDir, Path model, String mode) throws Exception {
     ObjectNode f = flags(inputs, outDir);
     f.putObject("rerun").put("mode", mode).put("model", model.toString());
     JobConfig config = JobConfigLoader.load(null, f);
@@ -158,7 +169,11 @@ final class Benchmark {
       List<InputFile> files = job.preflight();
       long start = System.nanoTime();
       job.run(spark, files);
-      return seconds(start);
+      double seconds = seconds(start);
+      Map<String, Double> stages = new LinkedHashMap<>();
+      Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")
+          .forEach(st -> stages.put(st.get("stage").asText(), st.get("seconds").asDouble()));
+      return new Timed(seconds, stages);
     } finally {
       spark.stop();
     }

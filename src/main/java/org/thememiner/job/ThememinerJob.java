@@ -197,8 +197,9 @@ public final class ThememinerJob {
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
-    saveModel(model, outDir.resolve("model"));
-    if (plan.sharedModel() != null && !reuse) saveModel(model, plan.sharedModel());
+    // A reused model is copied as saved: writing a Spark pipeline again costs several Spark jobs.
+    saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve("model"));
+    if (plan.sharedModel() != null && !reuse) saveModel(model, null, plan.sharedModel());
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
         (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
             + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
@@ -269,12 +270,17 @@ public final class ThememinerJob {
     log.done(String.join("; ", written));
   }
 
-  /** Writes the model aside and swaps it in, so a model folder is always whole. */
-  private static void saveModel(ThemeModel model, Path target) throws IOException {
+  /**
+   * Writes the model aside and swaps it in, so a model folder is always whole.
+   *
+   * @param savedAt where this model is already saved (copied from there), or null
+   */
+  private static void saveModel(ThemeModel model, Path savedAt, Path target) throws IOException {
     Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp");
     AtomicFiles.deleteTree(tmp);
     Files.createDirectories(tmp.getParent());
-    model.save(tmp);
+    if (savedAt != null) AtomicFiles.copyTree(savedAt, tmp);
+    else model.save(tmp);
     AtomicFiles.replace(tmp, target);
   }
 

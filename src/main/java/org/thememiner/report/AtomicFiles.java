@@ -64,6 +64,13 @@ public final class AtomicFiles {
     }
   }
 
+  /** Copies the folder {@code source} with everything in it to {@code target}, which must not exist yet. */
+  public static void copyTree(Path source, Path target) throws IOException {
+    try (var paths = Files.walk(source)) {
+      for (Path p : paths.toList()) Files.copy(p, target.resolve(source.relativize(p).toString()));
+    }
+  }
+
   public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (var paths = Files.walk(dir)) {
