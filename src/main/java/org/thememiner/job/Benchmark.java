@@ -57,11 +57,11 @@ final class Benchmark {
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
-      int rerunNewPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
+      int rerunNewPapers, boolean rerunModelReused, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
       Map<String, Map<String, Double>> stageSeconds) {}
 
-  /** A run's wall time and its stages' seconds as the job's run.json records them. */
-  private record Timed(double seconds, Map<String, Double> stages) {}
+  /** A run's wall time, its stages' seconds and whether it reused the saved theme model, as its run.json says. */
+  private record Timed(double seconds, Map<String, Double> stages, boolean modelReused) {}
 
   Result run() throws Exception {
     Path work = Files.createTempDirectory("thememiner-bench");
@@ -110,14 +110,14 @@ final class Benchmark {
       Timed rerun = job(List.of(base.toString(), extra.toString()), runDir, model, "auto");
       Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runDir, model, "refit");
       out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
-      out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f) %s%n", added, rerun.seconds(),
-          rerun.seconds() / full.seconds(), rerun.stages());
+      out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f, %s) %s%n", added, rerun.seconds(),
+          rerun.seconds() / full.seconds(), rerun.modelReused() ? "saved model reused" : "themes fitted again", rerun.stages());
       out.printf(Locale.ROOT, "run       refit rerun with %d more %.1f s (ratio %.2f) %s%n", added, refit.seconds(),
           refit.seconds() / full.seconds(), refit.stages());
 
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, refit.seconds(),
+          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), refit.seconds(),
           refit.seconds() / full.seconds(), peakHeapMb(),
           Map.of("full_run", full.stages(), "rerun", rerun.stages(), "rerun_refit", refit.stages()));
     } finally {
@@ -171,9 +171,12 @@ final class Benchmark {
       job.run(spark, files);
       double seconds = seconds(start);
       Map<String, Double> stages = new LinkedHashMap<>();
-      Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")
-          .forEach(st -> stages.put(st.get("stage").asText(), st.get("seconds").asDouble()));
-      return new Timed(seconds, stages);
+      boolean reused = false;
+      for (var stage : Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")) {
+        stages.put(stage.get("stage").asText(), stage.get("seconds").asDouble());
+        reused |= stage.path("counts").path("modelReused").asInt() == 1;
+      }
+      return new Timed(seconds, stages, reused);
     } finally {
       spark.stop();
     }

@@ -1,0 +1,56 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.TestData;
+import org.thememiner.report.Json;
+
+/**
+ * {@code thememiner bench} end to end on a small real corpus, in a JVM of its own (it starts and stops Spark
+ * sessions of its own): every figure issue 4 names is there, and the rerun is the one a scheduled rerun makes.
+ * The figures' values are measured by the bench itself, not asserted here.
+ */
+class BenchmarkTest {
+  @TempDir Path work;
+
+  @Test
+  void writesEveryFigure_andTheRerunAfterFivePercentNewPapersReusesTheSavedModel() throws Exception {
+    Path corpus = Files.createDirectories(work.resolve("corpus"));
+    for (String j : List.of("journal.pmed.0040303.xml", "journal.pbio.1001044.xml", "journal.pmed.0030205.xml",
+        "journal.pmed.0020402.xml", "journal.pcbi.0030158.xml", "journal.ppat.1005207.xml", "journal.pbio.0030408.xml",
+        "journal.pone.0108198.xml")) {
+      Files.copy(TestData.jats(j), corpus.resolve(j));
+    }
+    Path out = work.resolve("bench.json");
+    Path log = work.resolve("bench.log");
+    Process p = ChildJvm.thememiner("bench", "--corpus", corpus.toString(), "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(900, TimeUnit.SECONDS), "bench finished");
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), output);
+
+    JsonNode r = Json.MAPPER.readTree(out.toFile());
+    assertEquals(8, r.get("papers").asInt(), output);
+    for (String figure : List.of("tokens", "raw_tokens_per_s", "job_tokens_per_s_1core", "job_tokens_per_s_allcores",
+        "overhead_ratio", "speedup_allcores", "full_run_s", "rerun_s", "rerun_ratio", "rerun_refit_s",
+        "peak_driver_heap_mb")) {
+      assertTrue(r.path(figure).asDouble() > 0, figure + " in " + r);
+    }
+    assertEquals(1, r.get("rerun_new_papers").asInt(), "5% of 8 papers, at least one");
+    assertTrue(r.get("rerun_model_reused").asBoolean(), "the default rerun puts the new sentences into the saved model");
+    for (String run : List.of("full_run", "rerun", "rerun_refit")) {
+      for (String stage : List.of("extract", "annotate", "themes", "report")) {
+        assertTrue(r.path("stage_seconds").path(run).has(stage), run + " " + stage + " in " + r);
+      }
+    }
+  }
+}
