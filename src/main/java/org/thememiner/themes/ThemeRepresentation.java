@@ -87,7 +87,7 @@ public final class ThemeRepresentation {
     keywords.stream().limit(5).filter(k -> k.contains(" ")).findFirst().ifPresent(parts::add);
     for (String k : keywords) {
       if (parts.size() == 3) break;
-      boolean covered = parts.stream().anyMatch(p -> (" " + p + " ").contains(" " + k + " ") || (" " + k + " ").contains(" " + p + " "));
+      boolean covered = parts.stream().anyMatch(p -> nested(p, k));
       if (!covered) parts.add(k);
     }
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
@@ -163,7 +163,9 @@ public final class ThemeRepresentation {
    * The theme's keywords (rows of theme_id, term, weight; best c-TF-IDF first) reordered greedily, as maximal
    * marginal relevance does with diversity: the best c-TF-IDF keyword leads; each next one is the candidate with
    * the highest {@code (1 - w) * weight / best weight + w * (1 + mean NPMI with those chosen) / 2}, w =
-   * {@value #COOCCURRENCE_WEIGHT}, NPMI counted in the theme's own sentences. Ties keep c-TF-IDF order.
+   * {@value #COOCCURRENCE_WEIGHT}, NPMI counted in the theme's own sentences. A phrase and a word of it ("heart
+   * failure", "heart") co-occur by construction, which says nothing about the theme: such pairs are left out of
+   * the mean (no pair left: NPMI 0). Ties keep c-TF-IDF order.
    */
   static List<Row> rerank(List<Row> keywords, ThemeCounts counts) {
     if (keywords.size() < 3 || counts.sentences() == 0) return keywords;
@@ -172,13 +174,19 @@ public final class ThemeRepresentation {
     List<Row> left = new ArrayList<>(keywords.subList(1, keywords.size()));
     while (!left.isEmpty()) {
       Row next = left.stream().max(Comparator.comparingDouble((Row r) -> {
-        double coherence = chosen.stream().mapToDouble(c -> counts.npmi(c.getString(1), r.getString(1))).average().orElse(0);
+        double coherence = chosen.stream().filter(c -> !nested(c.getString(1), r.getString(1)))
+            .mapToDouble(c -> counts.npmi(c.getString(1), r.getString(1))).average().orElse(0);
         return (1 - COOCCURRENCE_WEIGHT) * r.getDouble(2) / best + COOCCURRENCE_WEIGHT * (1 + coherence) / 2;
       }).thenComparing(r -> -left.indexOf(r))).orElseThrow();
       chosen.add(next);
       left.remove(next);
     }
     return chosen;
+  }
+
+  /** Whether one term is a whole-word part of the other (a noun phrase and one of its words). */
+  static boolean nested(String a, String b) {
+    return (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
   }
 
   private static Map<Integer, Map<String, Double>> paperShares(Dataset<Row> a) {

@@ -30,6 +30,17 @@ class ThemeRepresentationTest {
   }
 
   @Test
+  void aPhraseGetsNoCreditForCooccurringWithItsOwnWords() {
+    // "heart failure" always occurs with "heart" (its own word); "programme" is heavier and independent of "heart"
+    // (NPMI 0), so it stays ahead of the phrase, which without the rule would lead on NPMI 1.
+    ThemeRepresentation.ThemeCounts counts = new ThemeRepresentation.ThemeCounts(100,
+        Map.of("heart", 50L, "programme", 50L, "heart failure", 50L),
+        Map.of("heart\u0000heart failure", 50L, "heart\u0000programme", 25L));
+    List<Row> reranked = ThemeRepresentation.rerank(keywords("heart", 1.0, "programme", 0.9, "heart failure", 0.8), counts);
+    assertEquals(List.of("heart", "programme", "heart failure"), terms(reranked));
+  }
+
+  @Test
   void withoutCooccurrenceTheCTfIdfOrderStands() {
     ThemeRepresentation.ThemeCounts counts = new ThemeRepresentation.ThemeCounts(9,
         Map.of("a", 3L, "b", 3L, "c", 3L), Map.of());
