@@ -12,8 +12,18 @@ import org.thememiner.compare.ConstructComparison.ThemeConstructPair;
 import org.thememiner.compare.ConstructComparison.ThemeResult;
 import org.thememiner.themes.Theme;
 
-/** Compares candidate themes with construct sets: similarity matrix, matches, agreement figures, paper presence. */
+/**
+ * Compares candidate themes with construct sets: similarity matrix, matches, agreement figures, paper presence.
+ * When the themes' sentences have been coded one by one ({@link SentenceCoder}), the share of a theme's sentences
+ * coded with a construct is one more piece of evidence: the similarity becomes {@code (1 - }{@value #CODED_WEIGHT}
+ * {@code ) * similarity + }{@value #CODED_WEIGHT}{@code  * coded share}.
+ */
 public final class ConstructComparator {
+  /** Name of the coded-share component in {@link ConstructComparison#similarityWeights()} and per-theme components. */
+  public static final String CODED = "coded";
+  /** Weight of the coded share when the themes' sentences were coded. */
+  public static final double CODED_WEIGHT = 0.25;
+
   private final Profiler profiler;
   private final WeightedSimilarity similarity;
   private final ComparisonSettings settings;
@@ -26,22 +36,40 @@ public final class ConstructComparator {
 
   /** One comparison per set, in the sets' order; the themes are profiled once. */
   public List<ConstructComparison> compare(List<ConstructSet> sets, List<Theme> themes) {
+    return compare(sets, themes, Map.of());
+  }
+
+  /**
+   * @param codedShares per construct set id, per theme id, the share of the theme's sentences coded with each
+   *                    construct id of the set; a set that is absent is compared without coded evidence
+   */
+  public List<ConstructComparison> compare(List<ConstructSet> sets, List<Theme> themes,
+      Map<String, Map<Integer, Map<String, Double>>> codedShares) {
     List<ThemeProfile> profiles = themes.stream().map(profiler::profile).toList();
-    return sets.stream().map(set -> compareProfiles(set, profiles)).toList();
+    return sets.stream().map(set -> compareProfiles(set, profiles, codedShares.get(set.id()))).toList();
   }
 
   public ConstructComparison compare(ConstructSet set, List<Theme> themes) {
     return compare(List.of(set), themes).get(0);
   }
 
-  private ConstructComparison compareProfiles(ConstructSet set, List<ThemeProfile> themes) {
+  /** @param codedShares as in {@link #compare(List, List, Map)}, for this set */
+  public ConstructComparison compare(ConstructSet set, List<Theme> themes, Map<Integer, Map<String, Double>> codedShares) {
+    return compare(List.of(set), themes, Map.of(set.id(), codedShares)).get(0);
+  }
+
+  private ConstructComparison compareProfiles(ConstructSet set, List<ThemeProfile> themes,
+      Map<Integer, Map<String, Double>> coded) {
     List<ConstructProfile> constructs = profiler.profile(set);
     int nt = themes.size();
     int nc = constructs.size();
     double threshold = settings.matchThreshold();
     double[][] values = new double[nt][nc];
     for (int i = 0; i < nt; i++) {
-      for (int j = 0; j < nc; j++) values[i][j] = similarity.score(themes.get(i), constructs.get(j));
+      for (int j = 0; j < nc; j++) {
+        values[i][j] = similarity.score(themes.get(i), constructs.get(j));
+        if (coded != null) values[i][j] = (1 - CODED_WEIGHT) * values[i][j] + CODED_WEIGHT * codedShare(coded, themes.get(i), constructs.get(j));
+      }
     }
 
     List<ThemeResult> themeResults = new ArrayList<>();
@@ -56,8 +84,10 @@ public final class ConstructComparator {
       mappedTo[i] = matched ? best : -1;
       if (matched) mapping.add(new ThemeConstructPair(theme.id(), nearest, values[i][best]));
       else candidateNewThemes.add(theme.id());
+      Map<String, Double> components = similarity.components(theme, constructs.get(best));
+      if (coded != null) components.put(CODED, codedShare(coded, theme, constructs.get(best)));
       themeResults.add(new ThemeResult(theme.id(), theme.theme().label(), nearest, values[i][best], matched ? nearest : null,
-          similarity.components(theme, constructs.get(best))));
+          components));
     }
 
     List<ConstructResult> constructResults = new ArrayList<>();
@@ -88,8 +118,13 @@ public final class ConstructComparator {
 
     List<Integer> themeIds = themes.stream().map(ThemeProfile::id).toList();
     List<String> constructIds = constructs.stream().map(ConstructProfile::id).toList();
+    Map<String, Double> weights = similarity.weights();
+    if (coded != null) {
+      weights.replaceAll((name, w) -> (1 - CODED_WEIGHT) * w);
+      weights.put(CODED, CODED_WEIGHT);
+    }
     return new ConstructComparison(set.id(), set.name(), set.citation(), set.doi(), set.partial(), threshold,
-        settings.minPaperShare(), similarity.weights(), constructResults, themeResults,
+        settings.minPaperShare(), weights, constructResults, themeResults,
         new SimilarityMatrix(themeIds, constructIds, values), coverage, precision, f1, alignment, mapping, unsupported,
         candidateNewThemes, paperPresence(themes, mappedTo, constructIds));
   }
@@ -113,6 +148,10 @@ public final class ConstructComparator {
       for (int j = 0; j < constructIds.size(); j++) present[p][j] = share[p][j] >= settings.minPaperShare();
     }
     return new PaperPresence(paperIds, constructIds, share, present);
+  }
+
+  private static double codedShare(Map<Integer, Map<String, Double>> coded, ThemeProfile theme, ConstructProfile construct) {
+    return coded.getOrDefault(theme.id(), Map.of()).getOrDefault(construct.id(), 0.0);
   }
 
   private static int argmax(double[] row) {

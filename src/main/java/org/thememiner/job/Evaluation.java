@@ -29,7 +29,6 @@ import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
-import org.thememiner.compare.TermVector;
 import org.thememiner.compare.WeightedSimilarity;
 import org.thememiner.compare.WordNetExpansion;
 import org.thememiner.ingest.ExtractStage;
@@ -103,9 +102,12 @@ final class Evaluation {
     ConstructComparator comparator = new ConstructComparator(profiler, WeightedSimilarity.standard(), config.compare());
 
     List<MethodScores> scores = new ArrayList<>();
+    Map<String, String> coded = null;
     for (String method : METHODS) {
       Clustering c = cluster(method, sentences, k);
-      ConstructComparison cmp = comparator.compare(constructs, c.themes());
+      // Every method's clusters get the same coded evidence: the job's coding of each sentence (METHODS starts with it).
+      if (coded == null) coded = codes(constructs, spark, c.model(), sentences, profiler);
+      ConstructComparison cmp = comparator.compare(constructs, c.themes(), codedShares(c.themeBySentence(), coded));
       List<Integer> clusters = new ArrayList<>();
       List<String> predicted = new ArrayList<>();
       gold.forEach((sentence, construct) -> {
@@ -152,15 +154,33 @@ final class Evaluation {
    */
   private MethodScores codingScores(String method, ConstructSet set, SparkSession spark, ThemeModel model,
       Dataset<Row> sentences, Map<String, String> gold, Profiler profiler) {
-    Map<String, TermVector> profiles = new LinkedHashMap<>();
-    profiler.profile(set).forEach(p -> profiles.put(p.id(), p.terms()));
+    Map<String, String> coded = codes(set, spark, model, sentences, profiler);
+    List<String> predicted = gold.keySet().stream().map(sentence -> coded.getOrDefault(sentence, "(none)")).toList();
+    return score(method, set.constructs().size(), List.copyOf(gold.values()), predicted, predicted);
+  }
+
+  /** Sentence key (paper/sentence) to the construct of {@code set} the job's coding gives it; uncoded sentences absent. */
+  private Map<String, String> codes(ConstructSet set, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
+      Profiler profiler) {
     Map<String, String> coded = new HashMap<>();
-    for (Row r : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles)
+    for (Row r : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, ThememinerJob.profiles(set, profiler, ""))
         .filter(col(SentenceCoder.CODED).isNotNull()).select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
       coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
     }
-    List<String> predicted = gold.keySet().stream().map(sentence -> coded.getOrDefault(sentence, "(none)")).toList();
-    return score(method, profiles.size(), List.copyOf(gold.values()), predicted, predicted);
+    return coded;
+  }
+
+  /** Per cluster, the share of its sentences coded with each construct (an uncoded sentence counts in the total). */
+  static Map<Integer, Map<String, Double>> codedShares(Map<String, Integer> clusterBySentence, Map<String, String> coded) {
+    Map<Integer, Long> sizes = new HashMap<>();
+    Map<Integer, Map<String, Double>> shares = new HashMap<>();
+    clusterBySentence.forEach((sentence, cluster) -> {
+      sizes.merge(cluster, 1L, Long::sum);
+      String construct = coded.get(sentence);
+      if (construct != null) shares.computeIfAbsent(cluster, c -> new HashMap<>()).merge(construct, 1.0, Double::sum);
+    });
+    shares.forEach((cluster, byConstruct) -> byConstruct.replaceAll((construct, n) -> n / sizes.get(cluster)));
+    return shares;
   }
 
   /**
@@ -219,13 +239,14 @@ final class Evaluation {
     if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
     ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence") : s;
     ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
+    // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Integer> bySentence = new HashMap<>();
     for (Row r : assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
         .select("paper_id", "sentence_no", ThemeModel.THEME_ID).collectAsList()) {
       bySentence.put(r.getString(0) + "/" + r.getInt(1), r.getInt(2));
     }
-    List<Theme> themes = new ThemeRepresentation(settings).describe(assigned);
+    List<Theme> themes = (method.equals("spark-lda") ? ThemeRepresentation.cTfIdfOnly(settings) : new ThemeRepresentation(settings)).describe(assigned);
     assigned.unpersist();
     return new Clustering(themes, bySentence, model);
   }

@@ -216,7 +216,7 @@ public final class ThememinerJob {
     }
 
     Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-    List<ConstructComparison> comparisons = compareStage(model, themes, profiler);
+    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, sentences, assigned, profiler), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, sentences, profiler);
 
     log.start("report");
@@ -419,12 +419,13 @@ public final class ThememinerJob {
     return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
-  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes, Profiler profiler) {
+  private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes,
+      Map<String, Map<Integer, Map<String, Double>>> codedShares, Profiler profiler) {
     log.start("compare");
     WeightedSimilarity similarity = model.wordVectors().map(WeightedSimilarity::withEmbeddings)
         .orElseGet(WeightedSimilarity::standard);
     List<ConstructComparison> comparisons = new ConstructComparator(profiler, similarity, config.compare())
-        .compare(constructSets, themes);
+        .compare(constructSets, themes, codedShares);
     log.done(comparisons.isEmpty() ? "no construct set given" : comparisons.stream()
         .map(c -> String.format(Locale.ROOT, "%s coverage %.2f precision %.2f", c.setId(), c.coverage(), c.precision()))
         .collect(Collectors.joining("; ")), "constructSets", comparisons.size());
@@ -468,13 +469,40 @@ public final class ThememinerJob {
     return best;
   }
 
+  /**
+   * Per construct set, per theme, the share of the theme's sentences that {@link SentenceCoder} codes with each of
+   * the set's constructs (coding against that set alone): the compare stage's coded evidence.
+   */
+  private Map<String, Map<Integer, Map<String, Double>>> codedShares(SparkSession spark, ThemeModel model,
+      Dataset<Row> sentences, Dataset<Row> assigned, Profiler profiler) {
+    Dataset<Row> themed = assigned.filter(col(ThemeModel.THEME_ID).isNotNull()).select("paper_id", "sentence_no", ThemeModel.THEME_ID);
+    Map<Integer, Long> sizes = new java.util.HashMap<>();
+    for (Row r : themed.groupBy(ThemeModel.THEME_ID).count().collectAsList()) sizes.put(r.getInt(0), r.getLong(1));
+    Map<String, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
+    for (ConstructSet set : constructSets) {
+      Dataset<Row> coded = new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles(set, profiler, ""))
+          .filter(col(SentenceCoder.CODED).isNotNull());
+      Map<Integer, Map<String, Double>> shares = new java.util.HashMap<>();
+      for (Row r : themed.join(coded, ThemeModel.SENTENCE_KEY).groupBy(ThemeModel.THEME_ID, SentenceCoder.CODED).count().collectAsList()) {
+        shares.computeIfAbsent(r.getInt(0), t -> new java.util.HashMap<>()).put(r.getString(1), (double) r.getLong(2) / sizes.get(r.getInt(0)));
+      }
+      out.put(set.id(), shares);
+    }
+    return out;
+  }
+
+  /** Each construct's profile terms by {@code prefix + construct id}, in the set's order. */
+  static Map<String, TermVector> profiles(ConstructSet set, Profiler profiler, String prefix) {
+    Map<String, TermVector> profiles = new LinkedHashMap<>();
+    profiler.profile(set).forEach(p -> profiles.put(prefix + p.id(), p.terms()));
+    return profiles;
+  }
+
   /** Each sentence's most similar construct over all sets, as {@code set:construct}; null without construct sets. */
   private Dataset<Row> sentenceCodes(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Profiler profiler) {
     if (constructSets.isEmpty()) return null;
     Map<String, TermVector> profiles = new LinkedHashMap<>();
-    for (ConstructSet set : constructSets) {
-      profiler.profile(set).forEach(p -> profiles.put(set.id() + ":" + p.id(), p.terms()));
-    }
+    for (ConstructSet set : constructSets) profiles.putAll(profiles(set, profiler, set.id() + ":"));
     return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles);
   }
 

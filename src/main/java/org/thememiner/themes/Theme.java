@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param id             stable within a run; ordered by size, largest first
  * @param label          a short name built from the top keywords
- * @param keywords       c-TF-IDF keywords, best first
+ * @param keywords       the c-TF-IDF top keywords; the first has the highest weight, the rest are in
+ *                       {@link ThemeRepresentation}'s order (which need not be by weight)
  * @param keywordWeights c-TF-IDF weight of each keyword, same order
  * @param size           number of sentences in the theme
  * @param papers         ids of the papers the theme occurs in, most sentences first

@@ -1,5 +1,6 @@
 package org.thememiner.themes;
 
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -9,6 +10,8 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +25,35 @@ import org.apache.spark.sql.expressions.Window;
  * What a reader sees of each theme: c-TF-IDF keywords (BERTopic's class-based TF-IDF: a term's frequency in
  * the theme times log(1 + average theme length / the term's corpus frequency)), a label, size, papers, each
  * paper's share, and the sentences and quotes closest to the centroid. Only per-theme summaries reach the driver.
+ *
+ * <p>By default the keywords are ordered by how they go together in the theme's own sentences ({@link #rerank}):
+ * the set of keywords is the c-TF-IDF top {@value #KEYWORDS}, but which of them lead (the label, and a top-10 a
+ * reader looks at) favours words used together in one sentence over words that each occur in a different part
+ * of the theme. {@link #cTfIdfOnly} keeps plain c-TF-IDF order.
  */
 public final class ThemeRepresentation {
   private static final int KEYWORDS = 20;
+  /**
+   * In {@link #rerank}, the share of a candidate's score that is its co-occurrence with the keywords already
+   * chosen (the rest is its c-TF-IDF weight relative to the best keyword's).
+   */
+  static final double COOCCURRENCE_WEIGHT = 0.5;
 
   private final ThemeSettings settings;
+  private final boolean rerank;
 
   public ThemeRepresentation(ThemeSettings settings) {
+    this(settings, true);
+  }
+
+  private ThemeRepresentation(ThemeSettings settings, boolean rerank) {
     this.settings = settings;
+    this.rerank = rerank;
+  }
+
+  /** Keywords in plain c-TF-IDF order, as BERTopic's default representation: how the Spark LDA baseline is described. */
+  public static ThemeRepresentation cTfIdfOnly(ThemeSettings settings) {
+    return new ThemeRepresentation(settings, false);
   }
 
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
@@ -63,7 +87,7 @@ public final class ThemeRepresentation {
     keywords.stream().limit(5).filter(k -> k.contains(" ")).findFirst().ifPresent(parts::add);
     for (String k : keywords) {
       if (parts.size() == 3) break;
-      boolean covered = parts.stream().anyMatch(p -> (" " + p + " ").contains(" " + k + " ") || (" " + k + " ").contains(" " + p + " "));
+      boolean covered = parts.stream().anyMatch(p -> nested(p, k));
       if (!covered) parts.add(k);
     }
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
@@ -88,7 +112,81 @@ public final class ThemeRepresentation {
     for (Row r : top.orderBy(ThemeModel.THEME_ID, "rank").select(ThemeModel.THEME_ID, "term", "weight").collectAsList()) {
       out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
     }
+    if (!rerank) return out;
+    Cooccurrence co = cooccurrence(a, top.select(ThemeModel.THEME_ID, "term"));
+    out.replaceAll((theme, rows) -> rerank(rows, co.forTheme(theme)));
     return out;
+  }
+
+  /**
+   * How often the keywords occur, alone and in pairs, in the theme's own sentences (each sentence's own terms,
+   * once each; never its paragraph's): all that {@link #rerank} looks at.
+   */
+  private static Cooccurrence cooccurrence(Dataset<Row> a, Dataset<Row> keywords) {
+    Dataset<Row> occurrences = a.select(col(ThemeModel.THEME_ID), col("paper_id"), col("sentence_no"),
+            explode(array_distinct(col("terms"))).as("term"))
+        .join(keywords, List.of(ThemeModel.THEME_ID, "term").toArray(new String[0]));
+    Dataset<Row> x = occurrences.as("x");
+    Dataset<Row> y = occurrences.as("y");
+    Dataset<Row> pairs = x.join(y, col("x." + ThemeModel.THEME_ID).equalTo(col("y." + ThemeModel.THEME_ID))
+            .and(col("x.paper_id").equalTo(col("y.paper_id"))).and(col("x.sentence_no").equalTo(col("y.sentence_no")))
+            .and(col("x.term").lt(col("y.term"))))
+        .groupBy(col("x." + ThemeModel.THEME_ID), col("x.term"), col("y.term")).count();
+    Cooccurrence co = new Cooccurrence(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    for (Row r : a.groupBy(ThemeModel.THEME_ID).count().collectAsList()) co.sentences().put(r.getInt(0), r.getLong(1));
+    for (Row r : occurrences.groupBy(ThemeModel.THEME_ID, "term").count().collectAsList()) {
+      co.single().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    for (Row r : pairs.collectAsList()) {
+      co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1) + "\u0000" + r.getString(2), r.getLong(3));
+    }
+    return co;
+  }
+
+  /** Per theme: its sentence count, each keyword's sentence count, each keyword pair's (key "a\0b", a < b). */
+  private record Cooccurrence(Map<Integer, Long> sentences, Map<Integer, Map<String, Long>> single,
+      Map<Integer, Map<String, Long>> pair) {
+    ThemeCounts forTheme(int theme) {
+      return new ThemeCounts(sentences.getOrDefault(theme, 0L), single.getOrDefault(theme, Map.of()), pair.getOrDefault(theme, Map.of()));
+    }
+  }
+
+  /** One theme's counts in its own sentences. */
+  record ThemeCounts(long sentences, Map<String, Long> single, Map<String, Long> pair) {
+    double npmi(String a, String b) {
+      String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
+      return TopicQuality.npmi(single.getOrDefault(a, 0L), single.getOrDefault(b, 0L), pair.getOrDefault(key, 0L), sentences);
+    }
+  }
+
+  /**
+   * The theme's keywords (rows of theme_id, term, weight; best c-TF-IDF first) reordered greedily, as maximal
+   * marginal relevance does with diversity: the best c-TF-IDF keyword leads; each next one is the candidate with
+   * the highest {@code (1 - w) * weight / best weight + w * (1 + mean NPMI with those chosen) / 2}, w =
+   * {@value #COOCCURRENCE_WEIGHT}, NPMI counted in the theme's own sentences. A phrase and a word of it ("heart
+   * failure", "heart") co-occur by construction, which says nothing about the theme: such pairs are left out of
+   * the mean (no pair left: NPMI 0). Ties keep c-TF-IDF order.
+   */
+  static List<Row> rerank(List<Row> keywords, ThemeCounts counts) {
+    if (keywords.size() < 3 || counts.sentences() == 0) return keywords;
+    double best = keywords.get(0).getDouble(2);
+    List<Row> chosen = new ArrayList<>(List.of(keywords.get(0)));
+    List<Row> left = new ArrayList<>(keywords.subList(1, keywords.size()));
+    while (!left.isEmpty()) {
+      Row next = left.stream().max(Comparator.comparingDouble((Row r) -> {
+        double coherence = chosen.stream().filter(c -> !nested(c.getString(1), r.getString(1)))
+            .mapToDouble(c -> counts.npmi(c.getString(1), r.getString(1))).average().orElse(0);
+        return (1 - COOCCURRENCE_WEIGHT) * r.getDouble(2) / best + COOCCURRENCE_WEIGHT * (1 + coherence) / 2;
+      }).thenComparing(r -> -left.indexOf(r))).orElseThrow();
+      chosen.add(next);
+      left.remove(next);
+    }
+    return chosen;
+  }
+
+  /** Whether one term is a whole-word part of the other (a noun phrase and one of its words). */
+  static boolean nested(String a, String b) {
+    return (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
   }
 
   private static Map<Integer, Map<String, Double>> paperShares(Dataset<Row> a) {

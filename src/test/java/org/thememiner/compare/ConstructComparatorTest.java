@@ -59,6 +59,25 @@ class ConstructComparatorTest {
     }
   }
 
+  @Test
+  void codedSentencesAreAQuarterOfTheSimilarityAndCanTipAMatch() {
+    ConstructSet tully = CompareFixtures.set("tully-2010");
+    ConstructComparison plain = STANDARD.compare(tully, List.of(GENES));
+    ConstructComparison coded = STANDARD.compare(tully, List.of(GENES), Map.of(3, Map.of("medication", 1.0)));
+    int medication = plain.matrix().constructIds().indexOf("medication");
+    double before = plain.matrix().values()[0][medication];
+    assertEquals((1 - ConstructComparator.CODED_WEIGHT) * before + ConstructComparator.CODED_WEIGHT,
+        coded.matrix().values()[0][medication], EPS);
+    // Every sentence of an off-topic theme coded "medication" is evidence enough to map it there.
+    assertEquals("medication", coded.constructFor(3).orElseThrow().constructId());
+    assertEquals(1.0, coded.themes().get(0).components().get(ConstructComparator.CODED), EPS);
+    assertEquals(1.0, coded.similarityWeights().values().stream().mapToDouble(Double::doubleValue).sum(), EPS);
+    assertEquals(ConstructComparator.CODED_WEIGHT, coded.similarityWeights().get(ConstructComparator.CODED), EPS);
+    // Without coded shares the comparison is what it was.
+    assertTrue(plain.constructFor(3).isEmpty());
+    assertNull(plain.similarityWeights().get(ConstructComparator.CODED));
+  }
+
   /** Themes built from the seven Results sections of Tully et al. (the gold sentence -> theme set) find their own construct. */
   @Test
   void tullyResultsSectionsMapToTheirOwnConstructs() throws IOException {
