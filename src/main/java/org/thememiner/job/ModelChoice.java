@@ -4,29 +4,34 @@ import java.io.IOException;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.thememiner.themes.ThemeDiscovery;
+import org.apache.spark.storage.StorageLevel;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeSettings;
 
 /**
  * Whether a run puts its sentences into the saved theme model or fits themes again ({@code rerun.mode}), and why.
  *
- * @param saved  the model to reuse, or null to fit
- * @param reason what decided it, for the log
+ * @param saved    the model to reuse, or null to fit
+ * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}, persisted), else null
+ * @param reason   what decided it, for the log
  */
-record ModelChoice(ThemeModel saved, String reason) {
+record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
   boolean reuse() {
     return saved != null;
   }
 
   private static ModelChoice fit(String reason) {
-    return new ModelChoice(null, reason);
+    return new ModelChoice(null, null, reason);
+  }
+
+  private static ModelChoice reuse(ThemeModel saved, Dataset<Row> sentences, String reason) {
+    return new ModelChoice(saved, saved.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK()), reason);
   }
 
   static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
     if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
     if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
-    if (plan.mode().equals("assign")) return new ModelChoice(ThemeModel.load(plan.sharedModel()), "rerun.mode assign");
+    if (plan.mode().equals("assign")) return reuse(ThemeModel.load(plan.sharedModel()), sentences, "rerun.mode assign");
     ThemeModel saved;
     try {
       saved = ThemeModel.load(plan.sharedModel());
@@ -36,12 +41,16 @@ record ModelChoice(ThemeModel saved, String reason) {
     if (!saved.settings().equals(settings)) return fit("the themes settings differ from the saved model's");
     if (saved.trainingSentences().isEmpty()) return fit("the saved model does not record how many sentences it was fitted on");
     long fitted = saved.trainingSentences().get();
-    long now = ThemeDiscovery.eligible(sentences, settings).count();
+    // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
+    ModelChoice reused = reuse(saved, sentences, null);
+    long now = reused.assigned().filter(ThemeModel.IS_THEME_SENTENCE).count();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
         100 * growth, fitted);
-    return growth > plan.refitGrowth()
-        ? fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()))
-        : new ModelChoice(saved, sizes);
+    if (growth > plan.refitGrowth()) {
+      reused.assigned().unpersist();
+      return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
+    }
+    return new ModelChoice(saved, reused.assigned(), sizes);
   }
 }

@@ -193,7 +193,7 @@ public final class ThememinerJob {
     } catch (IllegalStateException e) {
       return failed(spark, startedAt, files, extracted, failures, e.getMessage());
     }
-    Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> assigned = reuse ? choice.assigned() : model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();

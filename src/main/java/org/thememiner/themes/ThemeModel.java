@@ -47,6 +47,12 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_THIN = "too-few-terms";
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
+  /**
+   * On {@link #transform}'s output: the sentences theme discovery looks at ({@link ThemeDiscovery#eligible}), whether
+   * or not they got a theme.
+   */
+  public static final Column IS_THEME_SENTENCE = col(THEME_STATUS).isin(STATUS_ASSIGNED, STATUS_OUTLIER, STATUS_NO_FEATURES);
+
   /** The representation column {@link #featurize} adds. */
   public static final String FEATURES = Clusterings.FEATURES;
 

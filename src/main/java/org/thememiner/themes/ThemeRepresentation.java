@@ -2,6 +2,7 @@ package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -19,7 +20,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What a reader sees of each theme: c-TF-IDF keywords (BERTopic's class-based TF-IDF: a term's frequency in
@@ -59,12 +63,13 @@ public final class ThemeRepresentation {
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
   public List<Theme> describe(Dataset<Row> assigned) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
-    Map<Integer, List<Row>> keywords = keywords(a);
     Map<Integer, Long> sizes = new TreeMap<>();
     for (Row r : a.groupBy(ThemeModel.THEME_ID).count().collectAsList()) sizes.put(r.getInt(0), r.getLong(1));
+    Map<Integer, List<Row>> keywords = keywords(a, sizes);
     Map<Integer, Map<String, Double>> shares = paperShares(a);
-    Map<Integer, List<Evidence>> examples = closest(a);
-    Map<Integer, List<Evidence>> quotes = closest(a.filter(col("quote")));
+    Map<Integer, List<Evidence>> examples = new TreeMap<>();
+    Map<Integer, List<Evidence>> quotes = new TreeMap<>();
+    closest(a, examples, quotes);
 
     List<Theme> themes = new ArrayList<>();
     for (Map.Entry<Integer, Long> e : sizes.entrySet()) {
@@ -93,8 +98,8 @@ public final class ThemeRepresentation {
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
   }
 
-  /** Per theme, its top keywords as (theme_id, term, weight) rows, best first. */
-  private Map<Integer, List<Row>> keywords(Dataset<Row> a) {
+  /** Per theme ({@code sizes}: its sentence count), its top keywords as (theme_id, term, weight) rows, best first. */
+  private Map<Integer, List<Row>> keywords(Dataset<Row> a, Map<Integer, Long> sizes) {
     Dataset<Row> counts = a.select(col(ThemeModel.THEME_ID), explode(col("terms")).as("term"))
         .groupBy(ThemeModel.THEME_ID, "term").count();
     Dataset<Row> themeTotals = counts.groupBy(ThemeModel.THEME_ID).agg(sum("count").as("theme_total"));
@@ -113,7 +118,11 @@ public final class ThemeRepresentation {
       out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
     }
     if (!rerank) return out;
-    Cooccurrence co = cooccurrence(a, top.select(ThemeModel.THEME_ID, "term"));
+    // The few hundred keywords as a local table: reusing top's plan would compute c-TF-IDF over again.
+    List<Row> chosen = out.values().stream().flatMap(List::stream).map(r -> RowFactory.create(r.getInt(0), r.getString(1))).toList();
+    Dataset<Row> keywordTable = a.sparkSession().createDataFrame(chosen, new StructType()
+        .add(ThemeModel.THEME_ID, DataTypes.IntegerType).add("term", DataTypes.StringType));
+    Cooccurrence co = cooccurrence(a, broadcast(keywordTable), sizes);
     out.replaceAll((theme, rows) -> rerank(rows, co.forTheme(theme)));
     return out;
   }
@@ -122,7 +131,7 @@ public final class ThemeRepresentation {
    * How often the keywords occur, alone and in pairs, in the theme's own sentences (each sentence's own terms,
    * once each; never its paragraph's): all that {@link #rerank} looks at.
    */
-  private static Cooccurrence cooccurrence(Dataset<Row> a, Dataset<Row> keywords) {
+  private static Cooccurrence cooccurrence(Dataset<Row> a, Dataset<Row> keywords, Map<Integer, Long> sizes) {
     Dataset<Row> occurrences = a.select(col(ThemeModel.THEME_ID), col("paper_id"), col("sentence_no"),
             explode(array_distinct(col("terms"))).as("term"))
         .join(keywords, List.of(ThemeModel.THEME_ID, "term").toArray(new String[0]));
@@ -130,15 +139,16 @@ public final class ThemeRepresentation {
     Dataset<Row> y = occurrences.as("y");
     Dataset<Row> pairs = x.join(y, col("x." + ThemeModel.THEME_ID).equalTo(col("y." + ThemeModel.THEME_ID))
             .and(col("x.paper_id").equalTo(col("y.paper_id"))).and(col("x.sentence_no").equalTo(col("y.sentence_no")))
-            .and(col("x.term").lt(col("y.term"))))
+            .and(col("x.term").leq(col("y.term"))))
         .groupBy(col("x." + ThemeModel.THEME_ID), col("x.term"), col("y.term")).count();
-    Cooccurrence co = new Cooccurrence(new HashMap<>(), new HashMap<>(), new HashMap<>());
-    for (Row r : a.groupBy(ThemeModel.THEME_ID).count().collectAsList()) co.sentences().put(r.getInt(0), r.getLong(1));
-    for (Row r : occurrences.groupBy(ThemeModel.THEME_ID, "term").count().collectAsList()) {
-      co.single().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
-    }
+    Cooccurrence co = new Cooccurrence(sizes, new HashMap<>(), new HashMap<>());
+    // A term paired with itself counts the sentences it occurs in.
     for (Row r : pairs.collectAsList()) {
-      co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1) + "\u0000" + r.getString(2), r.getLong(3));
+      if (r.getString(1).equals(r.getString(2))) {
+        co.single().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(3));
+      } else {
+        co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1) + "\u0000" + r.getString(2), r.getLong(3));
+      }
     }
     return co;
   }
@@ -189,28 +199,37 @@ public final class ThemeRepresentation {
     return (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
   }
 
+  /** Per theme, the share of each paper's themed sentences that are in it. */
   private static Map<Integer, Map<String, Double>> paperShares(Dataset<Row> a) {
-    Dataset<Row> perPaper = a.groupBy("paper_id").count().withColumnRenamed("count", "paper_total");
-    Dataset<Row> shares = a.groupBy(ThemeModel.THEME_ID, "paper_id").count().join(perPaper, "paper_id")
-        .select(col(ThemeModel.THEME_ID), col("paper_id"), col("count").divide(col("paper_total")).as("share"));
+    List<Row> counts = a.groupBy(ThemeModel.THEME_ID, "paper_id").count().orderBy(ThemeModel.THEME_ID, "paper_id").collectAsList();
+    Map<String, Long> perPaper = new HashMap<>();
+    for (Row r : counts) perPaper.merge(r.getString(1), r.getLong(2), Long::sum);
     Map<Integer, Map<String, Double>> out = new TreeMap<>();
-    for (Row r : shares.collectAsList()) {
-      out.computeIfAbsent(r.getInt(0), k -> new LinkedHashMap<>()).put(r.getString(1), r.getDouble(2));
+    for (Row r : counts) {
+      out.computeIfAbsent(r.getInt(0), k -> new LinkedHashMap<>()).put(r.getString(1), (double) r.getLong(2) / perPaper.get(r.getString(1)));
     }
     return out;
   }
 
-  private Map<Integer, List<Evidence>> closest(Dataset<Row> a) {
-    Dataset<Row> top = a.withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID)
-            .orderBy(col(ThemeModel.THEME_SCORE).desc(), col("paper_id"), col("sentence_no"))))
-        .filter(col("rank").leq(settings.examples()))
-        .orderBy(ThemeModel.THEME_ID, "rank")
-        .select(ThemeModel.THEME_ID, "paper_id", "section", "sentence_no", "page", "text", "quote", ThemeModel.THEME_SCORE);
-    Map<Integer, List<Evidence>> out = new TreeMap<>();
-    for (Row r : top.collectAsList()) {
-      out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Evidence(r.getString(1), r.getString(2),
-          r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5), r.getBoolean(6), r.getDouble(7)));
+  /**
+   * Fills, per theme, the {@code settings.examples()} sentences closest to its centroid ({@code examples}) and the
+   * closest participant quotes ({@code quotes}), in one pass.
+   */
+  private void closest(Dataset<Row> a, Map<Integer, List<Evidence>> examples, Map<Integer, List<Evidence>> quotes) {
+    Column[] closestFirst = {col(ThemeModel.THEME_SCORE).desc(), col("paper_id"), col("sentence_no")};
+    Dataset<Row> top = a
+        .withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID).orderBy(closestFirst)))
+        .withColumn("quote_rank", row_number().over(Window.partitionBy(col(ThemeModel.THEME_ID), col("quote")).orderBy(closestFirst)))
+        .filter(col("rank").leq(settings.examples()).or(col("quote").and(col("quote_rank").leq(settings.examples()))))
+        .select(ThemeModel.THEME_ID, "paper_id", "section", "sentence_no", "page", "text", "quote", ThemeModel.THEME_SCORE,
+            "rank", "quote_rank");
+    List<Row> rows = top.collectAsList();
+    for (String rank : List.of("rank", "quote_rank")) {
+      Map<Integer, List<Evidence>> out = rank.equals("rank") ? examples : quotes;
+      rows.stream().filter(r -> r.<Integer>getAs(rank) <= settings.examples() && (rank.equals("rank") || r.getBoolean(6)))
+          .sorted(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparingInt(r -> r.<Integer>getAs(rank)))
+          .forEach(r -> out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Evidence(r.getString(1),
+              r.getString(2), r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5), r.getBoolean(6), r.getDouble(7))));
     }
-    return out;
   }
 }
