@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.annotate.AnnotateStage;
@@ -58,7 +58,7 @@ final class Benchmark {
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
       int rerunNewPapers, boolean rerunModelReused, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
-      Map<String, Map<String, Double>> stageSeconds) {}
+      long heapLimitMb, Map<String, Map<String, Double>> stageSeconds) {}
 
   /** A run's wall time, its stages' seconds and whether it reused the saved theme model, as its run.json says. */
   private record Timed(double seconds, Map<String, Double> stages, boolean modelReused) {}
@@ -118,11 +118,20 @@ final class Benchmark {
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
           full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), refit.seconds(),
-          refit.seconds() / full.seconds(), peakHeapMb(),
-          Map.of("full_run", full.stages(), "rerun", rerun.stages(), "rerun_refit", refit.stages()));
+          refit.seconds() / full.seconds(), peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+          stageSeconds(full, rerun, refit));
     } finally {
       AtomicFiles.deleteTree(work);
     }
+  }
+
+  /** The three runs' stage times, in the order they ran (a stable order in the JSON). */
+  private static Map<String, Map<String, Double>> stageSeconds(Timed full, Timed rerun, Timed refit) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    out.put("full_run", full.stages());
+    out.put("rerun", rerun.stages());
+    out.put("rerun_refit", refit.stages());
+    return out;
   }
 
   static void write(Result r, Path file) throws IOException {
@@ -171,7 +180,7 @@ final class Benchmark {
     }
   }
 
-  /** One run as a scheduled rerun makes it ({@link ThememinerJob.Plan#rerun}), with this {@code rerun.mode}; seconds. */
+  /** One run as a scheduled rerun makes it ({@link ThememinerJob.Plan#rerun}), with this {@code rerun.mode}, timed. */
   private static Timed job(List<String> inputs, Path outDir, Path model, String mode) throws Exception {
     ObjectNode f = flags(inputs, outDir);
     f.putObject("rerun").put("mode", mode).put("model", model.toString());
@@ -232,6 +241,10 @@ final class Benchmark {
     Files.write(dst, suffix.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
   }
 
+  /**
+   * The sum of each heap pool's peak use over the process. The pools peak at different moments, so this can exceed
+   * the heap limit ({@code heap_limit_mb}); it bounds what the process used, it does not measure live data.
+   */
   private static long peakHeapMb() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -42,7 +42,7 @@ class BenchmarkTest {
     assertEquals(8, r.get("papers").asInt(), output);
     for (String figure : List.of("tokens", "raw_tokens_per_s", "job_tokens_per_s_1core", "job_tokens_per_s_allcores",
         "overhead_ratio", "speedup_allcores", "full_run_s", "rerun_s", "rerun_ratio", "rerun_refit_s",
-        "peak_driver_heap_mb")) {
+        "peak_driver_heap_mb", "heap_limit_mb")) {
       assertTrue(r.path(figure).asDouble() > 0, figure + " in " + r);
     }
     assertEquals(1, r.get("rerun_new_papers").asInt(), "5% of 8 papers, at least one");
