@@ -125,7 +125,7 @@ final class Benchmark {
     }
   }
 
-  /** The three runs' stage times, in the order they ran (a stable order in the JSON). */
+  /** The three runs' stage times by run (Json.MAPPER writes map keys sorted). */
   private static Map<String, Map<String, Double>> stageSeconds(Timed full, Timed rerun, Timed refit) {
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
     out.put("full_run", full.stages());
