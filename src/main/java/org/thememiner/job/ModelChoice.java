@@ -24,14 +24,18 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     return new ModelChoice(null, null, reason);
   }
 
-  private static ModelChoice reuse(ThemeModel saved, Dataset<Row> sentences, String reason) {
-    return new ModelChoice(saved, saved.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK()), reason);
+  /** The run's sentences put into {@code saved}'s themes, persisted: the run goes on with them. */
+  private static Dataset<Row> assign(ThemeModel saved, Dataset<Row> sentences) {
+    return saved.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
     if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
     if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
-    if (plan.mode().equals("assign")) return reuse(ThemeModel.load(plan.sharedModel()), sentences, "rerun.mode assign");
+    if (plan.mode().equals("assign")) {
+      ThemeModel saved = ThemeModel.load(plan.sharedModel());
+      return new ModelChoice(saved, assign(saved, sentences), "rerun.mode assign");
+    }
     ThemeModel saved;
     try {
       saved = ThemeModel.load(plan.sharedModel());
@@ -42,15 +46,15 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     if (saved.trainingSentences().isEmpty()) return fit("the saved model does not record how many sentences it was fitted on");
     long fitted = saved.trainingSentences().get();
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
-    ModelChoice reused = reuse(saved, sentences, null);
-    long now = reused.assigned().filter(ThemeModel.IS_THEME_SENTENCE).count();
+    Dataset<Row> assigned = assign(saved, sentences);
+    long now = assigned.filter(ThemeModel.IS_THEME_SENTENCE).count();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
         100 * growth, fitted);
     if (growth > plan.refitGrowth()) {
-      reused.assigned().unpersist();
+      assigned.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, reused.assigned(), sizes);
+    return new ModelChoice(saved, assigned, sizes);
   }
 }

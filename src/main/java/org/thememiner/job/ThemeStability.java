@@ -40,9 +40,7 @@ final class ThemeStability {
       seeds.add(seed);
       ari.add(table.isEmpty() ? 1.0 : Agreement.adjustedRandIndex(table));
     }
-    double mean = ari.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double min = ari.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    return new Stability(seeds, ari, mean, min);
+    return Stability.of(seeds, ari);
   }
 
   /** Clustered sentences (assigned or outlier) with their theme, -1 for outliers. */

@@ -216,7 +216,7 @@ public final class ThememinerJob {
     }
 
     Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, sentences, assigned, profiler), profiler);
+    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, sentences, assigned, themes, profiler), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, sentences, profiler);
 
     log.start("report");
@@ -474,10 +474,9 @@ public final class ThememinerJob {
    * the set's constructs (coding against that set alone): the compare stage's coded evidence.
    */
   private Map<String, Map<Integer, Map<String, Double>>> codedShares(SparkSession spark, ThemeModel model,
-      Dataset<Row> sentences, Dataset<Row> assigned, Profiler profiler) {
+      Dataset<Row> sentences, Dataset<Row> assigned, List<Theme> themes, Profiler profiler) {
     Dataset<Row> themed = assigned.filter(col(ThemeModel.THEME_ID).isNotNull()).select("paper_id", "sentence_no", ThemeModel.THEME_ID);
-    Map<Integer, Long> sizes = new java.util.HashMap<>();
-    for (Row r : themed.groupBy(ThemeModel.THEME_ID).count().collectAsList()) sizes.put(r.getInt(0), r.getLong(1));
+    Map<Integer, Long> sizes = themes.stream().collect(Collectors.toMap(Theme::id, Theme::size));
     Map<String, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
       Dataset<Row> coded = new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles(set, profiler, ""))

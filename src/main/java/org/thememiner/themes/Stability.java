@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public record Stability(List<Long> seeds, List<Double> ari, double meanAri, double minAri) {
 
+  /** The stability of these refits, with their mean and minimum (NaN without any). */
+  public static Stability of(List<Long> seeds, List<Double> ari) {
+    return new Stability(seeds, ari, ari.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+        ari.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+  }
+
   /**
    * Hubert and Arabie's adjusted Rand index from a contingency table: the count of items for each (label in a,
    * label in b) pair, so a caller can count pairs where the items are (in Spark) and pass only the table.

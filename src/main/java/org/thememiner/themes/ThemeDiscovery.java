@@ -137,9 +137,7 @@ public final class ThemeDiscovery {
       int chosen = choose(silhouettes, stabilities);
       Stability atChosen = null;
       if (seeds.size() > 1) {
-        List<Double> ari = Arrays.stream(byK.get(chosen), 1, seeds.size()).boxed().toList();
-        atChosen = new Stability(seeds.subList(1, seeds.size()), ari,
-            ari.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), ari.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        atChosen = Stability.of(seeds.subList(1, seeds.size()), Arrays.stream(byK.get(chosen), 1, seeds.size()).boxed().toList());
       }
       return new Selection(chosen, silhouettes, stabilities, atChosen);
     } catch (InterruptedException e) {

@@ -147,13 +147,13 @@ public final class ThemeRepresentation {
       if (r.getString(1).equals(r.getString(2))) {
         co.single().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(3));
       } else {
-        co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1) + "\u0000" + r.getString(2), r.getLong(3));
+        co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(TopicQuality.key(r.getString(1), r.getString(2)), r.getLong(3));
       }
     }
     return co;
   }
 
-  /** Per theme: its sentence count, each keyword's sentence count, each keyword pair's (key "a\0b", a < b). */
+  /** Per theme: its sentence count, each keyword's sentence count, each keyword pair's ({@link TopicQuality#key}). */
   private record Cooccurrence(Map<Integer, Long> sentences, Map<Integer, Map<String, Long>> single,
       Map<Integer, Map<String, Long>> pair) {
     ThemeCounts forTheme(int theme) {
@@ -164,8 +164,8 @@ public final class ThemeRepresentation {
   /** One theme's counts in its own sentences. */
   record ThemeCounts(long sentences, Map<String, Long> single, Map<String, Long> pair) {
     double npmi(String a, String b) {
-      String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
-      return TopicQuality.npmi(single.getOrDefault(a, 0L), single.getOrDefault(b, 0L), pair.getOrDefault(key, 0L), sentences);
+      return TopicQuality.npmi(single.getOrDefault(a, 0L), single.getOrDefault(b, 0L),
+          pair.getOrDefault(TopicQuality.key(a, b), 0L), sentences);
     }
   }
 

@@ -71,7 +71,8 @@ public final class TopicQuality {
     return slots == 0 ? Double.NaN : (double) unique.size() / slots;
   }
 
-  private static String key(String a, String b) {
+  /** The key of an unordered pair of terms in pair-count maps. */
+  static String key(String a, String b) {
     return a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
   }
 }
