@@ -40,7 +40,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     try {
       saved = ThemeModel.load(plan.sharedModel());
     } catch (IOException | RuntimeException e) {
-      return fit("the saved model could not be read (" + e.getMessage() + ")");
+      return fit("the saved model in " + plan.sharedModel() + " could not be read (" + e.getMessage() + ")");
     }
     if (!saved.settings().equals(settings)) return fit("the themes settings differ from the saved model's");
     if (saved.trainingSentences().isEmpty()) return fit("the saved model does not record how many sentences it was fitted on");

@@ -67,7 +67,7 @@ class ModelChoiceTest {
     Files.writeString(broken.getParent().resolve("theme-model.json"), "{not json");
     ModelChoice unreadable = ModelChoice.of(plan("auto", broken.getParent()), SETTINGS, KnownTopics.sentences());
     assertFalse(unreadable.reuse());
-    assertTrue(unreadable.reason().contains("could not be read"), unreadable.reason());
+    assertTrue(unreadable.reason().contains(broken.getParent() + " could not be read"), "names the folder: " + unreadable.reason());
   }
 
   @Test
