@@ -2,13 +2,16 @@ package org.thememiner.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 
-/** SHA-256 of a file's bytes: the identity of an input's content, whatever its name. */
+/** SHA-256 of a file's bytes: the identity of an input's content, whatever its name; and of a folder's. */
 public final class FileHashes {
   private FileHashes() {}
 
@@ -17,6 +20,24 @@ public final class FileHashes {
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * SHA-256 of a folder: every file's path relative to it and bytes, in path order. Two folders hash alike when
+   * one is a copy of the other ({@code AtomicFiles.copyTree}).
+   */
+  public static String sha256Tree(Path dir) throws IOException {
+    MessageDigest digest = newDigest();
+    List<Path> files;
+    try (var paths = Files.walk(dir)) {
+      files = paths.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> dir.relativize(p).toString())).toList();
+    }
+    for (Path f : files) {
+      digest.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Files.readAllBytes(f));
     }
     return HexFormat.of().formatHex(digest.digest());
   }

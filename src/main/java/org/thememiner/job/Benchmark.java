@@ -92,12 +92,12 @@ final class Benchmark {
       int cores = Runtime.getRuntime().availableProcessors();
       out.printf(Locale.ROOT, "stage     local[*] (%d cores): %.1f s, %.0f tokens/s%n", cores, allCores, tokens / allCores);
 
-      // A full run, then 5% new papers (distinct copies) and a rerun into the same folder, cache and saved model, as
-      // a scheduled rerun does (rerun.mode auto: the saved model takes the new sentences). Then another 5% and a
-      // rerun that fits the themes again (rerun.mode refit), for comparison.
-      Path runDir = work.resolve("run");
+      // A full run, then 5% new papers (distinct copies) and a rerun as a scheduled rerun makes it: a new run folder,
+      // drift against the previous one, the same cache and saved model (rerun.mode auto: the saved model takes the
+      // new sentences). Then another 5% and a rerun that fits the themes again (rerun.mode refit), for comparison.
+      Path runs = work.resolve("runs");
       Path model = work.resolve("model");
-      Timed full = job(List.of(base.toString()), runDir, model, "auto");
+      Timed full = job(List.of(base.toString()), runs, null, "full", model, "auto");
       int added = Math.max(1, files.size() / 20);
       Path extra = work.resolve("new");
       Path extraRefit = work.resolve("new-refit");
@@ -107,8 +107,8 @@ final class Benchmark {
         copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
         copyDistinct(files.get(i), extraRefit.resolve("new-refit-" + files.get(i).getFileName()), 2_000_000 + i);
       }
-      Timed rerun = job(List.of(base.toString(), extra.toString()), runDir, model, "auto");
-      Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runDir, model, "refit");
+      Timed rerun = job(List.of(base.toString(), extra.toString()), runs, "full", "rerun", model, "auto");
+      Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runs, "rerun", "refit", model, "refit");
       out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
       out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f, %s) %s%n", added, rerun.seconds(),
           rerun.seconds() / full.seconds(), rerun.modelReused() ? "saved model reused" : "themes fitted again", rerun.stages());
@@ -180,14 +180,19 @@ final class Benchmark {
     }
   }
 
-  /** One run as a scheduled rerun makes it ({@link ThememinerJob.Plan#rerun}), with this {@code rerun.mode}, timed. */
-  private static Timed job(List<String> inputs, Path outDir, Path model, String mode) throws Exception {
+  /**
+   * One run as a scheduled rerun makes it ({@link Rerun}, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
+   * after {@code runs/previous} (or none), with the cache in {@code runs/cache} and this {@code rerun.mode}; timed.
+   */
+  private static Timed job(List<String> inputs, Path runs, String previous, String folder, Path model, String mode) throws Exception {
+    Path outDir = runs.resolve(folder);
     ObjectNode f = flags(inputs, outDir);
+    f.put("cache", runs.resolve("cache").toUri().toString());
     f.putObject("rerun").put("mode", mode).put("model", model.toString());
     JobConfig config = JobConfigLoader.load(null, f);
     SparkSession spark = SparkSessions.getOrCreate("thememiner bench run", "local[*]", true);
     try {
-      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()), ThememinerJob.Plan.rerun(outDir, config));
+      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()), ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
       List<InputFile> files = job.preflight();
       long start = System.nanoTime();
       job.run(spark, files);

@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -24,17 +25,35 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     return new ModelChoice(null, null, reason);
   }
 
-  /** The run's sentences put into {@code saved}'s themes, persisted: the run goes on with them. */
-  private static Dataset<Row> assign(ThemeModel saved, Dataset<Row> sentences) {
-    return saved.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+  /** Where the saved model's assignments of unchanged papers may already be: {@link CarriedAssignments#load}. */
+  @FunctionalInterface
+  interface Carried {
+    Optional<CarriedAssignments> load() throws IOException;
   }
 
-  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
+  /**
+   * The run's sentences put into {@code saved}'s themes, persisted: the run goes on with them. Papers that
+   * {@code carried} holds keep their rows; only the others are transformed.
+   */
+  private static Dataset<Row> assign(ThemeModel saved, Dataset<Row> sentences, Optional<CarriedAssignments> carried) {
+    Dataset<Row> assigned = carried.isEmpty() ? saved.transform(sentences)
+        : carried.get().rows().unionByName(saved.transform(carried.get().notCarried(sentences)));
+    return assigned.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** "; N unchanged papers' assignments taken from FOLDER", or nothing. */
+  private static String carriedNote(Optional<CarriedAssignments> carried) {
+    return carried.map(c -> String.format(Locale.ROOT, "; %d unchanged papers' assignments taken from %s", c.papers(), c.from()))
+        .orElse("");
+  }
+
+  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences, Carried carried) throws IOException {
     if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
     if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
     if (plan.mode().equals("assign")) {
       ThemeModel saved = ThemeModel.load(plan.sharedModel());
-      return new ModelChoice(saved, assign(saved, sentences), "rerun.mode assign");
+      Optional<CarriedAssignments> c = carried.load();
+      return new ModelChoice(saved, assign(saved, sentences, c), "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
@@ -46,7 +65,8 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     if (saved.trainingSentences().isEmpty()) return fit("the saved model does not record how many sentences it was fitted on");
     long fitted = saved.trainingSentences().get();
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
-    Dataset<Row> assigned = assign(saved, sentences);
+    Optional<CarriedAssignments> c = carried.load();
+    Dataset<Row> assigned = assign(saved, sentences, c);
     long now = assigned.filter(ThemeModel.IS_THEME_SENTENCE).count();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
@@ -55,6 +75,6 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
       assigned.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, assigned, sizes);
+    return new ModelChoice(saved, assigned, sizes + carriedNote(c));
   }
 }

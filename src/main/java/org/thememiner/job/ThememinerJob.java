@@ -185,7 +185,9 @@ public final class ThememinerJob {
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
-    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences);
+    Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences, () -> CarriedAssignments.load(spark, plan.previousRun(),
+        outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds));
     boolean reuse = choice.reuse();
     ThemeModel model;
     try {
@@ -197,9 +199,10 @@ public final class ThememinerJob {
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
-    // A reused model is copied as saved: writing a Spark pipeline again costs several Spark jobs.
+    // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
+    // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
     saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve("model"));
-    if (plan.sharedModel() != null && !reuse) saveModel(model, null, plan.sharedModel());
+    if (plan.sharedModel() != null && !reuse) saveModel(model, outDir.resolve("model"), plan.sharedModel());
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
         (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
             + (plan.sharedModel() == null ? "" : "; " + choice.reason())),

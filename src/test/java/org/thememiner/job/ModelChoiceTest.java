@@ -22,6 +22,8 @@ class ModelChoiceTest {
   @TempDir static Path work;
   private static final ThemeSettings SETTINGS = ThemeSettings.DEFAULT.withK(3);
   private static Path saved;
+  /** No previous run: every sentence is assigned ({@link CarriedAssignmentsTest} covers carrying rows over). */
+  private static final ModelChoice.Carried NOTHING_CARRIED = java.util.Optional::empty;
 
   @BeforeAll
   static void saveAModel() throws Exception {
@@ -42,14 +44,14 @@ class ModelChoiceTest {
 
   @Test
   void auto_reusesTheModelWhileTheCorpusHasGrownLittle_andFitsAgainPastTheGrowthLimit() throws Exception {
-    ModelChoice same = ModelChoice.of(plan("auto", saved), SETTINGS, KnownTopics.sentences());
+    ModelChoice same = ModelChoice.of(plan("auto", saved), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED);
     assertTrue(same.reuse(), same.reason());
     assertTrue(same.reason().contains("135 theme sentences, +0%"), same.reason());
 
-    ModelChoice grown20 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(27));
+    ModelChoice grown20 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(27), NOTHING_CARRIED);
     assertTrue(grown20.reuse(), "20% more is within the 25% limit: " + grown20.reason());
 
-    ModelChoice grown30 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(41));
+    ModelChoice grown30 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(41), NOTHING_CARRIED);
     assertFalse(grown30.reuse(), "30% more is past the limit");
     assertTrue(grown30.reason().contains("176 theme sentences, +30%") && grown30.reason().contains("refitGrowth 25%"),
         grown30.reason());
@@ -57,23 +59,23 @@ class ModelChoiceTest {
 
   @Test
   void auto_fitsAgainWhenTheThemesSettingsChanged_orTheModelIsMissingOrUnreadable() throws Exception {
-    ModelChoice otherK = ModelChoice.of(plan("auto", saved), SETTINGS.withK(4), KnownTopics.sentences());
+    ModelChoice otherK = ModelChoice.of(plan("auto", saved), SETTINGS.withK(4), KnownTopics.sentences(), NOTHING_CARRIED);
     assertFalse(otherK.reuse());
     assertTrue(otherK.reason().contains("settings"), otherK.reason());
 
-    assertFalse(ModelChoice.of(plan("auto", work.resolve("none")), SETTINGS, KnownTopics.sentences()).reuse());
+    assertFalse(ModelChoice.of(plan("auto", work.resolve("none")), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED).reuse());
 
     Path broken = Files.createDirectories(work.resolve("broken").resolve("pipeline"));
     Files.writeString(broken.getParent().resolve("theme-model.json"), "{not json");
-    ModelChoice unreadable = ModelChoice.of(plan("auto", broken.getParent()), SETTINGS, KnownTopics.sentences());
+    ModelChoice unreadable = ModelChoice.of(plan("auto", broken.getParent()), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED);
     assertFalse(unreadable.reuse());
     assertTrue(unreadable.reason().contains(broken.getParent() + " could not be read"), "names the folder: " + unreadable.reason());
   }
 
   @Test
   void assignAlwaysReuses_refitNever() throws Exception {
-    assertTrue(ModelChoice.of(plan("assign", saved), SETTINGS, grownBy(100)).reuse());
-    assertFalse(ModelChoice.of(plan("refit", saved), SETTINGS, KnownTopics.sentences()).reuse());
+    assertTrue(ModelChoice.of(plan("assign", saved), SETTINGS, grownBy(100), NOTHING_CARRIED).reuse());
+    assertFalse(ModelChoice.of(plan("refit", saved), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED).reuse());
   }
 
   /** The known topics plus {@code n} more results sentences of the first topic, in a paper of their own. */

@@ -1,0 +1,92 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.TestData;
+
+/**
+ * A rerun that reuses the saved model takes the previous run's assignments of unchanged papers instead of
+ * assigning them again, and its outputs are exactly those of assigning every sentence.
+ */
+class CarriedAssignmentsTest {
+  @TempDir Path work;
+
+  /** A run into {@code runs/folder} as {@code thememiner rerun} makes it; the console output. */
+  private String run(Path in, String folder, String previous, String mode) throws Exception {
+    Path runs = work.resolve("runs");
+    ObjectNode flags = JsonNodeFactory.instance.objectNode();
+    flags.putArray("input").add(in.toString());
+    flags.put("out", runs.resolve(folder).toString());
+    flags.put("cache", runs.resolve("cache").toUri().toString());
+    flags.putObject("themes").put("k", 4).put("stabilitySeeds", 0);
+    flags.putObject("rerun").put("mode", mode).put("model", work.resolve("model").toString());
+    JobConfig config = JobConfigLoader.load(null, flags);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    ThememinerJob job = new ThememinerJob(config, new PrintStream(console, true, StandardCharsets.UTF_8),
+        ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
+    assertEquals(ThememinerJob.EXIT_OK, job.run(TestData.spark(), job.preflight()));
+    return console.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void unchangedPapersKeepTheirRows_newAndChangedOnesAreAssigned_andTheOutputsMatchAssigningAll() throws Exception {
+    Path in = Files.createDirectories(work.resolve("in"));
+    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml", "journal.pone.0153170.xml")) {
+      Files.copy(TestData.jats(j), in.resolve(j));
+    }
+    String first = run(in, "first", null, "auto");
+    assertTrue(first.contains("no saved model yet"), first);
+
+    Files.copy(TestData.jats("journal.pmed.0020124.xml"), in.resolve("journal.pmed.0020124.xml"));
+    // Changed bytes: the same id, but its rows must not be carried.
+    Files.writeString(in.resolve("journal.pone.0153170.xml"), "\n<!-- edited -->\n", StandardOpenOption.APPEND);
+    String carried = run(in, "carried", "first", "assign");
+    assertTrue(carried.contains("2 unchanged papers' assignments taken from " + work.resolve("runs").resolve("first")), carried);
+
+    String all = run(in, "all", null, "assign");
+    assertFalse(all.contains("taken from"), "without a previous run every sentence is assigned: " + all);
+    assertSameOutputs("carried", "all");
+
+    // A refit replaces the saved model: the rows of a run made with the old one no longer apply.
+    run(in, "refit", "carried", "refit");
+    String afterRefit = run(in, "after-refit", "carried", "assign");
+    assertFalse(afterRefit.contains("taken from"), "the previous run's model is not the saved one: " + afterRefit);
+    String fromRefit = run(in, "from-refit", "refit", "assign");
+    assertTrue(fromRefit.contains("4 unchanged papers' assignments taken from"), "a refit run's model is the saved one: " + fromRefit);
+    assertSameOutputs("after-refit", "from-refit");
+  }
+
+  private void assertSameOutputs(String a, String b) {
+    Path runs = work.resolve("runs");
+    for (String file : List.of("themes.json", "assignments.csv", "papers.jsonl")) {
+      assertEquals(read(runs.resolve(a).resolve(file)), read(runs.resolve(b).resolve(file)), file + " of " + a + " and " + b);
+    }
+    assertEquals(sentences(runs.resolve(a)), sentences(runs.resolve(b)), "sentences/ of " + a + " and " + b);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Row> sentences(Path run) {
+    return TestData.spark().read().parquet(run.resolve("sentences").toString()).orderBy("paper_id", "sentence_no").collectAsList();
+  }
+}
