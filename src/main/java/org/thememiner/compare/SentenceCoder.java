@@ -48,13 +48,14 @@ public final class SentenceCoder {
   public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, TermVector> constructs) {
     List<String> labels = new ArrayList<>(constructs.keySet());
     double[][] centres = centres(spark, model, labels, constructs);
+    double[] norms = java.util.Arrays.stream(centres).mapToDouble(c -> c == null ? 0 : ThemeModel.squaredNorm(c)).toArray();
     double floor = minScore;
     UserDefinedFunction best = udf((UDF1<Vector, Row>) v -> {
       int arg = -1;
       double top = 0;
       for (int c = 0; c < centres.length; c++) {
         if (centres[c] == null) continue;
-        double s = ThemeModel.cosine(v, centres[c]);
+        double s = ThemeModel.cosine(v, centres[c], norms[c]);
         if (s > top) {
           top = s;
           arg = c;

@@ -1,5 +1,7 @@
 package org.thememiner.job;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,12 +29,26 @@ record PreviousRun(String startedAt, List<Theme> themes, Set<String> papers) {
       Set<String> ids = new HashSet<>();
       try (BufferedReader r = Files.newBufferedReader(papers)) {
         for (String line; (line = r.readLine()) != null; ) {
-          if (!line.isBlank()) ids.add(Json.MAPPER.readTree(line).path("id").asText());
+          if (!line.isBlank()) ids.add(id(line));
         }
       }
       return Optional.of(new PreviousRun(startedAt, previous, ids));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** A papers.jsonl line's paper id, read without parsing the paper's text that follows it. */
+  private static String id(String line) throws IOException {
+    try (JsonParser p = Json.MAPPER.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a paper: " + line.substring(0, Math.min(80, line.length())));
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("id")) return p.getText();
+        p.skipChildren();
+      }
+    }
+    throw new IOException("a paper without an id in papers.jsonl");
   }
 }

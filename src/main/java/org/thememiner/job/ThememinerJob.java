@@ -191,6 +191,8 @@ public final class ThememinerJob {
     boolean reuse = choice.reuse();
     ThemeModel model;
     try {
+      // A fit passes over the sentences several times; a reused model reads them once, or only the new papers'.
+      if (!reuse) sentences.persist(StorageLevel.MEMORY_AND_DISK());
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       return failed(spark, startedAt, files, extracted, failures, e.getMessage());
@@ -219,8 +221,9 @@ public final class ThememinerJob {
     }
 
     Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, sentences, assigned, themes, profiler), profiler);
-    Dataset<Row> coded = sentenceCodes(spark, model, sentences, profiler);
+    // The assigned table has every sentence with all its columns, persisted: the coding reads it, not the sentences.
+    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, assigned, themes, profiler), profiler);
+    Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
 
     log.start("report");
     writeSentences(assigned);
@@ -407,7 +410,7 @@ public final class ThememinerJob {
         sentences = sentences.unionByName(reused.select(CorpusCache.sentenceColumns()));
       }
     }
-    sentences = sentences.persist(StorageLevel.MEMORY_AND_DISK());
+    // Not persisted here: a rerun that carries the previous run's assignments reads only its new papers' sentences.
     Row totals = sentences.selectExpr("count(*)", "coalesce(sum(size(tokens)), 0)").first();
     long reused = extracted.idsBySha().entrySet().stream().filter(e -> cached.contains(e.getKey()))
         .mapToLong(e -> e.getValue().size()).sum();
@@ -477,12 +480,12 @@ public final class ThememinerJob {
    * the set's constructs (coding against that set alone): the compare stage's coded evidence.
    */
   private Map<String, Map<Integer, Map<String, Double>>> codedShares(SparkSession spark, ThemeModel model,
-      Dataset<Row> sentences, Dataset<Row> assigned, List<Theme> themes, Profiler profiler) {
+      Dataset<Row> assigned, List<Theme> themes, Profiler profiler) {
     Dataset<Row> themed = assigned.filter(col(ThemeModel.THEME_ID).isNotNull()).select("paper_id", "sentence_no", ThemeModel.THEME_ID);
     Map<Integer, Long> sizes = themes.stream().collect(Collectors.toMap(Theme::id, Theme::size));
     Map<String, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
-      Dataset<Row> coded = new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles(set, profiler, ""))
+      Dataset<Row> coded = new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles(set, profiler, ""))
           .filter(col(SentenceCoder.CODED).isNotNull());
       Map<Integer, Map<String, Double>> shares = new java.util.HashMap<>();
       for (Row r : themed.join(coded, ThemeModel.SENTENCE_KEY).groupBy(ThemeModel.THEME_ID, SentenceCoder.CODED).count().collectAsList()) {
@@ -501,11 +504,11 @@ public final class ThememinerJob {
   }
 
   /** Each sentence's most similar construct over all sets, as {@code set:construct}; null without construct sets. */
-  private Dataset<Row> sentenceCodes(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Profiler profiler) {
+  private Dataset<Row> sentenceCodes(SparkSession spark, ThemeModel model, Dataset<Row> assigned, Profiler profiler) {
     if (constructSets.isEmpty()) return null;
     Map<String, TermVector> profiles = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) profiles.putAll(profiles(set, profiler, set.id() + ":"));
-    return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, profiles);
+    return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles);
   }
 
   private void writeSentences(Dataset<Row> assigned) throws IOException {

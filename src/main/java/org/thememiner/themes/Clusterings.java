@@ -106,7 +106,9 @@ final class Clusterings {
     if (clusters instanceof KMeansModel || clusters instanceof BisectingKMeansModel) {
       Vector[] c = clusters instanceof KMeansModel m ? m.clusterCenters() : ((BisectingKMeansModel) clusters).clusterCenters();
       double[][] centers = java.util.Arrays.stream(c).map(Vector::toArray).toArray(double[][]::new);
-      UserDefinedFunction cosine = udf((UDF2<Vector, Integer, Double>) (v, i) -> ThemeModel.cosine(v, centers[i]), DataTypes.DoubleType);
+      double[] norms = java.util.Arrays.stream(centers).mapToDouble(ThemeModel::squaredNorm).toArray();
+      UserDefinedFunction cosine = udf((UDF2<Vector, Integer, Double>) (v, i) -> ThemeModel.cosine(v, centers[i], norms[i]),
+          DataTypes.DoubleType);
       return out.withColumn(CLUSTER, col("prediction")).withColumn(SCORE, cosine.apply(col(FEATURES), col("prediction")));
     }
     if (clusters instanceof GaussianMixtureModel) {

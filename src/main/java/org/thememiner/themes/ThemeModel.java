@@ -188,8 +188,11 @@ public final class ThemeModel implements Serializable {
     return nonEmpty(featurized);
   }
 
-  /** Cosine of a sentence vector and a dense centre; 0 when either is zero. */
-  public static double cosine(Vector v, double[] center) {
+  /**
+   * Cosine of a sentence vector and a dense centre whose {@link #squaredNorm} is {@code centerSquaredNorm}; 0 when
+   * either is zero. The centre's norm is passed in: it has as many terms as the vocabulary, the sentence a few.
+   */
+  public static double cosine(Vector v, double[] center, double centerSquaredNorm) {
     double dot = 0;
     double vNorm = 0;
     SparseVector s = v.toSparse();
@@ -197,9 +200,14 @@ public final class ThemeModel implements Serializable {
       dot += s.values()[i] * center[s.indices()[i]];
       vNorm += s.values()[i] * s.values()[i];
     }
-    double cNorm = 0;
-    for (double x : center) cNorm += x * x;
-    return vNorm == 0 || cNorm == 0 ? 0 : dot / Math.sqrt(vNorm * cNorm);
+    return vNorm == 0 || centerSquaredNorm == 0 ? 0 : dot / Math.sqrt(vNorm * centerSquaredNorm);
+  }
+
+  /** A dense centre's sum of squares, for {@link #cosine}. */
+  public static double squaredNorm(double[] center) {
+    double sum = 0;
+    for (double x : center) sum += x * x;
+    return sum;
   }
 
   static Dataset<Row> nonEmpty(Dataset<Row> featurized) {
