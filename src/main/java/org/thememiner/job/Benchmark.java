@@ -57,11 +57,14 @@ final class Benchmark {
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
-      int rerunNewPapers, boolean rerunModelReused, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
+      int rerunNewPapers, boolean rerunModelReused, int rerunCarriedPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
       long heapLimitMb, Map<String, Map<String, Double>> stageSeconds) {}
 
-  /** A run's wall time, its stages' seconds and whether it reused the saved theme model, as its run.json says. */
-  private record Timed(double seconds, Map<String, Double> stages, boolean modelReused) {}
+  /**
+   * A run's wall time, its stages' seconds, whether it reused the saved theme model and how many papers kept the
+   * previous run's assignments, as its run.json says.
+   */
+  private record Timed(double seconds, Map<String, Double> stages, boolean modelReused, int carriedPapers) {}
 
   Result run() throws Exception {
     Path work = Files.createTempDirectory("thememiner-bench");
@@ -111,13 +114,14 @@ final class Benchmark {
       Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runs, "rerun", "refit", model, "refit");
       out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
       out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f, %s) %s%n", added, rerun.seconds(),
-          rerun.seconds() / full.seconds(), rerun.modelReused() ? "saved model reused" : "themes fitted again", rerun.stages());
+          rerun.seconds() / full.seconds(), rerun.modelReused() ? "saved model reused, " + rerun.carriedPapers() + " papers' assignments carried"
+          : "themes fitted again", rerun.stages());
       out.printf(Locale.ROOT, "run       refit rerun with %d more %.1f s (ratio %.2f) %s%n", added, refit.seconds(),
           refit.seconds() / full.seconds(), refit.stages());
 
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), refit.seconds(),
+          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), rerun.carriedPapers(), refit.seconds(),
           refit.seconds() / full.seconds(), peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
           stageSeconds(full, rerun, refit));
     } finally {
@@ -199,11 +203,13 @@ final class Benchmark {
       double seconds = seconds(start);
       Map<String, Double> stages = new LinkedHashMap<>();
       boolean reused = false;
+      int carried = 0;
       for (var stage : Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")) {
         stages.put(stage.get("stage").asText(), stage.get("seconds").asDouble());
         reused |= stage.path("counts").path("modelReused").asInt() == 1;
+        carried += stage.path("counts").path("carriedPapers").asInt();
       }
-      return new Timed(seconds, stages, reused);
+      return new Timed(seconds, stages, reused, carried);
     } finally {
       spark.stop();
     }

@@ -14,15 +14,16 @@ import org.thememiner.themes.ThemeSettings;
  *
  * @param saved    the model to reuse, or null to fit
  * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}, persisted), else null
+ * @param carriedPapers with {@code saved}: how many papers kept the previous run's assignments ({@link CarriedAssignments})
  * @param reason   what decided it, for the log
  */
-record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
+record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, String reason) {
   boolean reuse() {
     return saved != null;
   }
 
   private static ModelChoice fit(String reason) {
-    return new ModelChoice(null, null, reason);
+    return new ModelChoice(null, null, 0, reason);
   }
 
   /** Where the saved model's assignments of unchanged papers may already be: {@link CarriedAssignments#load}. */
@@ -41,6 +42,10 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     return assigned.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
+  private static int carried(Optional<CarriedAssignments> carried) {
+    return carried.map(CarriedAssignments::papers).orElse(0);
+  }
+
   /** "; N unchanged papers' assignments taken from FOLDER", or nothing. */
   private static String carriedNote(Optional<CarriedAssignments> carried) {
     return carried.map(c -> String.format(Locale.ROOT, "; %d unchanged papers' assignments taken from %s", c.papers(), c.from()))
@@ -53,7 +58,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
     if (plan.mode().equals("assign")) {
       ThemeModel saved = ThemeModel.load(plan.sharedModel());
       Optional<CarriedAssignments> c = carried.load();
-      return new ModelChoice(saved, assign(saved, sentences, c), "rerun.mode assign" + carriedNote(c));
+      return new ModelChoice(saved, assign(saved, sentences, c), carried(c), "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
@@ -75,6 +80,6 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, String reason) {
       assigned.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, assigned, sizes + carriedNote(c));
+    return new ModelChoice(saved, assigned, carried(c), sizes + carriedNote(c));
   }
 }

@@ -208,7 +208,8 @@ public final class ThememinerJob {
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
         (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
             + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
-        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reuse ? 1 : 0);
+        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reuse ? 1 : 0,
+        "carriedPapers", choice.carriedPapers());
     Stability stability = null;
     if (config.themes().stabilitySeeds() > 0 && !reuse) {
       log.start("stability");

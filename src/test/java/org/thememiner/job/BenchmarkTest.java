@@ -23,7 +23,7 @@ class BenchmarkTest {
   @TempDir Path work;
 
   @Test
-  void writesEveryFigure_andTheRerunAfterFivePercentNewPapersReusesTheSavedModel() throws Exception {
+  void writesEveryFigure_andTheRerunAfterFivePercentNewPapersReusesTheSavedModelAndTheUnchangedAssignments() throws Exception {
     Path corpus = Files.createDirectories(work.resolve("corpus"));
     for (String j : List.of("journal.pmed.0040303.xml", "journal.pbio.1001044.xml", "journal.pmed.0030205.xml",
         "journal.pmed.0020402.xml", "journal.pcbi.0030158.xml", "journal.ppat.1005207.xml", "journal.pbio.0030408.xml",
@@ -47,6 +47,7 @@ class BenchmarkTest {
     }
     assertEquals(1, r.get("rerun_new_papers").asInt(), "5% of 8 papers, at least one");
     assertTrue(r.get("rerun_model_reused").asBoolean(), "the default rerun puts the new sentences into the saved model");
+    assertEquals(8, r.get("rerun_carried_papers").asInt(), "the unchanged papers keep the full run's assignments");
     for (String run : List.of("full_run", "rerun", "rerun_refit")) {
       for (String stage : List.of("extract", "annotate", "themes", "report")) {
         assertTrue(r.path("stage_seconds").path(run).has(stage), run + " " + stage + " in " + r);
