@@ -46,14 +46,24 @@ record CarriedAssignments(Dataset<Row> rows, Dataset<Row> paperIds, int papers, 
 
   /**
    * What can be carried from {@code previousRun} into a run writing to {@code outDir} with the model saved in
-   * {@code sharedModel}; empty when nothing can (and why does not matter: the run then assigns every sentence).
+   * {@code sharedModel}; empty when nothing can, including when the previous run's files cannot be read (why does
+   * not matter: the run then assigns every sentence).
    *
    * @param shaById   this run's papers' content hashes by id
    * @param failedIds papers that failed in this run
    */
   static Optional<CarriedAssignments> load(SparkSession spark, Path previousRun, Path outDir, Path sharedModel, JobConfig config,
-      Map<String, String> shaById, Set<String> failedIds) throws IOException {
+      Map<String, String> shaById, Set<String> failedIds) {
     if (previousRun == null || sharedModel == null) return Optional.empty();
+    try {
+      return read(spark, previousRun, outDir, sharedModel, config, shaById, failedIds);
+    } catch (Exception e) { // IOException, or Spark's AnalysisException for a damaged sentences/ folder
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<CarriedAssignments> read(SparkSession spark, Path previousRun, Path outDir, Path sharedModel,
+      JobConfig config, Map<String, String> shaById, Set<String> failedIds) throws IOException {
     Path sentences = previousRun.resolve("sentences");
     Path model = previousRun.resolve("model");
     Path runJson = previousRun.resolve("run.json");

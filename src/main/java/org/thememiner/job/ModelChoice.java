@@ -29,7 +29,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
   /** Where the saved model's assignments of unchanged papers may already be: {@link CarriedAssignments#load}. */
   @FunctionalInterface
   interface Carried {
-    Optional<CarriedAssignments> load() throws IOException;
+    Optional<CarriedAssignments> load();
   }
 
   /**

@@ -68,6 +68,16 @@ class CarriedAssignmentsTest {
     String fromRefit = run(in, "from-refit", "refit", "assign");
     assertTrue(fromRefit.contains("4 unchanged papers' assignments taken from"), "a refit run's model is the saved one: " + fromRefit);
     assertSameOutputs("after-refit", "from-refit");
+
+    // A damaged previous run is not a reason to fail: every sentence is assigned again.
+    try (var parts = Files.list(work.resolve("runs").resolve("from-refit").resolve("sentences"))) {
+      for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        Files.writeString(part, "not parquet");
+      }
+    }
+    String afterDamage = run(in, "after-damage", "from-refit", "assign");
+    assertFalse(afterDamage.contains("taken from"), afterDamage);
+    assertSameOutputs("after-damage", "after-refit");
   }
 
   private void assertSameOutputs(String a, String b) {
