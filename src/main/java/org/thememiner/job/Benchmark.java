@@ -57,8 +57,8 @@ final class Benchmark {
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
-      int rerunNewPapers, boolean rerunModelReused, int rerunCarriedPapers, double rerunRefitS, double rerunRefitRatio, long peakDriverHeapMb,
-      long heapLimitMb, Map<String, Map<String, Double>> stageSeconds) {}
+      int rerunNewPapers, boolean rerunModelReused, int rerunCarriedPapers, double rerunRefitS, double rerunRefitRatio,
+      long peakDriverHeapMb, long heapLimitMb, Map<String, Map<String, Double>> stageSeconds) {}
 
   /**
    * A run's wall time, its stages' seconds, whether it reused the saved theme model and how many papers kept the
@@ -114,15 +114,16 @@ final class Benchmark {
       Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runs, "rerun", "refit", model, "refit");
       out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
       out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f, %s) %s%n", added, rerun.seconds(),
-          rerun.seconds() / full.seconds(), rerun.modelReused() ? "saved model reused, " + rerun.carriedPapers() + " papers' assignments carried"
-          : "themes fitted again", rerun.stages());
+          rerun.seconds() / full.seconds(),
+          rerun.modelReused() ? "saved model reused, " + rerun.carriedPapers() + " papers' assignments carried" : "themes fitted again",
+          rerun.stages());
       out.printf(Locale.ROOT, "run       refit rerun with %d more %.1f s (ratio %.2f) %s%n", added, refit.seconds(),
           refit.seconds() / full.seconds(), refit.stages());
 
       return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
           tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), rerun.carriedPapers(), refit.seconds(),
-          refit.seconds() / full.seconds(), peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), rerun.carriedPapers(),
+          refit.seconds(), refit.seconds() / full.seconds(), peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
           stageSeconds(full, rerun, refit));
     } finally {
       AtomicFiles.deleteTree(work);
@@ -196,7 +197,8 @@ final class Benchmark {
     JobConfig config = JobConfigLoader.load(null, f);
     SparkSession spark = SparkSessions.getOrCreate("thememiner bench run", "local[*]", true);
     try {
-      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()), ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
+      ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()),
+          ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
       List<InputFile> files = job.preflight();
       long start = System.nanoTime();
       job.run(spark, files);

@@ -185,7 +185,8 @@ public final class ThememinerJob {
     Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
-    Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull)
+        .collect(Collectors.toSet());
     ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences, () -> CarriedAssignments.load(spark, plan.previousRun(),
         outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds));
     boolean reuse = choice.reuse();
