@@ -1,7 +1,6 @@
 package org.thememiner.job;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -41,38 +40,28 @@ record CarriedAssignments(Dataset<Row> rows, Dataset<Row> paperIds, int papers, 
 
   /** The sentences of the papers not carried: new and changed ones. */
   Dataset<Row> notCarried(Dataset<Row> sentences) {
-    return sentences.join(broadcast(paperIds), List.of("paper_id").toArray(new String[0]), "left_anti");
+    return sentences.join(broadcast(paperIds), new String[] {"paper_id"}, "left_anti");
   }
 
   /**
-   * What can be carried from {@code previousRun} into a run writing to {@code outDir} with the model saved in
-   * {@code sharedModel}; empty when nothing can, including when the previous run's files cannot be read (why does
-   * not matter: the run then assigns every sentence).
+   * What can be carried from {@code previous} into a run writing to {@code outDir} with the model saved in
+   * {@code sharedModel}; empty when nothing can (the run then assigns every sentence).
    *
    * @param shaById   this run's papers' content hashes by id
    * @param failedIds papers that failed in this run
+   * @throws IOException the previous run's model or sentences cannot be read (the message names the file)
    */
-  static Optional<CarriedAssignments> load(SparkSession spark, Path previousRun, Path outDir, Path sharedModel, JobConfig config,
-      Map<String, String> shaById, Set<String> failedIds) {
-    if (previousRun == null || sharedModel == null) return Optional.empty();
-    try {
-      return read(spark, previousRun, outDir, sharedModel, config, shaById, failedIds);
-    } catch (Exception e) { // IOException, or Spark's AnalysisException for a damaged sentences/ folder
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<CarriedAssignments> read(SparkSession spark, Path previousRun, Path outDir, Path sharedModel,
+  static Optional<CarriedAssignments> load(SparkSession spark, PreviousRun previous, Path outDir, Path sharedModel,
       JobConfig config, Map<String, String> shaById, Set<String> failedIds) throws IOException {
+    Path previousRun = previous.folder();
     Path sentences = previousRun.resolve("sentences");
     Path model = previousRun.resolve("model");
-    Path runJson = previousRun.resolve("run.json");
-    if (!Files.isDirectory(sentences) || !Files.isDirectory(model) || !Files.isRegularFile(runJson) || !Files.isDirectory(sharedModel)) {
+    if (sharedModel == null || !Files.isDirectory(sentences) || !Files.isDirectory(model) || !Files.isDirectory(sharedModel)) {
       return Optional.empty();
     }
     // A run replaces its own folder's sentences/ while it would still be reading them.
     if (Files.isDirectory(outDir) && Files.isSameFile(previousRun, outDir)) return Optional.empty();
-    JsonNode run = Json.MAPPER.readTree(runJson.toFile());
+    JsonNode run = previous.run();
     // Through text, as run.json was written: a tree made from objects keeps a long as a long, one read back does not.
     JsonNode settings = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(config));
     if (!Json.MAPPER.valueToTree(Versions.current()).equals(run.path("versions"))) return Optional.empty();
@@ -88,13 +77,19 @@ record CarriedAssignments(Dataset<Row> rows, Dataset<Row> paperIds, int papers, 
         unchanged.add(id);
       }
     }
-    Dataset<Row> previous = spark.read().parquet(sentences.toUri().toString());
-    List<String> carried = new ArrayList<>(previous.select("paper_id").distinct().as(Encoders.STRING()).collectAsList());
+    Dataset<Row> rows;
+    List<String> carried;
+    try {
+      rows = spark.read().parquet(sentences.toUri().toString());
+      carried = new ArrayList<>(rows.select("paper_id").distinct().as(Encoders.STRING()).collectAsList());
+    } catch (Exception e) { // Spark's AnalysisException or SparkException for a damaged sentences/ folder
+      throw new IOException(sentences + ": " + e.getMessage(), e);
+    }
     carried.retainAll(unchanged);
     if (carried.isEmpty()) return Optional.empty();
     carried.sort(null);
     Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
-    Dataset<Row> rows = previous.join(broadcast(ids), List.of("paper_id").toArray(new String[0]), "left_semi");
-    return Optional.of(new CarriedAssignments(rows, ids, carried.size(), previousRun));
+    return Optional.of(new CarriedAssignments(rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi"), ids,
+        carried.size(), previousRun));
   }
 }

@@ -3,6 +3,7 @@ package org.thememiner.job;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,15 @@ import java.util.Set;
 import org.thememiner.report.Json;
 import org.thememiner.themes.Theme;
 
-/** The themes and papers of the run that last wrote an output folder, read before this run replaces them. */
-record PreviousRun(String startedAt, List<Theme> themes, Set<String> papers) {
+/**
+ * The run that last wrote an output folder, read before this run replaces them: its folder, its run.json, its themes
+ * and its papers.
+ */
+record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Set<String> papers) {
+
+  String startedAt() {
+    return run.path("startedAt").asText(null);
+  }
 
   /** Empty when the folder holds no complete earlier run, or one this version cannot read. */
   static Optional<PreviousRun> load(Path outDir) {
@@ -24,7 +32,7 @@ record PreviousRun(String startedAt, List<Theme> themes, Set<String> papers) {
     Path papers = outDir.resolve("papers.jsonl");
     if (!Files.isRegularFile(run) || !Files.isRegularFile(themes) || !Files.isRegularFile(papers)) return Optional.empty();
     try {
-      String startedAt = Json.MAPPER.readTree(run.toFile()).path("startedAt").asText(null);
+      JsonNode info = Json.MAPPER.readTree(run.toFile());
       List<Theme> previous = Json.MAPPER.readValue(themes.toFile(), new TypeReference<List<Theme>>() {});
       Set<String> ids = new HashSet<>();
       try (BufferedReader r = Files.newBufferedReader(papers)) {
@@ -32,7 +40,7 @@ record PreviousRun(String startedAt, List<Theme> themes, Set<String> papers) {
           if (!line.isBlank()) ids.add(id(line));
         }
       }
-      return Optional.of(new PreviousRun(startedAt, previous, ids));
+      return Optional.of(new PreviousRun(outDir, info, previous, ids));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -187,8 +187,15 @@ public final class ThememinerJob {
     log.start("themes");
     Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet());
-    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences, () -> CarriedAssignments.load(spark, plan.previousRun(),
-        outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds));
+    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences, () -> {
+      if (previous.isEmpty()) return Optional.empty();
+      try {
+        return CarriedAssignments.load(spark, previous.get(), outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds);
+      } catch (IOException e) {
+        out.println("themes    the previous run's assignments cannot be read, so every sentence is assigned: " + e.getMessage());
+        return Optional.empty();
+      }
+    });
     boolean reuse = choice.reuse();
     ThemeModel model;
     try {

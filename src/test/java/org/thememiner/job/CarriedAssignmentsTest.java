@@ -77,6 +77,8 @@ class CarriedAssignmentsTest {
     }
     String afterDamage = run(in, "after-damage", "from-refit", "assign");
     assertFalse(afterDamage.contains("taken from"), afterDamage);
+    assertTrue(afterDamage.contains("cannot be read") && afterDamage.contains(work.resolve("runs").resolve("from-refit").resolve("sentences").toString()),
+        "the log names the unreadable folder: " + afterDamage);
     assertSameOutputs("after-damage", "after-refit");
   }
 
