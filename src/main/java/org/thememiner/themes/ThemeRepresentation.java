@@ -1,13 +1,16 @@
 package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
@@ -63,20 +66,18 @@ public final class ThemeRepresentation {
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
   public List<Theme> describe(Dataset<Row> assigned) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
-    Map<Integer, Long> sizes = new TreeMap<>();
-    for (Row r : a.groupBy(ThemeModel.THEME_ID).count().collectAsList()) sizes.put(r.getInt(0), r.getLong(1));
-    Map<Integer, List<Row>> keywords = keywords(a, sizes);
-    Map<Integer, Map<String, Double>> shares = paperShares(a);
+    PaperCounts counts = PaperCounts.of(a);
+    Map<Integer, List<Row>> keywords = keywords(a, counts);
     Map<Integer, List<Evidence>> examples = new TreeMap<>();
     Map<Integer, List<Evidence>> quotes = new TreeMap<>();
     closest(a, examples, quotes);
 
     List<Theme> themes = new ArrayList<>();
-    for (Map.Entry<Integer, Long> e : sizes.entrySet()) {
+    for (Map.Entry<Integer, Long> e : counts.sizes().entrySet()) {
       int id = e.getKey();
       List<Row> kw = keywords.getOrDefault(id, List.of());
       List<String> terms = kw.stream().map(k -> k.getString(1)).toList();
-      Map<String, Double> share = shares.getOrDefault(id, Map.of());
+      Map<String, Double> share = counts.shares().getOrDefault(id, Map.of());
       List<String> papers = share.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).toList();
@@ -84,6 +85,38 @@ public final class ThemeRepresentation {
           papers, share, examples.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of())));
     }
     return themes;
+  }
+
+  /**
+   * What one small aggregate over (theme, paper) gives: per theme its sentence count ({@code sizes}) and its
+   * number of term occurrences ({@code termTotals}); per theme, the share of each paper's themed sentences that
+   * are in it ({@code shares}, papers in id order).
+   */
+  private record PaperCounts(Map<Integer, Long> sizes, Map<Integer, Long> termTotals, Map<Integer, Map<String, Double>> shares) {
+    static PaperCounts of(Dataset<Row> a) {
+      // Sorted here: a few rows per paper, which the themes hold anyway; a distributed sort costs a sampling job.
+      List<Row> rows = new ArrayList<>(a.groupBy(ThemeModel.THEME_ID, "paper_id").agg(count(lit(1)), sum(size(col("terms"))))
+          .collectAsList());
+      rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparing(r -> r.getString(1)));
+      Map<Integer, Long> sizes = new TreeMap<>();
+      Map<Integer, Long> termTotals = new TreeMap<>();
+      Map<String, Long> perPaper = new HashMap<>();
+      for (Row r : rows) {
+        sizes.merge(r.getInt(0), r.getLong(2), Long::sum);
+        termTotals.merge(r.getInt(0), r.getLong(3), Long::sum);
+        perPaper.merge(r.getString(1), r.getLong(2), Long::sum);
+      }
+      Map<Integer, Map<String, Double>> shares = new TreeMap<>();
+      for (Row r : rows) {
+        shares.computeIfAbsent(r.getInt(0), k -> new LinkedHashMap<>()).put(r.getString(1), (double) r.getLong(2) / perPaper.get(r.getString(1)));
+      }
+      return new PaperCounts(sizes, termTotals, shares);
+    }
+
+    /** The mean number of term occurrences over the themes that have any: c-TF-IDF's average class size. */
+    double meanTermTotal() {
+      return termTotals.values().stream().filter(t -> t > 0).mapToLong(Long::longValue).average().orElse(0);
+    }
   }
 
   /** Up to three keywords; a phrase among the top five leads and absorbs the words it contains. */
@@ -98,23 +131,29 @@ public final class ThemeRepresentation {
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
   }
 
-  /** Per theme ({@code sizes}: its sentence count), its top keywords as (theme_id, term, weight) rows, best first. */
-  private Map<Integer, List<Row>> keywords(Dataset<Row> a, Map<Integer, Long> sizes) {
+  /** Per theme, its top keywords as (theme_id, term, weight) rows, best first. */
+  private Map<Integer, List<Row>> keywords(Dataset<Row> a, PaperCounts paperCounts) {
     Dataset<Row> counts = a.select(col(ThemeModel.THEME_ID), explode(col("terms")).as("term"))
         .groupBy(ThemeModel.THEME_ID, "term").count();
-    Dataset<Row> themeTotals = counts.groupBy(ThemeModel.THEME_ID).agg(sum("count").as("theme_total"));
-    Dataset<Row> termTotals = counts.groupBy("term").agg(sum("count").as("term_total"));
-    double avgThemeTotal = themeTotals.agg(avg("theme_total")).first().getDouble(0);
-    Column weight = col("count").divide(col("theme_total"))
-        .multiply(log(lit(1.0).plus(lit(avgThemeTotal).divide(col("term_total")))));
-    Dataset<Row> top = counts.join(themeTotals, ThemeModel.THEME_ID).join(termTotals, "term")
+    // The themes' totals are known already: a literal map, not a join with a second aggregate of the term counts.
+    List<Column> themeTotals = new ArrayList<>();
+    paperCounts.termTotals().forEach((theme, total) -> {
+      themeTotals.add(lit(theme));
+      themeTotals.add(lit(total));
+    });
+    Column weight = col("count").divide(element_at(map(themeTotals.toArray(new Column[0])), col(ThemeModel.THEME_ID)))
+        .multiply(log(lit(1.0).plus(lit(paperCounts.meanTermTotal()).divide(col("term_total")))));
+    Dataset<Row> top = counts
+        .withColumn("term_total", sum("count").over(Window.partitionBy("term")))
         .filter(col("term_total").geq(settings.minDocFreq()))
         .withColumn("weight", weight)
         .withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID)
             .orderBy(col("weight").desc(), col("term").asc())))
         .filter(col("rank").leq(KEYWORDS));
     Map<Integer, List<Row>> out = new TreeMap<>();
-    for (Row r : top.orderBy(ThemeModel.THEME_ID, "rank").select(ThemeModel.THEME_ID, "term", "weight").collectAsList()) {
+    List<Row> ranked = new ArrayList<>(top.select(ThemeModel.THEME_ID, "term", "weight", "rank").collectAsList());
+    ranked.sort(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparingInt(r -> r.getInt(3)));
+    for (Row r : ranked) {
       out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
     }
     if (!rerank) return out;
@@ -122,7 +161,7 @@ public final class ThemeRepresentation {
     List<Row> chosen = out.values().stream().flatMap(List::stream).map(r -> RowFactory.create(r.getInt(0), r.getString(1))).toList();
     Dataset<Row> keywordTable = a.sparkSession().createDataFrame(chosen, new StructType()
         .add(ThemeModel.THEME_ID, DataTypes.IntegerType).add("term", DataTypes.StringType));
-    Cooccurrence co = cooccurrence(a, broadcast(keywordTable), sizes);
+    Cooccurrence co = cooccurrence(a, broadcast(keywordTable), paperCounts.sizes());
     out.replaceAll((theme, rows) -> rerank(rows, co.forTheme(theme)));
     return out;
   }
@@ -197,18 +236,6 @@ public final class ThemeRepresentation {
   /** Whether one term is a whole-word part of the other (a noun phrase and one of its words). */
   static boolean nested(String a, String b) {
     return (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
-  }
-
-  /** Per theme, the share of each paper's themed sentences that are in it. */
-  private static Map<Integer, Map<String, Double>> paperShares(Dataset<Row> a) {
-    List<Row> counts = a.groupBy(ThemeModel.THEME_ID, "paper_id").count().orderBy(ThemeModel.THEME_ID, "paper_id").collectAsList();
-    Map<String, Long> perPaper = new HashMap<>();
-    for (Row r : counts) perPaper.merge(r.getString(1), r.getLong(2), Long::sum);
-    Map<Integer, Map<String, Double>> out = new TreeMap<>();
-    for (Row r : counts) {
-      out.computeIfAbsent(r.getInt(0), k -> new LinkedHashMap<>()).put(r.getString(1), (double) r.getLong(2) / perPaper.get(r.getString(1)));
-    }
-    return out;
   }
 
   /**
