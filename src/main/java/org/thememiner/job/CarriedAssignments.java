@@ -32,15 +32,13 @@ import org.thememiner.report.Versions;
  * rows there, and it did not fail in this run.
  *
  * @param rows     the carried papers' rows of the previous {@code sentences/}
- * @param paperIds the carried papers, as a one-column ({@code paper_id}) table
- * @param papers   how many papers are carried
+ * @param paperIds the carried papers
  * @param from     the previous run's folder
  */
-record CarriedAssignments(Dataset<Row> rows, Dataset<Row> paperIds, int papers, Path from) {
-
-  /** The sentences of the papers not carried: new and changed ones. */
-  Dataset<Row> notCarried(Dataset<Row> sentences) {
-    return sentences.join(broadcast(paperIds), new String[] {"paper_id"}, "left_anti");
+record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from) {
+  /** How many papers are carried. */
+  int papers() {
+    return paperIds.size();
   }
 
   /**
@@ -89,7 +87,7 @@ record CarriedAssignments(Dataset<Row> rows, Dataset<Row> paperIds, int papers, 
     if (carried.isEmpty()) return Optional.empty();
     carried.sort(null);
     Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
-    return Optional.of(new CarriedAssignments(rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi"), ids,
-        carried.size(), previousRun));
+    return Optional.of(new CarriedAssignments(rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi"),
+        Set.copyOf(carried), previousRun));
   }
 }

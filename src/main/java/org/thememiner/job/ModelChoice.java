@@ -36,9 +36,10 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
    * The run's sentences put into {@code saved}'s themes, persisted: the run goes on with them. Papers that
    * {@code carried} holds keep their rows; only the others are transformed.
    */
-  private static Dataset<Row> assign(ThemeModel saved, Dataset<Row> sentences, Optional<CarriedAssignments> carried) {
-    Dataset<Row> assigned = carried.isEmpty() ? saved.transform(sentences)
-        : carried.get().rows().unionByName(saved.transform(carried.get().notCarried(sentences)));
+  private static Dataset<Row> assign(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried)
+      throws IOException {
+    Dataset<Row> assigned = carried.isEmpty() ? saved.transform(sentences.all())
+        : carried.get().rows().unionByName(saved.transform(sentences.except(carried.get().paperIds())));
     return assigned.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
@@ -52,7 +53,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
         .orElse("");
   }
 
-  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences, Carried carried) throws IOException {
+  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, RunSentences sentences, Carried carried) throws IOException {
     if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
     if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
     if (plan.mode().equals("assign")) {

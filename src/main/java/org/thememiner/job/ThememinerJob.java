@@ -182,12 +182,12 @@ public final class ThememinerJob {
     if (extracted.summaries().isEmpty()) {
       return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve("errors.jsonl"));
     }
-    Dataset<Row> sentences = annotateStage(spark, extracted, cache, failures);
+    RunSentences annotated = annotateStage(spark, extracted, cache, failures);
 
     log.start("themes");
     Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet());
-    ModelChoice choice = ModelChoice.of(plan, config.themes(), sentences, () -> {
+    ModelChoice choice = ModelChoice.of(plan, config.themes(), annotated, () -> {
       if (previous.isEmpty()) return Optional.empty();
       try {
         return CarriedAssignments.load(spark, previous.get(), outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds);
@@ -197,10 +197,10 @@ public final class ThememinerJob {
       }
     });
     boolean reuse = choice.reuse();
+    // A fit passes over all the sentences several times; a reused model has read those it assigns already.
+    Dataset<Row> sentences = reuse ? null : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
     ThemeModel model;
     try {
-      // A fit passes over the sentences several times; a reused model reads them once, or only the new papers'.
-      if (!reuse) sentences.persist(StorageLevel.MEMORY_AND_DISK());
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
     } catch (IllegalStateException e) {
       return failed(spark, startedAt, files, extracted, failures, e.getMessage());
@@ -389,7 +389,7 @@ public final class ThememinerJob {
         p.sections(), p.captions(), p.references(), p.warnings());
   }
 
-  private Dataset<Row> annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
+  private RunSentences annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
       throws IOException {
     log.start("annotate");
     String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"),
@@ -405,22 +405,22 @@ public final class ThememinerJob {
     }
     Dataset<Row> fresh = AnnotateStage.toFrame(spark, annotated.filter(o -> o.sentences() != null)
         .flatMap(o -> o.sentences().iterator()));
-    List<Row> idSha = new ArrayList<>();
-    extracted.idsBySha().forEach((sha, ids) -> ids.forEach(id -> idSha.add(RowFactory.create(id, sha, id.equals(ids.get(0))))));
-    Dataset<Row> ids = spark.createDataFrame(idSha, new StructType().add("paper_id", DataTypes.StringType)
-        .add("sha256", DataTypes.StringType).add("first", DataTypes.BooleanType));
-    Dataset<Row> sentences = fresh;
+    RunSentences sentences = RunSentences.annotatedNow(fresh);
     if (cache != null) {
-      // One copy per content hash goes into the cache; each file with those bytes gets it back on reuse. A run
-      // that annotated nothing adds no (empty) batch: every batch is one more folder each later run reads.
-      if (text.count() > 0) cache.addSentences(key, fresh.join(ids.filter(col("first")), "paper_id").drop("first"));
-      if (!cached.isEmpty()) {
-        Dataset<Row> reused = cache.sentences(key, cached).drop("paper_id").join(ids.drop("first"), "sha256");
-        sentences = sentences.unionByName(reused.select(CorpusCache.sentenceColumns()));
+      // One copy per content hash goes into the cache, under the hash's first paper id. A run that annotated
+      // nothing adds no (empty) batch: every batch is one more folder each later run reads.
+      if (text.count() > 0) {
+        List<Row> firstIds = new ArrayList<>();
+        extracted.idsBySha().forEach((sha, ids) -> firstIds.add(RowFactory.create(ids.get(0), sha)));
+        cache.addSentences(key, fresh.join(spark.createDataFrame(firstIds, new StructType()
+            .add("paper_id", DataTypes.StringType).add("sha256", DataTypes.StringType)), "paper_id"));
       }
+      Map<String, List<String>> cachedIds = new LinkedHashMap<>(extracted.idsBySha());
+      cachedIds.keySet().retainAll(cached);
+      sentences = new RunSentences(fresh, cache, key, cachedIds);
     }
     // Not persisted here: a rerun that carries the previous run's assignments reads only its new papers' sentences.
-    Row totals = sentences.selectExpr("count(*)", "coalesce(sum(size(tokens)), 0)").first();
+    Row totals = sentences.all().selectExpr("count(*)", "coalesce(sum(size(tokens)), 0)").first();
     long reused = extracted.idsBySha().entrySet().stream().filter(e -> cached.contains(e.getKey()))
         .mapToLong(e -> e.getValue().size()).sum();
     log.done(String.format("%d sentences, %d tokens (%d papers from cache)", totals.getLong(0), totals.getLong(1), reused),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +23,13 @@ class ModelChoiceTest {
   @TempDir static Path work;
   private static final ThemeSettings SETTINGS = ThemeSettings.DEFAULT.withK(3);
   private static Path saved;
-  /** No previous run: every sentence is assigned ({@link CarriedAssignmentsTest} covers carrying rows over). */
-  private static final ModelChoice.Carried NOTHING_CARRIED = java.util.Optional::empty;
+  /**
+   * The choice for a run of these sentences, all annotated in it, with no previous run: every sentence is assigned
+   * ({@link CarriedAssignmentsTest} covers carrying rows over).
+   */
+  private static ModelChoice choose(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
+    return ModelChoice.of(plan, settings, RunSentences.annotatedNow(sentences), java.util.Optional::empty);
+  }
 
   @BeforeAll
   static void saveAModel() throws Exception {
@@ -44,14 +50,14 @@ class ModelChoiceTest {
 
   @Test
   void auto_reusesTheModelWhileTheCorpusHasGrownLittle_andFitsAgainPastTheGrowthLimit() throws Exception {
-    ModelChoice same = ModelChoice.of(plan("auto", saved), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED);
+    ModelChoice same = choose(plan("auto", saved), SETTINGS, KnownTopics.sentences());
     assertTrue(same.reuse(), same.reason());
     assertTrue(same.reason().contains("135 theme sentences, +0%"), same.reason());
 
-    ModelChoice grown20 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(27), NOTHING_CARRIED);
+    ModelChoice grown20 = choose(plan("auto", saved), SETTINGS, grownBy(27));
     assertTrue(grown20.reuse(), "20% more is within the 25% limit: " + grown20.reason());
 
-    ModelChoice grown30 = ModelChoice.of(plan("auto", saved), SETTINGS, grownBy(41), NOTHING_CARRIED);
+    ModelChoice grown30 = choose(plan("auto", saved), SETTINGS, grownBy(41));
     assertFalse(grown30.reuse(), "30% more is past the limit");
     assertTrue(grown30.reason().contains("176 theme sentences, +30%") && grown30.reason().contains("refitGrowth 25%"),
         grown30.reason());
@@ -59,23 +65,23 @@ class ModelChoiceTest {
 
   @Test
   void auto_fitsAgainWhenTheThemesSettingsChanged_orTheModelIsMissingOrUnreadable() throws Exception {
-    ModelChoice otherK = ModelChoice.of(plan("auto", saved), SETTINGS.withK(4), KnownTopics.sentences(), NOTHING_CARRIED);
+    ModelChoice otherK = choose(plan("auto", saved), SETTINGS.withK(4), KnownTopics.sentences());
     assertFalse(otherK.reuse());
     assertTrue(otherK.reason().contains("settings"), otherK.reason());
 
-    assertFalse(ModelChoice.of(plan("auto", work.resolve("none")), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED).reuse());
+    assertFalse(choose(plan("auto", work.resolve("none")), SETTINGS, KnownTopics.sentences()).reuse());
 
     Path broken = Files.createDirectories(work.resolve("broken").resolve("pipeline"));
     Files.writeString(broken.getParent().resolve("theme-model.json"), "{not json");
-    ModelChoice unreadable = ModelChoice.of(plan("auto", broken.getParent()), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED);
+    ModelChoice unreadable = choose(plan("auto", broken.getParent()), SETTINGS, KnownTopics.sentences());
     assertFalse(unreadable.reuse());
     assertTrue(unreadable.reason().contains(broken.getParent() + " could not be read"), "names the folder: " + unreadable.reason());
   }
 
   @Test
   void assignAlwaysReuses_refitNever() throws Exception {
-    assertTrue(ModelChoice.of(plan("assign", saved), SETTINGS, grownBy(100), NOTHING_CARRIED).reuse());
-    assertFalse(ModelChoice.of(plan("refit", saved), SETTINGS, KnownTopics.sentences(), NOTHING_CARRIED).reuse());
+    assertTrue(choose(plan("assign", saved), SETTINGS, grownBy(100)).reuse());
+    assertFalse(choose(plan("refit", saved), SETTINGS, KnownTopics.sentences()).reuse());
   }
 
   /** The known topics plus {@code n} more results sentences of the first topic, in a paper of their own. */
