@@ -1,7 +1,5 @@
 package org.thememiner.themes;
 
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
@@ -19,14 +17,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * What a reader sees of each theme: c-TF-IDF keywords (BERTopic's class-based TF-IDF: a term's frequency in
@@ -68,9 +65,12 @@ public final class ThemeRepresentation {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
     PaperCounts counts = PaperCounts.of(a);
     Map<Integer, List<Row>> keywords = keywords(a, counts);
-    Map<Integer, List<Evidence>> examples = new TreeMap<>();
-    Map<Integer, List<Evidence>> quotes = new TreeMap<>();
-    closest(a, examples, quotes);
+    Map<Integer, Set<String>> toCount = new HashMap<>();
+    if (rerank) keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
+    SentencePass pass = SentencePass.over(a, settings.examples(), toCount);
+    if (rerank) keywords.replaceAll((theme, rows) -> rerank(rows, pass.counts(theme, counts.sizes().getOrDefault(theme, 0L))));
+    Map<Integer, List<Evidence>> examples = pass.examples();
+    Map<Integer, List<Evidence>> quotes = pass.quotes();
 
     List<Theme> themes = new ArrayList<>();
     for (Map.Entry<Integer, Long> e : counts.sizes().entrySet()) {
@@ -131,7 +131,7 @@ public final class ThemeRepresentation {
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
   }
 
-  /** Per theme, its top keywords as (theme_id, term, weight) rows, best first. */
+  /** Per theme, its top keywords as (theme_id, term, weight, rank) rows, best c-TF-IDF weight first. */
   private Map<Integer, List<Row>> keywords(Dataset<Row> a, PaperCounts paperCounts) {
     Dataset<Row> counts = a.select(col(ThemeModel.THEME_ID), explode(col("terms")).as("term"))
         .groupBy(ThemeModel.THEME_ID, "term").count();
@@ -156,48 +156,7 @@ public final class ThemeRepresentation {
     for (Row r : ranked) {
       out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
     }
-    if (!rerank) return out;
-    // The few hundred keywords as a local table: reusing top's plan would compute c-TF-IDF over again.
-    List<Row> chosen = out.values().stream().flatMap(List::stream).map(r -> RowFactory.create(r.getInt(0), r.getString(1))).toList();
-    Dataset<Row> keywordTable = a.sparkSession().createDataFrame(chosen, new StructType()
-        .add(ThemeModel.THEME_ID, DataTypes.IntegerType).add("term", DataTypes.StringType));
-    Cooccurrence co = cooccurrence(a, broadcast(keywordTable), paperCounts.sizes());
-    out.replaceAll((theme, rows) -> rerank(rows, co.forTheme(theme)));
     return out;
-  }
-
-  /**
-   * How often the keywords occur, alone and in pairs, in the theme's own sentences (each sentence's own terms,
-   * once each; never its paragraph's): all that {@link #rerank} looks at.
-   */
-  private static Cooccurrence cooccurrence(Dataset<Row> a, Dataset<Row> keywords, Map<Integer, Long> sizes) {
-    Dataset<Row> occurrences = a.select(col(ThemeModel.THEME_ID), col("paper_id"), col("sentence_no"),
-            explode(array_distinct(col("terms"))).as("term"))
-        .join(keywords, List.of(ThemeModel.THEME_ID, "term").toArray(new String[0]));
-    Dataset<Row> x = occurrences.as("x");
-    Dataset<Row> y = occurrences.as("y");
-    Dataset<Row> pairs = x.join(y, col("x." + ThemeModel.THEME_ID).equalTo(col("y." + ThemeModel.THEME_ID))
-            .and(col("x.paper_id").equalTo(col("y.paper_id"))).and(col("x.sentence_no").equalTo(col("y.sentence_no")))
-            .and(col("x.term").leq(col("y.term"))))
-        .groupBy(col("x." + ThemeModel.THEME_ID), col("x.term"), col("y.term")).count();
-    Cooccurrence co = new Cooccurrence(sizes, new HashMap<>(), new HashMap<>());
-    // A term paired with itself counts the sentences it occurs in.
-    for (Row r : pairs.collectAsList()) {
-      if (r.getString(1).equals(r.getString(2))) {
-        co.single().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(3));
-      } else {
-        co.pair().computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(TopicQuality.key(r.getString(1), r.getString(2)), r.getLong(3));
-      }
-    }
-    return co;
-  }
-
-  /** Per theme: its sentence count, each keyword's sentence count, each keyword pair's ({@link TopicQuality#key}). */
-  private record Cooccurrence(Map<Integer, Long> sentences, Map<Integer, Map<String, Long>> single,
-      Map<Integer, Map<String, Long>> pair) {
-    ThemeCounts forTheme(int theme) {
-      return new ThemeCounts(sentences.getOrDefault(theme, 0L), single.getOrDefault(theme, Map.of()), pair.getOrDefault(theme, Map.of()));
-    }
   }
 
   /** One theme's counts in its own sentences. */
@@ -236,27 +195,5 @@ public final class ThemeRepresentation {
   /** Whether one term is a whole-word part of the other (a noun phrase and one of its words). */
   static boolean nested(String a, String b) {
     return (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
-  }
-
-  /**
-   * Fills, per theme, the {@code settings.examples()} sentences closest to its centroid ({@code examples}) and the
-   * closest participant quotes ({@code quotes}), in one pass.
-   */
-  private void closest(Dataset<Row> a, Map<Integer, List<Evidence>> examples, Map<Integer, List<Evidence>> quotes) {
-    Column[] closestFirst = {col(ThemeModel.THEME_SCORE).desc(), col("paper_id"), col("sentence_no")};
-    Dataset<Row> top = a
-        .withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID).orderBy(closestFirst)))
-        .withColumn("quote_rank", row_number().over(Window.partitionBy(col(ThemeModel.THEME_ID), col("quote")).orderBy(closestFirst)))
-        .filter(col("rank").leq(settings.examples()).or(col("quote").and(col("quote_rank").leq(settings.examples()))))
-        .select(ThemeModel.THEME_ID, "paper_id", "section", "sentence_no", "page", "text", "quote", ThemeModel.THEME_SCORE,
-            "rank", "quote_rank");
-    List<Row> rows = top.collectAsList();
-    for (String rank : List.of("rank", "quote_rank")) {
-      Map<Integer, List<Evidence>> out = rank.equals("rank") ? examples : quotes;
-      rows.stream().filter(r -> r.<Integer>getAs(rank) <= settings.examples() && (rank.equals("rank") || r.getBoolean(6)))
-          .sorted(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparingInt(r -> r.<Integer>getAs(rank)))
-          .forEach(r -> out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Evidence(r.getString(1),
-              r.getString(2), r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5), r.getBoolean(6), r.getDouble(7))));
-    }
   }
 }
