@@ -34,11 +34,19 @@ import org.thememiner.report.Versions;
  * @param rows     the carried papers' rows of the previous {@code sentences/}
  * @param paperIds the carried papers
  * @param from     the previous run's folder
+ * @param wholeTable whether every paper of the previous {@code sentences/} is carried: its files are then the
+ *                   carried rows, and the run can copy them rather than write those rows again
  */
-record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from) {
+record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, boolean wholeTable) {
   /** How many papers are carried. */
   int papers() {
     return paperIds.size();
+  }
+
+  /** The rows of {@code table} (one with a {@code paper_id} column) that belong to papers not carried. */
+  Dataset<Row> others(Dataset<Row> table) {
+    Dataset<Row> ids = table.sparkSession().createDataset(new ArrayList<>(paperIds), Encoders.STRING()).toDF("paper_id");
+    return table.join(broadcast(ids), new String[] {"paper_id"}, "left_anti");
   }
 
   /**
@@ -83,11 +91,12 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from) {
     } catch (Exception e) { // Spark's AnalysisException or SparkException for a damaged sentences/ folder
       throw new IOException(sentences + ": " + e.getMessage(), e);
     }
+    int previousPapers = carried.size();
     carried.retainAll(unchanged);
     if (carried.isEmpty()) return Optional.empty();
     carried.sort(null);
     Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
     return Optional.of(new CarriedAssignments(rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi"),
-        Set.copyOf(carried), previousRun));
+        Set.copyOf(carried), previousRun, carried.size() == previousPapers));
   }
 }

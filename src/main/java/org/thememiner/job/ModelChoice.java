@@ -14,16 +14,21 @@ import org.thememiner.themes.ThemeSettings;
  *
  * @param saved    the model to reuse, or null to fit
  * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}, persisted), else null
- * @param carriedPapers with {@code saved}: how many papers kept the previous run's assignments ({@link CarriedAssignments})
+ * @param carried  with {@code saved}: the previous run's assignments that {@code assigned} took over, or null
  * @param reason   what decided it, for the log
  */
-record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, String reason) {
+record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, String reason) {
   boolean reuse() {
     return saved != null;
   }
 
+  /** How many papers kept the previous run's assignments. */
+  int carriedPapers() {
+    return carried == null ? 0 : carried.papers();
+  }
+
   private static ModelChoice fit(String reason) {
-    return new ModelChoice(null, null, 0, reason);
+    return new ModelChoice(null, null, null, reason);
   }
 
   /** Where the saved model's assignments of unchanged papers may already be: {@link CarriedAssignments#load}. */
@@ -43,10 +48,6 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
     return assigned.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static int carried(Optional<CarriedAssignments> carried) {
-    return carried.map(CarriedAssignments::papers).orElse(0);
-  }
-
   /** "; N unchanged papers' assignments taken from FOLDER", or nothing. */
   private static String carriedNote(Optional<CarriedAssignments> carried) {
     return carried.map(c -> String.format(Locale.ROOT, "; %d unchanged papers' assignments taken from %s", c.papers(), c.from()))
@@ -59,7 +60,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
     if (plan.mode().equals("assign")) {
       ThemeModel saved = ThemeModel.load(plan.sharedModel());
       Optional<CarriedAssignments> c = carried.load();
-      return new ModelChoice(saved, assign(saved, sentences, c), carried(c), "rerun.mode assign" + carriedNote(c));
+      return new ModelChoice(saved, assign(saved, sentences, c), c.orElse(null), "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
@@ -81,6 +82,6 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, int carriedPapers, S
       assigned.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, assigned, carried(c), sizes + carriedNote(c));
+    return new ModelChoice(saved, assigned, c.orElse(null), sizes + carriedNote(c));
   }
 }

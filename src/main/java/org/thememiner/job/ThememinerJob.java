@@ -235,7 +235,7 @@ public final class ThememinerJob {
     Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
 
     log.start("report");
-    writeSentences(assigned);
+    writeSentences(assigned, reuse ? choice.carried() : null);
     writeAssignments(assigned, constructsByTheme(comparisons), coded);
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
@@ -520,11 +520,43 @@ public final class ThememinerJob {
     return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles);
   }
 
-  private void writeSentences(Dataset<Row> assigned) throws IOException {
+  /** A carried rerun copies the previous sentences/ while it has fewer files than this, else writes it whole. */
+  private static final int MAX_SENTENCE_FILES = 64;
+
+  /**
+   * sentences/: every sentence with its theme, each file sorted by paper and sentence. A rerun that carried every
+   * paper of the previous run's table copies its files and writes only the other papers' rows beside them; once
+   * the table has {@value #MAX_SENTENCE_FILES} files, it is written whole again in one sort, which merges them.
+   *
+   * @param carried the previous run's assignments that {@code assigned} took over, or null
+   */
+  private void writeSentences(Dataset<Row> assigned, CarriedAssignments carried) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
-    assigned.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
+    Path previous = carried == null ? null : carried.from().resolve("sentences");
+    if (carried != null && carried.wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
+      Path added = outDir.resolve(".sentences-added.tmp");
+      AtomicFiles.deleteTree(added);
+      carried.others(assigned).orderBy("paper_id", "sentence_no").write().parquet(added.toUri().toString());
+      AtomicFiles.copyTree(previous, tmp);
+      // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
+      for (Path f : dataFiles(added)) {
+        Files.move(f, tmp.resolve(f.getFileName()));
+        Path crc = f.resolveSibling("." + f.getFileName() + ".crc");
+        if (Files.exists(crc)) Files.move(crc, tmp.resolve(crc.getFileName()));
+      }
+      AtomicFiles.deleteTree(added);
+    } else {
+      assigned.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
+    }
     AtomicFiles.replace(tmp, outDir.resolve("sentences"));
+  }
+
+  /** The Parquet files of a table folder Spark wrote. */
+  private static List<Path> dataFiles(Path table) throws IOException {
+    try (var files = Files.list(table)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
   }
 
   /**

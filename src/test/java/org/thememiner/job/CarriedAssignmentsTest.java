@@ -69,6 +69,19 @@ class CarriedAssignmentsTest {
     assertTrue(fromRefit.contains("4 unchanged papers' assignments taken from"), "a refit run's model is the saved one: " + fromRefit);
     assertSameOutputs("after-refit", "from-refit");
 
+    // Every paper of the previous table carried and one added: its files are copied, the new rows written beside.
+    Path grownIn = Files.createDirectories(work.resolve("grown-in"));
+    try (var files = Files.list(in)) {
+      for (Path f : files.toList()) Files.copy(f, grownIn.resolve(f.getFileName()));
+    }
+    Files.copy(TestData.jats("journal.pone.0097541.xml"), grownIn.resolve("journal.pone.0097541.xml"));
+    String grown = run(grownIn, "grown", "from-refit", "assign");
+    assertTrue(grown.contains("4 unchanged papers' assignments taken from"), grown);
+    assertTrue(partFiles("grown").containsAll(partFiles("from-refit")) && partFiles("grown").size() > partFiles("from-refit").size(),
+        "the previous files and the added ones: " + partFiles("grown"));
+    run(grownIn, "grown-all", null, "assign");
+    assertSameOutputs("grown", "grown-all");
+
     // A damaged previous run is not a reason to fail: every sentence is assigned again.
     try (var parts = Files.list(work.resolve("runs").resolve("from-refit").resolve("sentences"))) {
       for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
@@ -88,6 +101,12 @@ class CarriedAssignmentsTest {
       assertEquals(read(runs.resolve(a).resolve(file)), read(runs.resolve(b).resolve(file)), file + " of " + a + " and " + b);
     }
     assertEquals(sentences(runs.resolve(a)), sentences(runs.resolve(b)), "sentences/ of " + a + " and " + b);
+  }
+
+  private List<String> partFiles(String run) throws java.io.IOException {
+    try (var files = Files.list(work.resolve("runs").resolve(run).resolve("sentences"))) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("part-")).sorted().toList();
+    }
   }
 
   private static String read(Path file) {
