@@ -1,12 +1,18 @@
 package org.thememiner.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -69,9 +75,18 @@ final class CorpusCache {
     return hits(table("papers", key), ITEM, items);
   }
 
-  /** Which of {@code shas} have sentences cached under {@code key}. */
-  Set<String> cachedSentences(String key, Set<String> shas) throws IOException {
-    return hits(table("sentences", key), "sha256", shas);
+  /** How many sentences, and tokens in them, one content hash has in the cache. */
+  record SentenceCounts(long sentences, long tokens) {}
+
+  /** Which of {@code shas} have sentences cached under {@code key}, with their counts. */
+  Map<String, SentenceCounts> cachedSentences(String key, Set<String> shas) throws IOException {
+    Path table = table("sentences", key);
+    if (shas.isEmpty() || batches(table).isEmpty()) return Map.of();
+    Map<String, SentenceCounts> out = new HashMap<>();
+    for (Row r : read(table, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens")))).collectAsList()) {
+      out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
+    }
+    return out;
   }
 
   /** The cached papers of these items (their ids and sources are those of the run that cached them). */

@@ -394,7 +394,9 @@ public final class ThememinerJob {
     log.start("annotate");
     String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"),
         AnnotateStage.SCHEMA.json()); // the row layout too: a column added in a new version invalidates old entries
-    Set<String> cached = cache == null ? Set.of() : cache.cachedSentences(key, extracted.idsBySha().keySet());
+    Map<String, CorpusCache.SentenceCounts> cachedCounts = cache == null ? Map.of()
+        : cache.cachedSentences(key, extracted.idsBySha().keySet());
+    Set<String> cached = new java.util.HashSet<>(cachedCounts.keySet());
     JavaRDD<Paper> toAnnotate = extracted.papers().filter(p -> !cached.contains(p.sha256()));
     StatCounter text = toAnnotate.mapToDouble(Paper::textLength).stats();
     JavaRDD<AnnotateStage.Outcome> annotated;
@@ -419,12 +421,21 @@ public final class ThememinerJob {
       cachedIds.keySet().retainAll(cached);
       sentences = new RunSentences(fresh, cache, key, cachedIds);
     }
-    // Not persisted here: a rerun that carries the previous run's assignments reads only its new papers' sentences.
-    Row totals = sentences.all().selectExpr("count(*)", "coalesce(sum(size(tokens)), 0)").first();
-    long reused = extracted.idsBySha().entrySet().stream().filter(e -> cached.contains(e.getKey()))
-        .mapToLong(e -> e.getValue().size()).sum();
-    log.done(String.format("%d sentences, %d tokens (%d papers from cache)", totals.getLong(0), totals.getLong(1), reused),
-        "sentences", totals.getLong(0), "tokens", totals.getLong(1), "reused", reused);
+    // Counted, not read: a rerun that carries the previous run's assignments reads only its new papers' sentences.
+    scala.Tuple2<Long, Long> totals = annotated.filter(o -> o.sentences() != null)
+        .map(o -> new scala.Tuple2<>((long) o.sentences().size(), o.sentences().stream().mapToLong(s -> s.tokens().size()).sum()))
+        .fold(new scala.Tuple2<>(0L, 0L), (a, b) -> new scala.Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+    long sentenceCount = totals._1();
+    long tokenCount = totals._2();
+    long reused = 0;
+    for (Map.Entry<String, CorpusCache.SentenceCounts> e : cachedCounts.entrySet()) {
+      int files = extracted.idsBySha().get(e.getKey()).size(); // each file with those bytes has the sentences
+      sentenceCount += files * e.getValue().sentences();
+      tokenCount += files * e.getValue().tokens();
+      reused += files;
+    }
+    log.done(String.format("%d sentences, %d tokens (%d papers from cache)", sentenceCount, tokenCount, reused),
+        "sentences", sentenceCount, "tokens", tokenCount, "reused", reused);
     return sentences;
   }
 

@@ -33,6 +33,12 @@ class IncrementalRerunTest {
     return console.toString(StandardCharsets.UTF_8);
   }
 
+  /** "N sentences, M tokens" of the annotate line. */
+  private static String annotated(String console) {
+    String line = console.lines().filter(l -> l.startsWith("annotate") && l.contains(" tokens (")).findFirst().orElseThrow();
+    return line.substring("annotate".length(), line.indexOf(" (")).trim();
+  }
+
   @Test
   void aRerunAfterNewPapersReusesTheRestAndMatchesAFreshRun() throws Exception {
     Path in = Files.createDirectories(work.resolve("in"));
@@ -56,7 +62,8 @@ class IncrementalRerunTest {
     assertTrue(drift.get("matched").size() > 0, "themes of the earlier run are found again");
 
     Path fresh = work.resolve("fresh");
-    run(in, fresh, false);
+    String uncached = run(in, fresh, false);
+    assertEquals(annotated(uncached), annotated(second), "sentences and tokens counted from the cache, each copy's too");
     for (String file : List.of("themes.json", "assignments.csv", "papers.jsonl")) {
       assertEquals(Files.readString(fresh.resolve(file)), Files.readString(out.resolve(file)),
           file + " of the cached rerun equals a run without cache");
