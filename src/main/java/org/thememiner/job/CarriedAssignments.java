@@ -45,8 +45,7 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
 
   /** The rows of {@code table} (one with a {@code paper_id} column) that belong to papers not carried. */
   Dataset<Row> others(Dataset<Row> table) {
-    Dataset<Row> ids = table.sparkSession().createDataset(new ArrayList<>(paperIds), Encoders.STRING()).toDF("paper_id");
-    return table.join(broadcast(ids), new String[] {"paper_id"}, "left_anti");
+    return RunSentences.withoutPapers(table, paperIds);
   }
 
   /**

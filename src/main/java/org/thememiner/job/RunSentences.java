@@ -45,8 +45,7 @@ record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<Strin
    * @throws IOException the cache's folders cannot be listed
    */
   Dataset<Row> except(Set<String> paperIds) throws IOException {
-    Dataset<Row> out = paperIds.isEmpty() ? fresh : fresh.join(broadcast(fresh.sparkSession()
-        .createDataset(new ArrayList<>(paperIds), Encoders.STRING()).toDF("paper_id")), new String[] {"paper_id"}, "left_anti");
+    Dataset<Row> out = paperIds.isEmpty() ? fresh : withoutPapers(fresh, paperIds);
     List<Row> idSha = new ArrayList<>();
     cachedIds.forEach((sha, ids) -> ids.stream().filter(id -> !paperIds.contains(id))
         .forEach(id -> idSha.add(RowFactory.create(id, sha))));
@@ -57,5 +56,11 @@ record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<Strin
     Dataset<Row> reused = cache.sentences(key, shas).drop("paper_id")
         .join(fresh.sparkSession().createDataFrame(idSha, ID_SHA), "sha256");
     return out.unionByName(reused.select(CorpusCache.sentenceColumns()));
+  }
+
+  /** The rows of {@code table} (one with a {@code paper_id} column) that belong to none of {@code paperIds}. */
+  static Dataset<Row> withoutPapers(Dataset<Row> table, Set<String> paperIds) {
+    Dataset<Row> ids = table.sparkSession().createDataset(new ArrayList<>(paperIds), Encoders.STRING()).toDF("paper_id");
+    return table.join(broadcast(ids), new String[] {"paper_id"}, "left_anti");
   }
 }
