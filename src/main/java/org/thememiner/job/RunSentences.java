@@ -27,7 +27,8 @@ import org.thememiner.annotate.AnnotateStage;
  * @param cachedIds   the paper ids of each content hash whose sentences the cache holds
  */
 record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<String, List<String>> cachedIds) {
-  private static final StructType ID_SHA = new StructType().add("paper_id", DataTypes.StringType)
+  /** A paper id and the content hash of its file. */
+  static final StructType ID_SHA = new StructType().add("paper_id", DataTypes.StringType)
       .add("sha256", DataTypes.StringType);
 
   /** Sentences annotated in this run only: nothing from a cache. */

@@ -414,8 +414,7 @@ public final class ThememinerJob {
       if (text.count() > 0) {
         List<Row> firstIds = new ArrayList<>();
         extracted.idsBySha().forEach((sha, ids) -> firstIds.add(RowFactory.create(ids.get(0), sha)));
-        cache.addSentences(key, fresh.join(spark.createDataFrame(firstIds, new StructType()
-            .add("paper_id", DataTypes.StringType).add("sha256", DataTypes.StringType)), "paper_id"));
+        cache.addSentences(key, fresh.join(spark.createDataFrame(firstIds, RunSentences.ID_SHA), "paper_id"));
       }
       Map<String, List<String>> cachedIds = new LinkedHashMap<>(extracted.idsBySha());
       cachedIds.keySet().retainAll(cached);
