@@ -47,6 +47,8 @@ final class CorpusCache {
   private static final StructType PAPERS = new StructType()
       .add(ITEM, DataTypes.StringType, false)
       .add("paper", DataTypes.StringType, false);
+  /** What {@link #addSentences} stores: {@link AnnotateStage#SCHEMA} plus {@code sha256}. */
+  private static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
 
   private final SparkSession spark;
   private final Path root;
@@ -72,7 +74,7 @@ final class CorpusCache {
 
   /** Which of {@code items} ({@link #paperItem}) have papers cached under {@code key}. */
   Set<String> cachedPapers(String key, Set<String> items) throws IOException {
-    return hits(table("papers", key), ITEM, items);
+    return hits(table("papers", key), PAPERS, ITEM, items);
   }
 
   /** How many sentences, and tokens in them, one content hash has in the cache. */
@@ -83,7 +85,7 @@ final class CorpusCache {
     Path table = table("sentences", key);
     if (shas.isEmpty() || batches(table).isEmpty()) return Map.of();
     Map<String, SentenceCounts> out = new HashMap<>();
-    for (Row r : read(table, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens")))).collectAsList()) {
+    for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens")))).collectAsList()) {
       out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
     }
     return out;
@@ -91,21 +93,21 @@ final class CorpusCache {
 
   /** The cached papers of these items (their ids and sources are those of the run that cached them). */
   JavaRDD<Paper> papers(String key, Set<String> items) throws IOException {
-    return read(table("papers", key), ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
+    return read(table("papers", key), PAPERS, ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
         .map(json -> Json.MAPPER.readValue(json, Paper.class));
   }
 
   /** The cached sentences with these hashes: {@link AnnotateStage#SCHEMA} columns plus {@code sha256}. */
   Dataset<Row> sentences(String key, Set<String> shas) throws IOException {
-    return read(table("sentences", key), "sha256", shas);
+    return read(table("sentences", key), SENTENCES, "sha256", shas);
   }
 
-  /** Adds papers; one per item. */
+  /** Adds papers; the caller gives one per item. */
   void addPapers(String key, JavaRDD<Paper> papers) throws IOException {
     JavaRDD<Row> rows = papers.map(p -> RowFactory.create(
         paperItem(p.sha256(), java.nio.file.Path.of(p.source()).getFileName().toString()),
         Json.MAPPER.writeValueAsString(p)));
-    add(table("papers", key), spark.createDataFrame(rows, PAPERS).dropDuplicates(ITEM));
+    add(table("papers", key), spark.createDataFrame(rows, PAPERS));
   }
 
   /** Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. */
@@ -127,17 +129,19 @@ final class CorpusCache {
     return out;
   }
 
-  private Dataset<Row> read(Path table, String column, Set<String> keys) throws IOException {
+  /** The rows of {@code table} whose {@code column} is one of {@code keys}. */
+  private Dataset<Row> read(Path table, StructType schema, String column, Set<String> keys) throws IOException {
     List<String> batches = batches(table);
     Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
     if (batches.isEmpty()) return spark.emptyDataFrame();
-    return spark.read().parquet(batches.toArray(new String[0])).join(wanted, column);
+    // The schema is known: given, Spark does not run a job to read it from a file's footer.
+    return spark.read().schema(schema).parquet(batches.toArray(new String[0])).join(wanted, column);
   }
 
-  private Set<String> hits(Path table, String column, Set<String> keys) throws IOException {
+  private Set<String> hits(Path table, StructType schema, String column, Set<String> keys) throws IOException {
     if (keys.isEmpty() || batches(table).isEmpty()) return Set.of();
     Set<String> out = new HashSet<>();
-    for (Row r : read(table, column, keys).select(column).distinct().collectAsList()) out.add(r.getString(0));
+    for (Row r : read(table, schema, column, keys).select(column).distinct().collectAsList()) out.add(r.getString(0));
     return out;
   }
 

@@ -344,7 +344,10 @@ public final class ThememinerJob {
       failures.addAll(outcomes.filter(o -> o.failure() != null).map(ExtractStage.Outcome::failure).collect());
     }
     JavaRDD<Paper> fresh = outcomes.filter(o -> o.paper() != null).map(ExtractStage.Outcome::paper);
-    if (cache != null && !toExtract.isEmpty()) cache.addPapers(key, fresh);
+    if (cache != null && !toExtract.isEmpty()) {
+      Set<String> firstOfItem = filesByItem.values().stream().map(f -> f.get(0).id()).collect(Collectors.toSet());
+      cache.addPapers(key, fresh.filter(p -> firstOfItem.contains(p.id())));
+    }
     JavaRDD<Paper> papers = fresh;
     if (!cached.isEmpty()) {
       Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
@@ -352,7 +355,9 @@ public final class ThememinerJob {
           .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
       papers = papers.union(reused);
     }
-    papers = papers.sortBy(Paper::id, true, Math.max(1, jsc.defaultParallelism())).persist(StorageLevel.MEMORY_AND_DISK());
+    List<String> ids = filesByItem.values().stream().flatMap(List::stream).map(InputFile::id).sorted().toList();
+    papers = papers.keyBy(Paper::id).repartitionAndSortWithinPartitions(IdRanges.of(ids, jsc.defaultParallelism())).values()
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     Map<String, String> sha = new LinkedHashMap<>();
     Map<String, List<String>> idsBySha = new LinkedHashMap<>();
