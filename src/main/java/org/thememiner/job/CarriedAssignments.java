@@ -43,11 +43,6 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
     return paperIds.size();
   }
 
-  /** The rows of {@code table} (one with a {@code paper_id} column) that belong to papers not carried. */
-  Dataset<Row> others(Dataset<Row> table) {
-    return RunSentences.withoutPapers(table, paperIds);
-  }
-
   /**
    * What can be carried from {@code previous} into a run writing to {@code outDir} with the model saved in
    * {@code sharedModel}; empty when nothing can (the run then assigns every sentence).
@@ -93,9 +88,12 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
     int previousPapers = carried.size();
     carried.retainAll(unchanged);
     if (carried.isEmpty()) return Optional.empty();
-    carried.sort(null);
-    Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
-    return Optional.of(new CarriedAssignments(rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi"),
-        Set.copyOf(carried), previousRun, carried.size() == previousPapers));
+    boolean wholeTable = carried.size() == previousPapers;
+    if (!wholeTable) {
+      carried.sort(null);
+      Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
+      rows = rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi");
+    }
+    return Optional.of(new CarriedAssignments(rows, Set.copyOf(carried), previousRun, wholeTable));
   }
 }

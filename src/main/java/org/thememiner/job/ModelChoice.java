@@ -13,11 +13,18 @@ import org.thememiner.themes.ThemeSettings;
  * Whether a run puts its sentences into the saved theme model or fits themes again ({@code rerun.mode}), and why.
  *
  * @param saved    the model to reuse, or null to fit
- * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}, persisted), else null
+ * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}), persisted, else null.
+ *                 With {@code carried}, without the {@link #TOKEN_COLUMNS}: no later pass reads them, and caching
+ *                 them for every carried row cost more than the passes it saved.
  * @param carried  with {@code saved}: the previous run's assignments that {@code assigned} took over, or null
+ * @param added    with {@code carried}: the other papers' sentences as this run assigned them, every column,
+ *                 persisted; else null
  * @param reason   what decided it, for the log
  */
-record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, String reason) {
+record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added, String reason) {
+  /** The per-token columns of a sentence, which only {@code sentences/} keeps. */
+  static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "pos", "ner"};
+
   boolean reuse() {
     return saved != null;
   }
@@ -27,25 +34,35 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     return carried == null ? 0 : carried.papers();
   }
 
+  /** Every sentence with every column: {@code assigned}, or with carried rows, those and {@code added}. */
+  Dataset<Row> everyColumn() {
+    return carried == null ? assigned : carried.rows().unionByName(added);
+  }
+
   private static ModelChoice fit(String reason) {
-    return new ModelChoice(null, null, null, reason);
+    return new ModelChoice(null, null, null, null, reason);
+  }
+
+  private static ModelChoice reusing(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried,
+      String reason) throws IOException {
+    if (carried.isEmpty()) {
+      return new ModelChoice(saved, saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK()), null, null, reason);
+    }
+    Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds())).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
+    return new ModelChoice(saved, assigned, carried.get(), added, reason);
+  }
+
+  /** Drops what {@link #reusing} persisted, when the run fits after all. */
+  private void unpersist() {
+    assigned.unpersist();
+    if (added != null) added.unpersist();
   }
 
   /** Where the saved model's assignments of unchanged papers may already be: {@link CarriedAssignments#load}. */
   @FunctionalInterface
   interface Carried {
     Optional<CarriedAssignments> load();
-  }
-
-  /**
-   * The run's sentences put into {@code saved}'s themes, persisted: the run goes on with them. Papers that
-   * {@code carried} holds keep their rows; only the others are transformed.
-   */
-  private static Dataset<Row> assign(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried)
-      throws IOException {
-    Dataset<Row> assigned = carried.isEmpty() ? saved.transform(sentences.all())
-        : carried.get().rows().unionByName(saved.transform(sentences.except(carried.get().paperIds())));
-    return assigned.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** "; N unchanged papers' assignments taken from FOLDER", or nothing. */
@@ -60,7 +77,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     if (plan.mode().equals("assign")) {
       ThemeModel saved = ThemeModel.load(plan.sharedModel());
       Optional<CarriedAssignments> c = carried.load();
-      return new ModelChoice(saved, assign(saved, sentences, c), c.orElse(null), "rerun.mode assign" + carriedNote(c));
+      return reusing(saved, sentences, c, "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
@@ -73,15 +90,15 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     long fitted = saved.trainingSentences().get();
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
     Optional<CarriedAssignments> c = carried.load();
-    Dataset<Row> assigned = assign(saved, sentences, c);
-    long now = assigned.filter(ThemeModel.IS_THEME_SENTENCE).count();
+    ModelChoice choice = reusing(saved, sentences, c, carriedNote(c));
+    long now = choice.assigned().filter(ThemeModel.IS_THEME_SENTENCE).count();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
         100 * growth, fitted);
     if (growth > plan.refitGrowth()) {
-      assigned.unpersist();
+      choice.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, assigned, c.orElse(null), sizes + carriedNote(c));
+    return new ModelChoice(saved, choice.assigned(), choice.carried(), choice.added(), sizes + choice.reason());
   }
 }

@@ -228,12 +228,13 @@ public final class ThememinerJob {
     }
 
     Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-    // The assigned table has every sentence with all its columns, persisted: the coding reads it, not the sentences.
+    // The assigned table has every sentence, persisted: the coding reads it, not the sentences.
     List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, assigned, themes, profiler), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
 
     log.start("report");
-    writeSentences(assigned, reuse ? choice.carried() : null);
+    if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
+    else writeSentences(assigned, null, null);
     writeAssignments(assigned, constructsByTheme(comparisons), coded);
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
@@ -541,26 +542,28 @@ public final class ThememinerJob {
    * paper of the previous run's table copies its files and writes only the other papers' rows beside them; once
    * the table has {@value #MAX_SENTENCE_FILES} files, it is written whole again in one sort, which merges them.
    *
-   * @param carried the previous run's assignments that {@code assigned} took over, or null
+   * @param all     every sentence, every column
+   * @param carried the previous run's assignments that {@code all} took over, or null
+   * @param added   with {@code carried}: the other papers' rows
    */
-  private void writeSentences(Dataset<Row> assigned, CarriedAssignments carried) throws IOException {
+  private void writeSentences(Dataset<Row> all, CarriedAssignments carried, Dataset<Row> added) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
     Path previous = carried == null ? null : carried.from().resolve("sentences");
     if (carried != null && carried.wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
-      Path added = outDir.resolve(".sentences-added.tmp");
-      AtomicFiles.deleteTree(added);
-      carried.others(assigned).orderBy("paper_id", "sentence_no").write().parquet(added.toUri().toString());
+      Path addedFiles = outDir.resolve(".sentences-added.tmp");
+      AtomicFiles.deleteTree(addedFiles);
+      added.orderBy("paper_id", "sentence_no").write().parquet(addedFiles.toUri().toString());
       AtomicFiles.copyTree(previous, tmp);
       // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
-      for (Path f : dataFiles(added)) {
+      for (Path f : dataFiles(addedFiles)) {
         Files.move(f, tmp.resolve(f.getFileName()));
         Path crc = f.resolveSibling("." + f.getFileName() + ".crc");
         if (Files.exists(crc)) Files.move(crc, tmp.resolve(crc.getFileName()));
       }
-      AtomicFiles.deleteTree(added);
+      AtomicFiles.deleteTree(addedFiles);
     } else {
-      assigned.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
+      all.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
     }
     AtomicFiles.replace(tmp, outDir.resolve("sentences"));
   }
