@@ -69,8 +69,8 @@ final class SentencePass implements Serializable {
     int theme = r.getInt(0);
     Evidence e = new Evidence(r.getString(1), r.getString(2), r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5),
         r.getBoolean(6), r.getDouble(7));
-    keep(closest.computeIfAbsent(theme, t -> new ArrayList<>()), e);
-    if (e.quote()) keep(closestQuotes.computeIfAbsent(theme, t -> new ArrayList<>()), e);
+    keep(closest, theme, e);
+    if (e.quote()) keep(closestQuotes, theme, e);
     Set<String> themeKeywords = keywords.get(theme);
     if (themeKeywords != null) {
       List<String> present = new ArrayList<>(new TreeSet<>(r.<String>getList(8)));
@@ -87,8 +87,8 @@ final class SentencePass implements Serializable {
   }
 
   private SentencePass merge(SentencePass other) {
-    other.closest.forEach((theme, list) -> list.forEach(e -> keep(closest.computeIfAbsent(theme, t -> new ArrayList<>()), e)));
-    other.closestQuotes.forEach((theme, list) -> list.forEach(e -> keep(closestQuotes.computeIfAbsent(theme, t -> new ArrayList<>()), e)));
+    other.closest.forEach((theme, list) -> list.forEach(e -> keep(closest, theme, e)));
+    other.closestQuotes.forEach((theme, list) -> list.forEach(e -> keep(closestQuotes, theme, e)));
     mergeCounts(single, other.single);
     mergeCounts(pair, other.pair);
     return this;
@@ -101,12 +101,8 @@ final class SentencePass implements Serializable {
     });
   }
 
-  /** Puts {@code e} into the sorted {@code best} if it is among the {@link #examples} closest. */
-  private void keep(List<Evidence> best, Evidence e) {
-    int at = Collections.binarySearch(best, e, CLOSEST_FIRST);
-    if (at < 0) at = -at - 1;
-    if (at >= examples) return;
-    best.add(at, e);
-    if (best.size() > examples) best.remove(best.size() - 1);
+  /** Puts {@code e} among the theme's closest if it is one of the {@link #examples} closest. */
+  private void keep(Map<Integer, List<Evidence>> byTheme, int theme, Evidence e) {
+    Best.offer(byTheme.computeIfAbsent(theme, t -> new ArrayList<>()), e, CLOSEST_FIRST, examples);
   }
 }

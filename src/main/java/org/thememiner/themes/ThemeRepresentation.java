@@ -2,12 +2,7 @@ package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
@@ -20,10 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * What a reader sees of each theme: c-TF-IDF keywords (BERTopic's class-based TF-IDF: a term's frequency in
@@ -64,7 +57,7 @@ public final class ThemeRepresentation {
   public List<Theme> describe(Dataset<Row> assigned) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
     PaperCounts counts = PaperCounts.of(a);
-    Map<Integer, List<Row>> keywords = keywords(a, counts);
+    Map<Integer, List<Row>> keywords = KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
     Map<Integer, Set<String>> toCount = new HashMap<>();
     if (rerank) keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
     SentencePass pass = SentencePass.over(a, settings.examples(), toCount);
@@ -129,34 +122,6 @@ public final class ThemeRepresentation {
       if (!covered) parts.add(k);
     }
     return parts.isEmpty() ? "(no keywords)" : String.join(", ", parts);
-  }
-
-  /** Per theme, its top keywords as (theme_id, term, weight, rank) rows, best c-TF-IDF weight first. */
-  private Map<Integer, List<Row>> keywords(Dataset<Row> a, PaperCounts paperCounts) {
-    Dataset<Row> counts = a.select(col(ThemeModel.THEME_ID), explode(col("terms")).as("term"))
-        .groupBy(ThemeModel.THEME_ID, "term").count();
-    // The themes' totals are known already: a literal map, not a join with a second aggregate of the term counts.
-    List<Column> themeTotals = new ArrayList<>();
-    paperCounts.termTotals().forEach((theme, total) -> {
-      themeTotals.add(lit(theme));
-      themeTotals.add(lit(total));
-    });
-    Column weight = col("count").divide(element_at(map(themeTotals.toArray(new Column[0])), col(ThemeModel.THEME_ID)))
-        .multiply(log(lit(1.0).plus(lit(paperCounts.meanTermTotal()).divide(col("term_total")))));
-    Dataset<Row> top = counts
-        .withColumn("term_total", sum("count").over(Window.partitionBy("term")))
-        .filter(col("term_total").geq(settings.minDocFreq()))
-        .withColumn("weight", weight)
-        .withColumn("rank", row_number().over(Window.partitionBy(ThemeModel.THEME_ID)
-            .orderBy(col("weight").desc(), col("term").asc())))
-        .filter(col("rank").leq(KEYWORDS));
-    Map<Integer, List<Row>> out = new TreeMap<>();
-    List<Row> ranked = new ArrayList<>(top.select(ThemeModel.THEME_ID, "term", "weight", "rank").collectAsList());
-    ranked.sort(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparingInt(r -> r.getInt(3)));
-    for (Row r : ranked) {
-      out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
-    }
-    return out;
   }
 
   /** One theme's counts in its own sentences. */
