@@ -227,7 +227,8 @@ public final class ThememinerJob {
           measured.isPresent() ? " (measured while choosing k)" : ""), "seeds", stability.seeds().size());
     }
 
-    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    // WordNet and a CoreNLP pipeline take a while to load; only construct sets use them.
+    Profiler profiler = constructSets.isEmpty() ? null : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
     // The assigned table has every sentence, persisted: the coding reads it, not the sentences.
     List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, assigned, themes, profiler), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
@@ -448,14 +449,19 @@ public final class ThememinerJob {
     return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
   }
 
+  /** Compares the themes with each construct set; without construct sets ({@code profiler} is then null), says so. */
   private List<ConstructComparison> compareStage(ThemeModel model, List<Theme> themes,
       Map<String, Map<Integer, Map<String, Double>>> codedShares, Profiler profiler) {
     log.start("compare");
+    if (constructSets.isEmpty()) {
+      log.done("no construct set given", "constructSets", 0);
+      return List.of();
+    }
     WeightedSimilarity similarity = model.wordVectors().map(WeightedSimilarity::withEmbeddings)
         .orElseGet(WeightedSimilarity::standard);
     List<ConstructComparison> comparisons = new ConstructComparator(profiler, similarity, config.compare())
         .compare(constructSets, themes, codedShares);
-    log.done(comparisons.isEmpty() ? "no construct set given" : comparisons.stream()
+    log.done(comparisons.stream()
         .map(c -> String.format(Locale.ROOT, "%s coverage %.2f precision %.2f", c.setId(), c.coverage(), c.precision()))
         .collect(Collectors.joining("; ")), "constructSets", comparisons.size());
     return comparisons;
