@@ -140,9 +140,8 @@ final class CorpusCache {
 
   private Set<String> hits(Path table, StructType schema, String column, Set<String> keys) throws IOException {
     if (keys.isEmpty() || batches(table).isEmpty()) return Set.of();
-    Set<String> out = new HashSet<>();
-    for (Row r : read(table, schema, column, keys).select(column).distinct().collectAsList()) out.add(r.getString(0));
-    return out;
+    // No distinct(): a key is in one batch, or in a few when runs raced; the set drops repeats without a shuffle.
+    return new HashSet<>(read(table, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList());
   }
 
   private void add(Path table, Dataset<Row> rows) throws IOException {

@@ -559,7 +559,8 @@ public final class ThememinerJob {
     if (carried != null && carried.wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
       Path addedFiles = outDir.resolve(".sentences-added.tmp");
       AtomicFiles.deleteTree(addedFiles);
-      added.orderBy("paper_id", "sentence_no").write().parquet(addedFiles.toUri().toString());
+      // Sorted per file, as the copied files are: no global sort, whose range partitioning costs a sampling job.
+      added.repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write().parquet(addedFiles.toUri().toString());
       AtomicFiles.copyTree(previous, tmp);
       // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
       for (Path f : dataFiles(addedFiles)) {
