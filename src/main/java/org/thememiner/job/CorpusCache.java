@@ -85,7 +85,8 @@ final class CorpusCache {
     Path table = table("sentences", key);
     if (shas.isEmpty() || batches(table).isEmpty()) return Map.of();
     Map<String, SentenceCounts> out = new HashMap<>();
-    for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens")))).collectAsList()) {
+    for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens"))))
+        .collectAsList()) {
       out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
     }
     return out;

@@ -21,7 +21,8 @@ import org.thememiner.themes.ThemeSettings;
  *                 persisted; else null
  * @param reason   what decided it, for the log
  */
-record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added, String reason) {
+record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added,
+    String reason) {
   /** The per-token columns of a sentence, which only {@code sentences/} keeps. */
   static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "pos", "ner"};
 
@@ -46,11 +47,18 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
   private static ModelChoice reusing(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried,
       String reason) throws IOException {
     if (carried.isEmpty()) {
-      return new ModelChoice(saved, saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK()), null, null, reason);
+      Dataset<Row> assigned = saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK());
+      return new ModelChoice(saved, assigned, null, null, reason);
     }
-    Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds())).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     return new ModelChoice(saved, assigned, carried.get(), added, reason);
+  }
+
+  private ModelChoice because(String why) {
+    return new ModelChoice(saved, assigned, carried, added, why);
   }
 
   /** Drops what {@link #reusing} persisted, when the run fits after all. */
@@ -90,7 +98,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     long fitted = saved.trainingSentences().get();
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
     Optional<CarriedAssignments> c = carried.load();
-    ModelChoice choice = reusing(saved, sentences, c, carriedNote(c));
+    ModelChoice choice = reusing(saved, sentences, c, "");
     long now = choice.assigned().filter(ThemeModel.IS_THEME_SENTENCE).count();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
@@ -99,6 +107,6 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
       choice.unpersist();
       return fit(String.format(Locale.ROOT, "%s: above rerun.refitGrowth %.0f%%", sizes, 100 * plan.refitGrowth()));
     }
-    return new ModelChoice(saved, choice.assigned(), choice.carried(), choice.added(), sizes + choice.reason());
+    return choice.because(sizes + carriedNote(c));
   }
 }

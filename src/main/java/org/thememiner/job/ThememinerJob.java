@@ -228,7 +228,8 @@ public final class ThememinerJob {
     }
 
     // WordNet and a CoreNLP pipeline take a while to load; only construct sets use them.
-    Profiler profiler = constructSets.isEmpty() ? null : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    Profiler profiler = constructSets.isEmpty() ? null
+        : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
     // The assigned table has every sentence, persisted: the coding reads it, not the sentences.
     List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, assigned, themes, profiler), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
@@ -358,8 +359,8 @@ public final class ThememinerJob {
       papers = papers.union(reused);
     }
     List<String> ids = filesByItem.values().stream().flatMap(List::stream).map(InputFile::id).sorted().toList();
-    papers = papers.keyBy(Paper::id).repartitionAndSortWithinPartitions(IdRanges.of(ids, jsc.defaultParallelism())).values()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    papers = papers.keyBy(Paper::id).repartitionAndSortWithinPartitions(IdRanges.of(ids, jsc.defaultParallelism()))
+        .values().persist(StorageLevel.MEMORY_AND_DISK());
 
     Map<String, String> sha = new LinkedHashMap<>();
     Map<String, List<String>> idsBySha = new LinkedHashMap<>();
@@ -560,7 +561,8 @@ public final class ThememinerJob {
       Path addedFiles = outDir.resolve(".sentences-added.tmp");
       AtomicFiles.deleteTree(addedFiles);
       // Sorted per file, as the copied files are: no global sort, whose range partitioning costs a sampling job.
-      added.repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write().parquet(addedFiles.toUri().toString());
+      added.repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write()
+          .parquet(addedFiles.toUri().toString());
       AtomicFiles.copyTree(previous, tmp);
       // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
       for (Path f : dataFiles(addedFiles)) {

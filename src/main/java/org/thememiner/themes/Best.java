@@ -8,7 +8,7 @@ import java.util.List;
 final class Best {
   private Best() {}
 
-  /** Puts {@code e} into {@code best}, sorted by {@code order} and at most {@code n} long, if it is among the n best. */
+  /** Puts {@code e} into {@code best} (sorted by {@code order}, at most {@code n} long) if it is among the n best. */
   static <T> void offer(List<T> best, T e, Comparator<? super T> order, int n) {
     int at = Collections.binarySearch(best, e, order);
     if (at < 0) at = -at - 1;

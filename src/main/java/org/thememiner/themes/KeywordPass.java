@@ -15,10 +15,8 @@ import scala.Tuple2;
  * Each theme's best c-TF-IDF terms ({@link ThemeRepresentation}) in one shuffle. Each partition counts its terms per
  * theme; the counts meet by term, where the term's corpus frequency (its count over all themes) is known, so its
  * weight in every theme is computed there; each partition keeps its best {@code n} per theme. The driver gets at
- * most themes × n × partitions candidates, never the vocabulary.
- *
- * <p>Before, this was an aggregate and two windows (term totals, then rank per theme): three shuffles, two of them
- * into a single task on a small corpus.
+ * most themes × n × partitions candidates, never the vocabulary. (In Spark SQL this takes an aggregate and two
+ * windows, one per term and one per theme: three shuffles, the windows' in a single task on a small corpus.)
  */
 final class KeywordPass {
   private KeywordPass() {}

@@ -57,7 +57,8 @@ public final class ThemeRepresentation {
   public List<Theme> describe(Dataset<Row> assigned) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
     PaperCounts counts = PaperCounts.of(a);
-    Map<Integer, List<Row>> keywords = KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
+    Map<Integer, List<Row>> keywords =
+        KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
     Map<Integer, Set<String>> toCount = new HashMap<>();
     if (rerank) keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
     SentencePass pass = SentencePass.over(a, settings.examples(), toCount);
