@@ -1,7 +1,5 @@
 package org.thememiner.job;
 
-import static org.apache.spark.sql.functions.broadcast;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,11 +87,8 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
     carried.retainAll(unchanged);
     if (carried.isEmpty()) return Optional.empty();
     boolean wholeTable = carried.size() == previousPapers;
-    if (!wholeTable) {
-      carried.sort(null);
-      Dataset<Row> ids = spark.createDataset(carried, Encoders.STRING()).toDF("paper_id");
-      rows = rows.join(broadcast(ids), new String[] {"paper_id"}, "left_semi");
-    }
-    return Optional.of(new CarriedAssignments(rows, Set.copyOf(carried), previousRun, wholeTable));
+    Set<String> ids = Set.copyOf(carried);
+    return Optional.of(new CarriedAssignments(wholeTable ? rows : RunSentences.onlyPapers(rows, ids), ids, previousRun,
+        wholeTable));
   }
 }

@@ -61,7 +61,17 @@ record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<Strin
 
   /** The rows of {@code table} (one with a {@code paper_id} column) that belong to none of {@code paperIds}. */
   static Dataset<Row> withoutPapers(Dataset<Row> table, Set<String> paperIds) {
+    return joinPapers(table, paperIds, "left_anti");
+  }
+
+  /** The rows of {@code table} (one with a {@code paper_id} column) that belong to one of {@code paperIds}. */
+  static Dataset<Row> onlyPapers(Dataset<Row> table, Set<String> paperIds) {
+    return joinPapers(table, paperIds, "left_semi");
+  }
+
+  /** {@code table} joined with the (few, so broadcast) ids as {@code how} says. */
+  private static Dataset<Row> joinPapers(Dataset<Row> table, Set<String> paperIds, String how) {
     Dataset<Row> ids = table.sparkSession().createDataset(new ArrayList<>(paperIds), Encoders.STRING()).toDF("paper_id");
-    return table.join(broadcast(ids), new String[] {"paper_id"}, "left_anti");
+    return table.join(broadcast(ids), new String[] {"paper_id"}, how);
   }
 }
