@@ -42,7 +42,7 @@ public final class ExtractStage {
           counters.paperDone(outcome.paper() == null ? 0 : estimatedTokens(outcome.paper()), file.size());
           return outcome;
         })
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.MEMORY_AND_DISK_SER()); // serialised: sizing deserialised papers walks their object graphs
   }
 
   /**
