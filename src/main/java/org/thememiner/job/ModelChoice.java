@@ -79,17 +79,19 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
         .orElse("");
   }
 
-  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, RunSentences sentences, Carried carried) throws IOException {
+  /** @param savedModel the model in {@code plan.sharedModel()}, read only when that folder has one */
+  static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, RunSentences sentences, SavedModelLoad savedModel,
+      Carried carried) throws IOException {
     if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
     if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
     if (plan.mode().equals("assign")) {
-      ThemeModel saved = ThemeModel.load(plan.sharedModel());
+      ThemeModel saved = savedModel.get();
       Optional<CarriedAssignments> c = carried.load();
       return reusing(saved, sentences, c, "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
-      saved = ThemeModel.load(plan.sharedModel());
+      saved = savedModel.get();
     } catch (IOException | RuntimeException e) {
       return fit("the saved model in " + plan.sharedModel() + " could not be read (" + e.getMessage() + ")");
     }

@@ -172,6 +172,13 @@ public final class ThememinerJob {
 
   /** The whole job. */
   public int run(SparkSession spark, List<InputFile> files) throws IOException {
+    try (SavedModelLoad savedModel = SavedModelLoad.start(plan)) {
+      return run(spark, files, savedModel);
+    }
+  }
+
+  /** @param savedModel the model a rerun may reuse, loading while the run extracts and annotates */
+  private int run(SparkSession spark, List<InputFile> files, SavedModelLoad savedModel) throws IOException {
     String startedAt = Instant.now().toString();
     Optional<PreviousRun> previous = plan.previousRun() == null ? Optional.empty() : PreviousRun.load(plan.previousRun());
     CorpusCache cache = cache(spark);
@@ -185,7 +192,7 @@ public final class ThememinerJob {
     log.start("themes");
     Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet());
-    ModelChoice choice = ModelChoice.of(plan, config.themes(), annotated, () -> {
+    ModelChoice choice = ModelChoice.of(plan, config.themes(), annotated, savedModel, () -> {
       if (previous.isEmpty()) return Optional.empty();
       try {
         return CarriedAssignments.load(spark, previous.get(), outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds);

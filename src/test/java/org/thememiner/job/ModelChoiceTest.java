@@ -28,7 +28,9 @@ class ModelChoiceTest {
    * ({@link CarriedAssignmentsTest} covers carrying rows over).
    */
   private static ModelChoice choose(ThememinerJob.Plan plan, ThemeSettings settings, Dataset<Row> sentences) throws IOException {
-    return ModelChoice.of(plan, settings, RunSentences.annotatedNow(sentences), java.util.Optional::empty);
+    try (SavedModelLoad model = SavedModelLoad.start(plan)) {
+      return ModelChoice.of(plan, settings, RunSentences.annotatedNow(sentences), model, java.util.Optional::empty);
+    }
   }
 
   @BeforeAll
