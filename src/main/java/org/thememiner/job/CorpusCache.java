@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +41,9 @@ import org.thememiner.report.Json;
  * key, so it invalidates exactly what it affects.
  *
  * <p>Each addition is written to a temporary folder and renamed into place as one batch, so a run killed
- * mid-write leaves either the whole batch or nothing.
+ * mid-write leaves either the whole batch or nothing. A batch that Spark cannot read when the cache is looked up
+ * (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in the log: its entries
+ * count as not cached, so the run makes them again.
  */
 final class CorpusCache {
   private static final String ITEM = "item";
@@ -52,10 +55,13 @@ final class CorpusCache {
 
   private final SparkSession spark;
   private final Path root;
+  private final PrintStream log;
 
-  CorpusCache(SparkSession spark, String location) {
+  /** @param log where a batch set aside is reported */
+  CorpusCache(SparkSession spark, String location, PrintStream log) {
     this.spark = spark;
     this.root = new Path(location);
+    this.log = log;
   }
 
   /** A short, stable key of everything that shapes a stage's output. */
@@ -83,13 +89,15 @@ final class CorpusCache {
   /** Which of {@code shas} have sentences cached under {@code key}, with their counts. */
   Map<String, SentenceCounts> cachedSentences(String key, Set<String> shas) throws IOException {
     Path table = table("sentences", key);
-    if (shas.isEmpty() || batches(table).isEmpty()) return Map.of();
-    Map<String, SentenceCounts> out = new HashMap<>();
-    for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens"))))
-        .collectAsList()) {
-      out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
-    }
-    return out;
+    if (shas.isEmpty()) return Map.of();
+    return readable(table, Map.of(), () -> {
+      Map<String, SentenceCounts> out = new HashMap<>();
+      for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens"))))
+          .collectAsList()) {
+        out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
+      }
+      return out;
+    });
   }
 
   /** The cached papers of these items (their ids and sources are those of the run that cached them). */
@@ -140,9 +148,64 @@ final class CorpusCache {
   }
 
   private Set<String> hits(Path table, StructType schema, String column, Set<String> keys) throws IOException {
-    if (keys.isEmpty() || batches(table).isEmpty()) return Set.of();
+    if (keys.isEmpty()) return Set.of();
     // No distinct(): a key is in one batch, or in a few when runs raced; the set drops repeats without a shuffle.
-    return new HashSet<>(read(table, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList());
+    return readable(table, Set.of(),
+        () -> new HashSet<>(read(table, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList()));
+  }
+
+  /** A query over every batch of a table. */
+  @FunctionalInterface
+  private interface Lookup<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * {@code lookup}, or {@code none} when {@code table} has no batch. A batch the lookup cannot read is moved to
+   * {@code _damaged/} and the lookup runs again without it. The batch is found by its name in Spark's error,
+   * which names the file it could not read.
+   */
+  private <T> T readable(Path table, T none, Lookup<T> lookup) throws IOException {
+    while (true) {
+      List<String> batches = batches(table);
+      if (batches.isEmpty()) return none;
+      try {
+        return lookup.run();
+      } catch (Exception e) { // Spark's SparkException is checked in Scala, undeclared in Java
+        if (!setAsideTheBatchNamedIn(e, table, batches)) {
+          if (e instanceof IOException io) throw io;
+          if (e instanceof RuntimeException r) throw r;
+          throw new IOException("cannot read the cache in " + table + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /** Moves the batch that {@code e} (or a cause) names to {@code _damaged/}; false when it names none. */
+  private boolean setAsideTheBatchNamedIn(Exception e, Path table, List<String> batches) throws IOException {
+    for (String b : batches) {
+      Path batch = new Path(b);
+      Throwable why = null; // the innermost: Spark's outer errors wrap it in task and stage details
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t.getMessage() != null && t.getMessage().contains(batch.getName())) why = t;
+      }
+      if (why == null) continue;
+      FileSystem fs = batch.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path target = new Path(new Path(new Path(new Path(root, "_damaged"), table.getParent().getName()), table.getName()),
+          batch.getName());
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(batch, target)) throw new IOException("could not move the unreadable cache batch " + batch + " to " + target, e);
+      Throwable root = why;
+      while (root.getCause() != null) root = root.getCause();
+      log.println("cache     " + batch + " cannot be read, so its entries are made again; moved to " + target + " ("
+          + firstLine(why.getMessage()) + (root == why ? "" : ": " + firstLine(root.toString())) + ")");
+      return true;
+    }
+    return false;
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("").trim();
   }
 
   private void add(Path table, Dataset<Row> rows) throws IOException {

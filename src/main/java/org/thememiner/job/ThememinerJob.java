@@ -309,7 +309,7 @@ public final class ThememinerJob {
 
   private CorpusCache cache(SparkSession spark) throws IOException {
     if (config.cacheLocation() == null) return null;
-    CorpusCache cache = new CorpusCache(spark, config.cacheLocation());
+    CorpusCache cache = new CorpusCache(spark, config.cacheLocation(), out);
     cache.cleanUp();
     return cache;
   }

@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.thememiner.report.Json;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,47 @@ class IncrementalRerunTest {
       assertEquals(Files.readString(fresh.resolve(file)), Files.readString(out.resolve(file)),
           file + " of the cached rerun equals a run without cache");
     }
+  }
+
+  /** The first Parquet file of the one batch in {@code cache/TABLE/key=...}. */
+  private static Path firstBatchFile(Path cache, String table) throws Exception {
+    try (var files = Files.walk(cache.resolve(table))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("part-") && f.toString().endsWith(".parquet"))
+          .sorted().findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void aCacheBatchThatCannotBeReadIsSetAsideAndItsEntriesAreMadeAgain() throws Exception {
+    Path in = Files.createDirectories(work.resolve("in"));
+    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml")) Files.copy(TestData.jats(j), in.resolve(j));
+    Path out = work.resolve("out");
+    run(in, out, true);
+    Map<String, String> firstOutputs = new LinkedHashMap<>();
+    for (String file : List.of("themes.json", "assignments.csv", "papers.jsonl")) firstOutputs.put(file, Files.readString(out.resolve(file)));
+
+    // Damage done outside the job (the job renames only whole batches into place): a file cut short in each table.
+    // Hadoop's checksum catches the papers one; without its .crc, the sentences one fails as no Parquet file.
+    Path cache = out.resolve("cache");
+    for (String table : List.of("papers", "sentences")) {
+      Path file = firstBatchFile(cache, table);
+      byte[] bytes = Files.readAllBytes(file);
+      Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+      if (table.equals("sentences")) Files.delete(file.resolveSibling("." + file.getFileName() + ".crc"));
+    }
+    String second = run(in, out, true);
+    assertTrue(second.contains("2 papers (0 from cache)"), "the papers are extracted again: " + second);
+    assertTrue(second.lines().anyMatch(l -> l.startsWith("annotate") && l.contains("(0 papers from cache)")),
+        "and annotated again: " + second);
+    for (String table : List.of("papers", "sentences")) {
+      assertTrue(second.lines().anyMatch(l -> l.startsWith("cache") && l.contains("/" + table + "/") && l.contains("cannot be read")),
+          "the log names the " + table + " batch set aside: " + second);
+      assertTrue(Files.isDirectory(cache.resolve("_damaged").resolve(table)), "kept aside, not deleted");
+    }
+    for (String file : firstOutputs.keySet()) {
+      assertEquals(firstOutputs.get(file), Files.readString(out.resolve(file)), file + " as in the run before the damage");
+    }
+    String third = run(in, out, true);
+    assertTrue(third.contains("2 papers (2 from cache)"), "the entries made again are cached: " + third);
   }
 }

@@ -31,7 +31,7 @@ class RunSentencesTest {
   @Test
   void readsTheCachedSentencesOfThePapersKeptOnlyEachUnderItsOwnId() throws Exception {
     SparkSession spark = TestData.spark();
-    CorpusCache cache = new CorpusCache(spark, work.resolve("cache").toUri().toString());
+    CorpusCache cache = new CorpusCache(spark, work.resolve("cache").toUri().toString(), System.out);
     Dataset<Row> cachedRows = spark.createDataFrame(List.of(sentence("a1", 0), sentence("a1", 1), sentence("b1", 0)),
         AnnotateStage.SCHEMA);
     Dataset<Row> shas = spark.createDataFrame(List.of(RowFactory.create("a1", "A"), RowFactory.create("b1", "B")),
