@@ -90,9 +90,9 @@ final class CorpusCache {
   Map<String, SentenceCounts> cachedSentences(String key, Set<String> shas) throws IOException {
     Path table = table("sentences", key);
     if (shas.isEmpty()) return Map.of();
-    return readable(table, Map.of(), () -> {
+    return readable(table, Map.of(), batches -> {
       Map<String, SentenceCounts> out = new HashMap<>();
-      for (Row r : read(table, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens"))))
+      for (Row r : read(batches, SENTENCES, "sha256", shas).groupBy("sha256").agg(count(lit(1)), sum(size(col("tokens"))))
           .collectAsList()) {
         out.put(r.getString(0), new SentenceCounts(r.getLong(1), r.getLong(2)));
       }
@@ -102,13 +102,13 @@ final class CorpusCache {
 
   /** The cached papers of these items (their ids and sources are those of the run that cached them). */
   JavaRDD<Paper> papers(String key, Set<String> items) throws IOException {
-    return read(table("papers", key), PAPERS, ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
+    return read(batches(table("papers", key)), PAPERS, ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
         .map(json -> Json.MAPPER.readValue(json, Paper.class));
   }
 
   /** The cached sentences with these hashes: {@link AnnotateStage#SCHEMA} columns plus {@code sha256}. */
   Dataset<Row> sentences(String key, Set<String> shas) throws IOException {
-    return read(table("sentences", key), SENTENCES, "sha256", shas);
+    return read(batches(table("sentences", key)), SENTENCES, "sha256", shas);
   }
 
   /** Adds papers; the caller gives one per item. */
@@ -138,9 +138,8 @@ final class CorpusCache {
     return out;
   }
 
-  /** The rows of {@code table} whose {@code column} is one of {@code keys}. */
-  private Dataset<Row> read(Path table, StructType schema, String column, Set<String> keys) throws IOException {
-    List<String> batches = batches(table);
+  /** The rows of a table's {@code batches} ({@link #batches}) whose {@code column} is one of {@code keys}. */
+  private Dataset<Row> read(List<String> batches, StructType schema, String column, Set<String> keys) {
     Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
     if (batches.isEmpty()) return spark.emptyDataFrame();
     // The schema is known: given, Spark does not run a job to read it from a file's footer.
@@ -151,13 +150,13 @@ final class CorpusCache {
     if (keys.isEmpty()) return Set.of();
     // No distinct(): a key is in one batch, or in a few when runs raced; the set drops repeats without a shuffle.
     return readable(table, Set.of(),
-        () -> new HashSet<>(read(table, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList()));
+        batches -> new HashSet<>(read(batches, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList()));
   }
 
-  /** A query over every batch of a table. */
+  /** A query over these batches of a table. */
   @FunctionalInterface
   private interface Lookup<T> {
-    T run() throws IOException;
+    T run(List<String> batches) throws IOException;
   }
 
   /**
@@ -170,7 +169,7 @@ final class CorpusCache {
       List<String> batches = batches(table);
       if (batches.isEmpty()) return none;
       try {
-        return lookup.run();
+        return lookup.run(batches);
       } catch (Exception e) { // Spark's SparkException is checked in Scala, undeclared in Java
         if (!setAsideTheBatchNamedIn(e, table, batches)) {
           if (e instanceof IOException io) throw io;
@@ -195,10 +194,10 @@ final class CorpusCache {
           batch.getName());
       fs.mkdirs(target.getParent());
       if (!fs.rename(batch, target)) throw new IOException("could not move the unreadable cache batch " + batch + " to " + target, e);
-      Throwable root = why;
-      while (root.getCause() != null) root = root.getCause();
+      Throwable rootCause = why;
+      while (rootCause.getCause() != null) rootCause = rootCause.getCause();
       log.println("cache     " + batch + " cannot be read, so its entries are made again; moved to " + target + " ("
-          + firstLine(why.getMessage()) + (root == why ? "" : ": " + firstLine(root.toString())) + ")");
+          + firstLine(why.getMessage()) + (rootCause == why ? "" : ": " + firstLine(rootCause.toString())) + ")");
       return true;
     }
     return false;

@@ -79,11 +79,18 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
         .orElse("");
   }
 
+  /** Why {@code plan} fits whatever the run's sentences are, or empty when it may reuse the saved model. */
+  static Optional<String> fitsRegardless(ThememinerJob.Plan plan) {
+    if (plan.sharedModel() == null || plan.mode().equals("refit")) return Optional.of("rerun.mode refit");
+    if (!ThemeModel.exists(plan.sharedModel())) return Optional.of("no saved model yet");
+    return Optional.empty();
+  }
+
   /** @param savedModel the model in {@code plan.sharedModel()}, read only when that folder has one */
   static ModelChoice of(ThememinerJob.Plan plan, ThemeSettings settings, RunSentences sentences, SavedModelLoad savedModel,
       Carried carried) throws IOException {
-    if (plan.sharedModel() == null || plan.mode().equals("refit")) return fit("rerun.mode refit");
-    if (!ThemeModel.exists(plan.sharedModel())) return fit("no saved model yet");
+    Optional<String> fitAnyway = fitsRegardless(plan);
+    if (fitAnyway.isPresent()) return fit(fitAnyway.get());
     if (plan.mode().equals("assign")) {
       ThemeModel saved = savedModel.get();
       Optional<CarriedAssignments> c = carried.load();

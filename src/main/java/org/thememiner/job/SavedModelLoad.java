@@ -23,7 +23,7 @@ final class SavedModelLoad implements AutoCloseable {
   /** Starts loading the model in {@code dir} when the plan may reuse it; otherwise loads nothing until asked. */
   static SavedModelLoad start(ThememinerJob.Plan plan) {
     Path dir = plan.sharedModel();
-    if (dir == null || plan.mode().equals("refit") || !ThemeModel.exists(dir)) return new SavedModelLoad(dir, null);
+    if (ModelChoice.fitsRegardless(plan).isPresent()) return new SavedModelLoad(dir, null);
     CompletableFuture<ThemeModel> loading = new CompletableFuture<>();
     Thread loader = new Thread(() -> {
       try {
