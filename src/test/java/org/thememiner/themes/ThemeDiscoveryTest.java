@@ -146,17 +146,33 @@ class ThemeDiscoveryTest {
     assertEquals(3, seen.size(), representation + "/" + algorithm + ": three topics, three themes");
   }
 
-  @Test
-  void everySentenceSaysWhyItHasOrHasNoTheme() {
-    ThemeModel model = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences);
-    Map<Integer, String> status = new HashMap<>();
-    for (Row r : model.transform(sentences).select("sentence_no", ThemeModel.THEME_STATUS).collectAsList()) {
-      status.put(r.getInt(0), r.getString(1));
+  /**
+   * Each family of clustering, because a sentence the themes do not place still passes through the clustering with
+   * a stand-in vector (the cosine k-means stages reject the zero vector a sentence of unknown terms has).
+   */
+  @ParameterizedTest
+  @CsvSource({"tfidf,kmeans", "tfidf,bisecting-kmeans", "tfidf,lda"})
+  void everySentenceSaysWhyItHasOrHasNoTheme(String representation, String algorithm) {
+    ThemeSettings s = ThemeSettings.DEFAULT.withK(3).withAlgorithm(representation, algorithm);
+    ThemeModel model = new ThemeDiscovery(s).fit(sentences);
+    // Enough terms, in its own paragraph, but none that the model knows.
+    List<Row> rows = new ArrayList<>(KnownTopics.rows());
+    rows.add(KnownTopics.row("paper-9", 2000, 2000, "results", "Quux frobs zarf.", List.of("quux", "frob", "zarf", "blorp")));
+    Map<Integer, Row> bySentence = new HashMap<>();
+    for (Row r : model.transform(TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA))
+        .select("sentence_no", ThemeModel.THEME_STATUS, ThemeModel.THEME_ID, ThemeModel.THEME_SCORE).collectAsList()) {
+      bySentence.put(r.getInt(0), r);
     }
     int n = SIZES[0] + SIZES[1] + SIZES[2];
-    assertEquals(ThemeModel.STATUS_EXCLUDED, status.get(n));
-    assertEquals(ThemeModel.STATUS_THIN, status.get(n + 1));
-    assertEquals(ThemeModel.STATUS_ASSIGNED, status.get(0));
+    assertEquals(ThemeModel.STATUS_EXCLUDED, bySentence.get(n).getString(1));
+    assertEquals(ThemeModel.STATUS_THIN, bySentence.get(n + 1).getString(1));
+    assertEquals(ThemeModel.STATUS_NO_FEATURES, bySentence.get(2000).getString(1));
+    assertEquals(ThemeModel.STATUS_ASSIGNED, bySentence.get(0).getString(1));
+    for (int unplaced : List.of(n, n + 1, 2000)) {
+      assertTrue(bySentence.get(unplaced).isNullAt(2) && bySentence.get(unplaced).isNullAt(3),
+          "no theme and no score for sentence " + unplaced + ": " + bySentence.get(unplaced));
+    }
+    assertTrue(!bySentence.get(0).isNullAt(2) && bySentence.get(0).getDouble(3) > 0, "a placed sentence has both");
   }
 
   @Test
