@@ -39,26 +39,37 @@ import org.thememiner.report.Json;
 /**
  * {@code thememiner bench}: the annotate stage against raw CoreNLP on the same text in the same JVM, its
  * scaling with cores, and a full run against a rerun after 5% new papers.
+ *
+ * <p>The raw loop and the stage are timed in turn, {@code rounds} times, and the rerun is made {@code rounds} times
+ * from the same state: each figure is a median, each ratio the median of ratios within a round. On a shared machine
+ * the speed drifts by tens of percent within minutes, and one raw loop timed in a fast moment against one stage
+ * timed in a slow one made the overhead ratio read anything from 0.89 to 1.55 (measured over six benches).
  */
 final class Benchmark {
   private final Path corpus;
   private final int scale;
+  private final int rounds;
   private final PrintStream out;
 
-  Benchmark(Path corpus, int scale, PrintStream out) {
+  Benchmark(Path corpus, int scale, int rounds, PrintStream out) {
     this.corpus = corpus;
     this.scale = scale;
+    this.rounds = rounds;
     this.out = out;
   }
 
   /** The figures, under the names issue 4 gives them (snake case, as other tools read them). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Result(String corpus, int scale, int papers, long tokens, String annotators, int cores, double rawS,
+  record Result(String corpus, int scale, int rounds, int papers, long tokens, String annotators, int cores, double rawS,
       double rawTokensPerS, double job1coreS, @JsonProperty("job_tokens_per_s_1core") double jobTokensPerS1core,
       double jobAllcoresS, @JsonProperty("job_tokens_per_s_allcores") double jobTokensPerSAllcores,
       double overheadRatio, double speedupAllcores, double fullRunS, double rerunS, double rerunRatio,
       int rerunNewPapers, boolean rerunModelReused, int rerunCarriedPapers, double rerunRefitS, double rerunRefitRatio,
-      long peakDriverHeapMb, long heapLimitMb, Map<String, Map<String, Double>> stageSeconds) {}
+      long peakDriverHeapMb, long heapLimitMb, Map<String, Map<String, Double>> stageSeconds, Rounds eachRound) {}
+
+  /** What each round measured, in seconds, in the order the rounds ran: what the medians come from. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Rounds(List<Double> rawS, List<Double> job1coreS, List<Double> jobAllcoresS, List<Double> rerunS) {}
 
   /**
    * A run's wall time, its stages' seconds, whether it reused the saved theme model and how many papers kept the
@@ -84,20 +95,25 @@ final class Benchmark {
 
       StanfordCoreNLP pipeline = CoreNlpPipelines.get(config.annotate());
       warmUp(pipeline, papers);
-      long start = System.nanoTime();
-      long tokens = raw(pipeline, papers);
-      double rawS = seconds(start);
-      out.printf(Locale.ROOT, "raw       %d tokens in %.1f s: %.0f tokens/s (one thread)%n", tokens, rawS, tokens / rawS);
-
-      double oneCore = annotateStage("local[1]", config, papers);
-      out.printf(Locale.ROOT, "stage     local[1]: %.1f s, %.0f tokens/s%n", oneCore, tokens / oneCore);
-      double allCores = annotateStage("local[*]", config, papers);
+      long tokens = 0;
+      List<Double> rawS = new ArrayList<>();
+      List<Double> oneCore = new ArrayList<>();
+      List<Double> allCores = new ArrayList<>();
       int cores = Runtime.getRuntime().availableProcessors();
-      out.printf(Locale.ROOT, "stage     local[*] (%d cores): %.1f s, %.0f tokens/s%n", cores, allCores, tokens / allCores);
+      for (int round = 1; round <= rounds; round++) {
+        long start = System.nanoTime();
+        tokens = raw(pipeline, papers);
+        rawS.add(seconds(start));
+        oneCore.add(annotateStage("local[1]", config, papers));
+        allCores.add(annotateStage("local[*]", config, papers));
+        out.printf(Locale.ROOT, "round %d   %d tokens: raw %.1f s (%.0f tokens/s, one thread), stage local[1] %.1f s, local[*] %.1f s (%d cores)%n",
+            round, tokens, last(rawS), tokens / last(rawS), last(oneCore), last(allCores), cores);
+      }
 
       // A full run, then 5% new papers (distinct copies) and a rerun as a scheduled rerun makes it: a new run folder,
       // drift against the previous one, the same cache and saved model (rerun.mode auto: the saved model takes the
-      // new sentences). Then another 5% and a rerun that fits the themes again (rerun.mode refit), for comparison.
+      // new sentences), made once per round from the full run's state. Then another 5% and a rerun that fits the
+      // themes again (rerun.mode refit), for comparison.
       Path runs = work.resolve("runs");
       Path model = work.resolve("model");
       Timed full = job(List.of(base.toString()), runs, null, "full", model, "auto");
@@ -110,24 +126,61 @@ final class Benchmark {
         copyDistinct(files.get(i), extra.resolve("new-" + files.get(i).getFileName()), 1_000_000 + i);
         copyDistinct(files.get(i), extraRefit.resolve("new-refit-" + files.get(i).getFileName()), 2_000_000 + i);
       }
-      Timed rerun = job(List.of(base.toString(), extra.toString()), runs, "full", "rerun", model, "auto");
+      Path afterFull = Files.createDirectories(work.resolve("after-full"));
+      AtomicFiles.copyTree(runs, afterFull.resolve("runs"));
+      AtomicFiles.copyTree(model, afterFull.resolve("model"));
+      List<Timed> reruns = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        if (round > 1) {
+          AtomicFiles.deleteTree(runs);
+          AtomicFiles.deleteTree(model);
+          AtomicFiles.copyTree(afterFull.resolve("runs"), runs);
+          AtomicFiles.copyTree(afterFull.resolve("model"), model);
+        }
+        reruns.add(job(List.of(base.toString(), extra.toString()), runs, "full", "rerun", model, "auto"));
+      }
       Timed refit = job(List.of(base.toString(), extra.toString(), extraRefit.toString()), runs, "rerun", "refit", model, "refit");
+      List<Double> rerunS = reruns.stream().map(Timed::seconds).toList();
+      // The rerun of median time stands for all: its stage times and what it reused.
+      Timed rerun = reruns.stream().sorted(java.util.Comparator.comparingDouble(Timed::seconds)).toList().get((rounds - 1) / 2);
+      double rerunMedian = median(rerunS);
       out.printf(Locale.ROOT, "run       full %.1f s %s%n", full.seconds(), full.stages());
-      out.printf(Locale.ROOT, "run       rerun with %d new papers %.1f s (ratio %.2f, %s) %s%n", added, rerun.seconds(),
-          rerun.seconds() / full.seconds(),
+      out.printf(Locale.ROOT, "run       rerun with %d new papers %s s, median %.1f s (ratio %.2f, %s) %s%n", added,
+          rerunS.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(), rerunMedian, rerunMedian / full.seconds(),
           rerun.modelReused() ? "saved model reused, " + rerun.carriedPapers() + " papers' assignments carried" : "themes fitted again",
           rerun.stages());
       out.printf(Locale.ROOT, "run       refit rerun with %d more %.1f s (ratio %.2f) %s%n", added, refit.seconds(),
           refit.seconds() / full.seconds(), refit.stages());
 
-      return new Result(corpus.toString(), scale, papers.size(), tokens, config.annotate().annotators(), cores, rawS,
-          tokens / rawS, oneCore, tokens / oneCore, allCores, tokens / allCores, oneCore / rawS, oneCore / allCores,
-          full.seconds(), rerun.seconds(), rerun.seconds() / full.seconds(), added, rerun.modelReused(), rerun.carriedPapers(),
-          refit.seconds(), refit.seconds() / full.seconds(), peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-          stageSeconds(full, rerun, refit));
+      double raw = median(rawS);
+      double stage1 = median(oneCore);
+      double stageAll = median(allCores);
+      return new Result(corpus.toString(), scale, rounds, papers.size(), tokens, config.annotate().annotators(), cores, raw,
+          tokens / raw, stage1, tokens / stage1, stageAll, tokens / stageAll, medianRatio(oneCore, rawS),
+          medianRatio(oneCore, allCores), full.seconds(), rerunMedian, rerunMedian / full.seconds(), added,
+          rerun.modelReused(), rerun.carriedPapers(), refit.seconds(), refit.seconds() / full.seconds(), peakHeapMb(),
+          Runtime.getRuntime().maxMemory() / (1024 * 1024), stageSeconds(full, rerun, refit),
+          new Rounds(rawS, oneCore, allCores, rerunS));
     } finally {
       AtomicFiles.deleteTree(work);
     }
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** The median of {@code a[i] / b[i]}: each ratio from one round, whose two timings ran minutes apart at most. */
+  static double medianRatio(List<Double> a, List<Double> b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) ratios.add(a.get(i) / b.get(i));
+    return median(ratios);
+  }
+
+  private static double last(List<Double> values) {
+    return values.get(values.size() - 1);
   }
 
   /** The three runs' stage times by run (Json.MAPPER writes map keys sorted). */

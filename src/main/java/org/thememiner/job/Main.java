@@ -176,12 +176,17 @@ public final class Main {
     @Option(names = "--scale", description = "replicate the corpus this many times with distinct bytes (default 1)")
     int scale = 1;
 
+    @Option(names = "--rounds", description = {"time the raw loop and the annotate stage in turn this many times, and",
+        "the rerun as many times from the same state; figures are medians (default 3)"})
+    int rounds = 3;
+
     @Override
     public Integer call() {
       return guarded("bench", () -> {
         if (!java.nio.file.Files.isDirectory(corpus)) throw new ConfigException("--corpus " + corpus + ": not a folder");
         if (scale < 1) throw new ConfigException("--scale must be at least 1");
-        Benchmark.Result r = new Benchmark(corpus, scale, System.out).run();
+        if (rounds < 1) throw new ConfigException("--rounds must be at least 1");
+        Benchmark.Result r = new Benchmark(corpus, scale, rounds, System.out).run();
         Benchmark.write(r, out);
         System.out.println("bench     wrote " + out);
         return ThememinerJob.EXIT_OK;
