@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,10 +20,12 @@ import org.thememiner.themes.ThemeSettings;
  * @param carried  with {@code saved}: the previous run's assignments that {@code assigned} took over, or null
  * @param added    with {@code carried}: the other papers' sentences as this run assigned them, every column,
  *                 persisted; else null
+ * @param statusCounts with {@code saved}: {@code assigned}'s rows by theme status ({@link ThemeModel#statusCounts}),
+ *                 counted to decide; else null
  * @param reason   what decided it, for the log
  */
 record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added,
-    String reason) {
+    Map<String, Long> statusCounts, String reason) {
   /** The per-token columns of a sentence, which only {@code sentences/} keeps. */
   static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "pos", "ner"};
 
@@ -41,24 +44,25 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
   }
 
   private static ModelChoice fit(String reason) {
-    return new ModelChoice(null, null, null, null, reason);
+    return new ModelChoice(null, null, null, null, null, reason);
   }
 
+  /** The saved model's assignments, persisted and counted by status (the job that fills the cache). */
   private static ModelChoice reusing(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried,
       String reason) throws IOException {
     if (carried.isEmpty()) {
       Dataset<Row> assigned = saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK());
-      return new ModelChoice(saved, assigned, null, null, reason);
+      return new ModelChoice(saved, assigned, null, null, ThemeModel.statusCounts(assigned), reason);
     }
     Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new ModelChoice(saved, assigned, carried.get(), added, reason);
+    return new ModelChoice(saved, assigned, carried.get(), added, ThemeModel.statusCounts(assigned), reason);
   }
 
   private ModelChoice because(String why) {
-    return new ModelChoice(saved, assigned, carried, added, why);
+    return new ModelChoice(saved, assigned, carried, added, statusCounts, why);
   }
 
   /** Drops what {@link #reusing} persisted, when the run fits after all. */
@@ -108,7 +112,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
     Optional<CarriedAssignments> c = carried.load();
     ModelChoice choice = reusing(saved, sentences, c, "");
-    long now = choice.assigned().filter(ThemeModel.IS_THEME_SENTENCE).count();
+    long now = ThemeModel.themeSentences(choice.statusCounts());
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
         100 * growth, fitted);

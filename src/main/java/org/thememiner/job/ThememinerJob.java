@@ -213,7 +213,8 @@ public final class ThememinerJob {
     Dataset<Row> assigned = reuse ? choice.assigned() : model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
-    long outliers = assigned.filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
+    // A reused model's assignments were counted by status when the choice was made.
+    long outliers = (reuse ? choice.statusCounts() : ThemeModel.statusCounts(assigned)).getOrDefault(ThemeModel.STATUS_OUTLIER, 0L);
     // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
     saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve("model"));

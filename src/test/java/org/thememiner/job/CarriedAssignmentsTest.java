@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.report.Json;
+import org.thememiner.themes.ThemeModel;
 
 /**
  * A rerun that reuses the saved model takes the previous run's assignments of unchanged papers instead of
@@ -101,6 +103,23 @@ class CarriedAssignmentsTest {
       assertEquals(read(runs.resolve(a).resolve(file)), read(runs.resolve(b).resolve(file)), file + " of " + a + " and " + b);
     }
     assertEquals(sentences(runs.resolve(a)), sentences(runs.resolve(b)), "sentences/ of " + a + " and " + b);
+    // A carried run counts its outliers with the status counts that decided the reuse; a fitting run on its own.
+    for (String run : List.of(a, b)) {
+      long outlierRows = sentences(runs.resolve(run)).stream()
+          .filter(r -> ThemeModel.STATUS_OUTLIER.equals(r.getAs(ThemeModel.THEME_STATUS))).count();
+      assertEquals(outlierRows, themesStageCount(runs.resolve(run), "outliers"), "outliers in run.json of " + run);
+    }
+  }
+
+  private static long themesStageCount(Path run, String count) {
+    try {
+      for (var stage : Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("stages")) {
+        if (stage.get("stage").asText().equals("themes")) return stage.path("counts").path(count).asLong(-1);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return -1;
   }
 
   private List<String> partFiles(String run) throws java.io.IOException {
