@@ -188,10 +188,8 @@ public final class ThemeModel implements Serializable {
   public Dataset<Row> transform(Dataset<Row> sentences) {
     ThemeSettings settings = metadata.settings();
     Transformer[] stages = pipeline.stages();
-    Dataset<Row> featurized = ThemeDiscovery.withContext(sentences, settings);
-    for (int i = 0; i < stages.length - 1; i++) featurized = stages[i].transform(featurized);
     Column placed = ThemeDiscovery.isEligible(settings).and(NON_EMPTY.apply(col(FEATURES)));
-    featurized = featurized.withColumn(PLACED, placed)
+    Dataset<Row> featurized = represent(ThemeDiscovery.withContext(sentences, settings)).withColumn(PLACED, placed)
         .withColumn(FEATURES, when(col(PLACED), col(FEATURES)).otherwise(STAND_IN.apply(col(FEATURES))));
     Dataset<Row> clustered = Clusterings.readout(stages[stages.length - 1], featurized);
     int[] toTheme = metadata.clusterToTheme();
@@ -217,10 +215,15 @@ public final class ThemeModel implements Serializable {
    * with no known term are dropped.
    */
   public Dataset<Row> featurize(Dataset<Row> withContextTerms) {
+    return nonEmpty(represent(withContextTerms));
+  }
+
+  /** Every stage but the clustering, on every row. */
+  private Dataset<Row> represent(Dataset<Row> withContextTerms) {
     Transformer[] stages = pipeline.stages();
     Dataset<Row> featurized = withContextTerms;
     for (int i = 0; i < stages.length - 1; i++) featurized = stages[i].transform(featurized);
-    return nonEmpty(featurized);
+    return featurized;
   }
 
   /**
