@@ -207,11 +207,16 @@ final class CorpusCache {
     return text.lines().findFirst().orElse("").trim();
   }
 
+  /**
+   * Writes {@code rows} as a new batch of {@code table}: at most one file per core. The rows come from a persisted
+   * stage output partitioned for annotation (a few partitions per core), and every file is one more for each
+   * later lookup to open; a rerun's few new papers made one file each.
+   */
   private void add(Path table, Dataset<Row> rows) throws IOException {
     FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
     String batch = "batch-" + UUID.randomUUID();
     Path tmp = new Path(new Path(root, "_tmp"), batch);
-    rows.write().parquet(tmp.toString());
+    rows.coalesce(spark.sparkContext().defaultParallelism()).write().parquet(tmp.toString());
     fs.mkdirs(table);
     if (!fs.rename(tmp, new Path(table, batch))) throw new IOException("could not move cache batch " + tmp + " into " + table);
   }

@@ -62,6 +62,18 @@ class IncrementalRerunTest {
     assertEquals(List.of("journal-pmed-0020124", "renamed-copy"),
         List.of(drift.get("papersAdded").get(0).asText(), drift.get("papersAdded").get(1).asText()));
     assertTrue(drift.get("matched").size() > 0, "themes of the earlier run are found again");
+    // Every file of a batch is one more for each later lookup: a batch has at most one per core.
+    int cores = TestData.spark().sparkContext().defaultParallelism();
+    try (var dirs = Files.walk(out.resolve("cache"))) {
+      List<Path> batches = dirs.filter(d -> d.getFileName().toString().startsWith("batch-")).toList();
+      assertEquals(4, batches.size(), "papers and sentences, a batch of each per run: " + batches);
+      for (Path batch : batches) {
+        try (var files = Files.list(batch)) {
+          long parts = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+          assertTrue(parts >= 1 && parts <= cores, parts + " files in " + batch);
+        }
+      }
+    }
 
     Path fresh = work.resolve("fresh");
     String uncached = run(in, fresh, false);
