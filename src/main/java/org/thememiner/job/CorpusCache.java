@@ -209,8 +209,8 @@ final class CorpusCache {
 
   /**
    * Writes {@code rows} as a new batch of {@code table}: at most one file per core. The rows come from a persisted
-   * stage output partitioned for annotation (a few partitions per core), and every file is one more for each
-   * later lookup to open; a rerun's few new papers made one file each.
+   * stage output, partitioned for extraction or annotation (a few partitions per core), and every file is one more
+   * for each later lookup to open; a rerun's few new papers made one file each.
    */
   private void add(Path table, Dataset<Row> rows) throws IOException {
     FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
