@@ -140,8 +140,8 @@ final class CorpusCache {
 
   /** The rows of a table's {@code batches} ({@link #batches}) whose {@code column} is one of {@code keys}. */
   private Dataset<Row> read(List<String> batches, StructType schema, String column, Set<String> keys) {
-    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
     if (batches.isEmpty()) return spark.emptyDataFrame();
+    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
     // The schema is known: given, Spark does not run a job to read it from a file's footer.
     return spark.read().schema(schema).parquet(batches.toArray(new String[0])).join(wanted, column);
   }
