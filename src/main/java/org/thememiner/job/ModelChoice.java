@@ -2,11 +2,11 @@ package org.thememiner.job;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.thememiner.themes.AssignmentCounts;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeSettings;
 
@@ -20,12 +20,12 @@ import org.thememiner.themes.ThemeSettings;
  * @param carried  with {@code saved}: the previous run's assignments that {@code assigned} took over, or null
  * @param added    with {@code carried}: the other papers' sentences as this run assigned them, every column,
  *                 persisted; else null
- * @param statusCounts with {@code saved}: {@code assigned}'s rows by theme status ({@link ThemeModel#statusCounts}),
- *                 counted to decide; else null
+ * @param counts   with {@code saved}: {@code assigned}'s counts, made to decide and kept for the themes'
+ *                 description; else null
  * @param reason   what decided it, for the log
  */
 record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added,
-    Map<String, Long> statusCounts, String reason) {
+    AssignmentCounts counts, String reason) {
   /** The per-token columns of a sentence, which only {@code sentences/} keeps. */
   static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "pos", "ner"};
 
@@ -47,22 +47,22 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     return new ModelChoice(null, null, null, null, null, reason);
   }
 
-  /** The saved model's assignments, persisted and counted by status (the job that fills the cache). */
+  /** The saved model's assignments, persisted and counted (the job that fills the cache). */
   private static ModelChoice reusing(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried,
       String reason) throws IOException {
     if (carried.isEmpty()) {
       Dataset<Row> assigned = saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK());
-      return new ModelChoice(saved, assigned, null, null, ThemeModel.statusCounts(assigned), reason);
+      return new ModelChoice(saved, assigned, null, null, AssignmentCounts.of(assigned), reason);
     }
     Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new ModelChoice(saved, assigned, carried.get(), added, ThemeModel.statusCounts(assigned), reason);
+    return new ModelChoice(saved, assigned, carried.get(), added, AssignmentCounts.of(assigned), reason);
   }
 
   private ModelChoice because(String why) {
-    return new ModelChoice(saved, assigned, carried, added, statusCounts, why);
+    return new ModelChoice(saved, assigned, carried, added, counts, why);
   }
 
   /** Drops what {@link #reusing} persisted, when the run fits after all. */
@@ -112,7 +112,7 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
     Optional<CarriedAssignments> c = carried.load();
     ModelChoice choice = reusing(saved, sentences, c, "");
-    long now = ThemeModel.themeSentences(choice.statusCounts());
+    long now = choice.counts().themeSentences();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
         100 * growth, fitted);

@@ -57,6 +57,7 @@ import org.thememiner.report.RunInfo;
 import org.thememiner.report.Versions;
 import org.thememiner.report.export.CsvExport;
 import org.thememiner.report.export.QdpxExport;
+import org.thememiner.themes.AssignmentCounts;
 import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
@@ -211,10 +212,11 @@ public final class ThememinerJob {
       return failed(spark, startedAt, files, extracted, failures, e.getMessage());
     }
     Dataset<Row> assigned = reuse ? choice.assigned() : model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
-    List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned);
+    // A reused model's assignments were counted when the choice was made.
+    AssignmentCounts counts = reuse ? choice.counts() : AssignmentCounts.of(assigned);
+    List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned, counts);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
-    // A reused model's assignments were counted by status when the choice was made.
-    long outliers = (reuse ? choice.statusCounts() : ThemeModel.statusCounts(assigned)).getOrDefault(ThemeModel.STATUS_OUTLIER, 0L);
+    long outliers = counts.outliers();
     // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
     saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve("model"));

@@ -50,24 +50,6 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_THIN = "too-few-terms";
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
-  /**
-   * The statuses of the sentences theme discovery looks at ({@link ThemeDiscovery#eligible}), whether or not they
-   * got a theme.
-   */
-  private static final List<String> THEME_SENTENCE_STATUSES = List.of(STATUS_ASSIGNED, STATUS_OUTLIER, STATUS_NO_FEATURES);
-
-  /** How many rows of {@link #transform}'s output have each {@code theme_status}: one Spark job. */
-  public static Map<String, Long> statusCounts(Dataset<Row> assigned) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Row r : assigned.groupBy(THEME_STATUS).count().collectAsList()) counts.put(r.getString(0), r.getLong(1));
-    return counts;
-  }
-
-  /** How many of {@link #statusCounts} are sentences theme discovery looks at. */
-  public static long themeSentences(Map<String, Long> statusCounts) {
-    return THEME_SENTENCE_STATUSES.stream().mapToLong(s -> statusCounts.getOrDefault(s, 0L)).sum();
-  }
-
   /** The representation column {@link #featurize} adds. */
   public static final String FEATURES = Clusterings.FEATURES;
 

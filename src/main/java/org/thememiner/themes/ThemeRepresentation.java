@@ -1,19 +1,13 @@
 package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,8 +49,12 @@ public final class ThemeRepresentation {
 
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
   public List<Theme> describe(Dataset<Row> assigned) {
+    return describe(assigned, AssignmentCounts.of(assigned));
+  }
+
+  /** @param counts {@code assigned}'s counts, when the run has them already */
+  public List<Theme> describe(Dataset<Row> assigned, AssignmentCounts counts) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
-    PaperCounts counts = PaperCounts.of(a);
     Map<Integer, List<Row>> keywords =
         KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
     Map<Integer, Set<String>> toCount = new HashMap<>();
@@ -79,38 +77,6 @@ public final class ThemeRepresentation {
           papers, share, examples.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of())));
     }
     return themes;
-  }
-
-  /**
-   * What one small aggregate over (theme, paper) gives: per theme its sentence count ({@code sizes}) and its
-   * number of term occurrences ({@code termTotals}); per theme, the share of each paper's themed sentences that
-   * are in it ({@code shares}, papers in id order).
-   */
-  private record PaperCounts(Map<Integer, Long> sizes, Map<Integer, Long> termTotals, Map<Integer, Map<String, Double>> shares) {
-    static PaperCounts of(Dataset<Row> a) {
-      // Sorted here: a few rows per paper, which the themes hold anyway; a distributed sort costs a sampling job.
-      List<Row> rows = new ArrayList<>(a.groupBy(ThemeModel.THEME_ID, "paper_id").agg(count(lit(1)), sum(size(col("terms"))))
-          .collectAsList());
-      rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparing(r -> r.getString(1)));
-      Map<Integer, Long> sizes = new TreeMap<>();
-      Map<Integer, Long> termTotals = new TreeMap<>();
-      Map<String, Long> perPaper = new HashMap<>();
-      for (Row r : rows) {
-        sizes.merge(r.getInt(0), r.getLong(2), Long::sum);
-        termTotals.merge(r.getInt(0), r.getLong(3), Long::sum);
-        perPaper.merge(r.getString(1), r.getLong(2), Long::sum);
-      }
-      Map<Integer, Map<String, Double>> shares = new TreeMap<>();
-      for (Row r : rows) {
-        shares.computeIfAbsent(r.getInt(0), k -> new LinkedHashMap<>()).put(r.getString(1), (double) r.getLong(2) / perPaper.get(r.getString(1)));
-      }
-      return new PaperCounts(sizes, termTotals, shares);
-    }
-
-    /** The mean number of term occurrences over the themes that have any: c-TF-IDF's average class size. */
-    double meanTermTotal() {
-      return termTotals.values().stream().filter(t -> t > 0).mapToLong(Long::longValue).average().orElse(0);
-    }
   }
 
   /** Up to three keywords; a phrase among the top five leads and absorbs the words it contains. */
