@@ -15,8 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.ingest.FileHashes;
-import org.thememiner.report.Json;
-import org.thememiner.report.Versions;
 
 /**
  * The previous run's theme assignments of the papers that have not changed since it, for a rerun that puts its
@@ -59,17 +57,11 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
     }
     // A run replaces its own folder's sentences/ while it would still be reading them.
     if (Files.isDirectory(outDir) && Files.isSameFile(previousRun, outDir)) return Optional.empty();
-    JsonNode run = previous.run();
-    // Through text, as run.json was written: a tree made from objects keeps a long as a long, one read back does not.
-    JsonNode settings = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(config));
-    if (!Json.MAPPER.valueToTree(Versions.current()).equals(run.path("versions"))) return Optional.empty();
-    for (String part : List.of("extract", "annotate", "themes")) {
-      if (!settings.path(part).equals(run.path("settings").path(part))) return Optional.empty();
-    }
+    if (!previous.madeLike(config, List.of("extract", "annotate", "themes"))) return Optional.empty();
     if (!FileHashes.sha256Tree(model).equals(FileHashes.sha256Tree(sharedModel))) return Optional.empty();
 
     Set<String> unchanged = new HashSet<>();
-    for (JsonNode input : run.path("inputs")) {
+    for (JsonNode input : previous.run().path("inputs")) {
       String id = input.path("id").asText();
       if (input.hasNonNull("sha256") && input.get("sha256").asText().equals(shaById.get(id)) && !failedIds.contains(id)) {
         unchanged.add(id);

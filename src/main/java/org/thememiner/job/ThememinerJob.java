@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,7 +165,7 @@ public final class ThememinerJob {
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
-    Extracted extracted = extractStage(spark, files, cache(spark));
+    Extracted extracted = extractStage(spark, files, cache(spark), Optional.empty());
     int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
     writeRunInfo(spark, startedAt, code, files, extracted, null, null);
@@ -183,7 +184,7 @@ public final class ThememinerJob {
     String startedAt = Instant.now().toString();
     Optional<PreviousRun> previous = plan.previousRun() == null ? Optional.empty() : PreviousRun.load(plan.previousRun());
     CorpusCache cache = cache(spark);
-    Extracted extracted = extractStage(spark, files, cache);
+    Extracted extracted = extractStage(spark, files, cache, previous);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.summaries().isEmpty()) {
       return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve("errors.jsonl"));
@@ -250,7 +251,7 @@ public final class ThememinerJob {
     writeAssignments(assigned, constructsByTheme(comparisons), coded);
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
-    Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers(), themes,
+    Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers().keySet(), themes,
         new java.util.HashSet<>(extracted.sha256ById().keySet()))).orElse(null);
     if (drift != null) {
       AtomicFiles.write(outDir.resolve("drift.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, drift));
@@ -318,16 +319,20 @@ public final class ThememinerJob {
   }
 
   /**
-   * @param papers     every paper of the run, ordered by id
+   * @param papers     every paper of the run but the carried ones, ordered by id
+   * @param carried    the papers whose lines papers.jsonl took from the previous run ({@link CarriedPapers}): the
+   *                   cache holds them, under their cache items
    * @param idsBySha   the paper ids of each content hash (two files with the same bytes are two papers)
    */
-  private record Extracted(JavaRDD<Paper> papers, List<InputFailure> failures, Map<String, String> sha256ById,
-      Map<String, List<String>> idsBySha, List<PaperSummary> summaries) {}
+  private record Extracted(JavaRDD<Paper> papers, Map<String, List<InputFile>> carried, List<InputFailure> failures,
+      Map<String, String> sha256ById, Map<String, List<String>> idsBySha, List<PaperSummary> summaries) {}
 
   /** A readable input and its content hash, or why it could not be read. */
   private record Hashed(InputFile file, String sha256, InputFailure failure) implements java.io.Serializable {}
 
-  private Extracted extractStage(SparkSession spark, List<InputFile> files, CorpusCache cache) throws IOException {
+  /** @param previous the run whose papers.jsonl lines this run may copy ({@link CarriedPapers}) */
+  private Extracted extractStage(SparkSession spark, List<InputFile> files, CorpusCache cache, Optional<PreviousRun> previous)
+      throws IOException {
     log.start("extract");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Hashed> hashed = files.isEmpty() ? List.of() : jsc.parallelize(files, Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4)))
@@ -341,14 +346,20 @@ public final class ThememinerJob {
     List<InputFailure> failures = new ArrayList<>();
     // Two files with the same name and bytes in different folders share an item; each is a paper of its own.
     Map<String, List<InputFile>> filesByItem = new LinkedHashMap<>();
+    Map<String, String> hashes = new HashMap<>();
     for (Hashed h : hashed) {
       if (h.failure() != null) failures.add(h.failure());
-      else filesByItem.computeIfAbsent(itemOf(h.sha256(), h.file().path()), k -> new ArrayList<>()).add(h.file());
+      else {
+        filesByItem.computeIfAbsent(itemOf(h.sha256(), h.file().path()), k -> new ArrayList<>()).add(h.file());
+        hashes.put(h.file().id(), h.sha256());
+      }
     }
     String key = extractKey();
     Set<String> cached = cache == null ? Set.of() : cache.cachedPapers(key, filesByItem.keySet());
     List<InputFile> toExtract = filesByItem.entrySet().stream().filter(e -> !cached.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream()).sorted(java.util.Comparator.comparing(InputFile::path)).toList();
+    CarriedPapers carried = CarriedPapers.of(previous, config, filesByItem.entrySet().stream()
+        .filter(e -> cached.contains(e.getKey())).flatMap(e -> e.getValue().stream()).toList(), hashes);
 
     JavaRDD<ExtractStage.Outcome> outcomes;
     try (Progress progress = Progress.start(spark.sparkContext(), "extract", toExtract.size(),
@@ -362,13 +373,10 @@ public final class ThememinerJob {
       cache.addPapers(key, fresh.filter(p -> firstOfItem.contains(p.id())));
     }
     JavaRDD<Paper> papers = fresh;
-    if (!cached.isEmpty()) {
-      Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
-      JavaRDD<Paper> reused = cache.papers(key, cached)
-          .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
-      papers = papers.union(reused);
-    }
-    List<String> ids = filesByItem.values().stream().flatMap(List::stream).map(InputFile::id).sorted().toList();
+    Map<String, List<InputFile>> fromCache = filesOf(filesByItem, cached, f -> !carried.ids().contains(f.id()));
+    if (!fromCache.isEmpty()) papers = papers.union(cachedPapers(cache, fromCache));
+    List<String> ids = filesByItem.values().stream().flatMap(List::stream).map(InputFile::id)
+        .filter(id -> !carried.ids().contains(id)).sorted().toList();
     // Serialised, as every cached RDD of Java objects here: Spark sizes deserialised values by walking their
     // object graphs, which made the annotate stage 70 % slower when its outcomes were kept that way (measured).
     papers = papers.keyBy(Paper::id).repartitionAndSortWithinPartitions(IdRanges.of(ids, jsc.defaultParallelism()))
@@ -377,24 +385,38 @@ public final class ThememinerJob {
     Map<String, String> sha = new LinkedHashMap<>();
     Map<String, List<String>> idsBySha = new LinkedHashMap<>();
     List<PaperSummary> summaries = new ArrayList<>();
-    JavaRDD<Paper> all = papers;
-    AtomicFiles.write(outDir.resolve("papers.jsonl"), w -> {
-      Iterator<Paper> it = all.toLocalIterator();
-      while (it.hasNext()) {
-        Paper p = it.next();
-        w.write(Json.MAPPER.writeValueAsString(p));
-        w.write('\n');
-        sha.put(p.id(), p.sha256());
-        idsBySha.computeIfAbsent(p.sha256(), k -> new ArrayList<>()).add(p.id());
-        summaries.add(PaperSummary.of(p));
-      }
-    });
+    JavaRDD<Paper> others = papers;
+    AtomicFiles.write(outDir.resolve("papers.jsonl"), w -> carried.write(others.toLocalIterator(), w, p -> {
+      sha.put(p.id(), p.sha256());
+      idsBySha.computeIfAbsent(p.sha256(), k -> new ArrayList<>()).add(p.id());
+      summaries.add(PaperSummary.of(p));
+    }));
     failures.sort(java.util.Comparator.comparing(InputFailure::path));
     long reused = hashed.stream().filter(h -> h.failure() == null).count() - toExtract.size();
-    log.done(String.format("%d papers (%d from cache), %d failed%s", summaries.size(), reused, failures.size(),
-        failures.isEmpty() ? "" : " (see errors.jsonl)"), "papers", summaries.size(), "reused", reused,
-        "failed", failures.size());
-    return new Extracted(papers, failures, sha, idsBySha, List.copyOf(summaries));
+    log.done(String.format("%d papers (%d from cache), %d failed%s%s", summaries.size(), reused, failures.size(),
+        failures.isEmpty() ? "" : " (see errors.jsonl)",
+        carried.ids().isEmpty() ? "" : "; " + carried.ids().size() + " papers.jsonl lines copied from the previous run"),
+        "papers", summaries.size(), "reused", reused, "carried", carried.ids().size(), "failed", failures.size());
+    return new Extracted(papers, filesOf(filesByItem, cached, f -> carried.ids().contains(f.id())), failures, sha,
+        idsBySha, List.copyOf(summaries));
+  }
+
+  /** The files of {@code items} that {@code keep} keeps, by item; items left without a file are left out. */
+  private static Map<String, List<InputFile>> filesOf(Map<String, List<InputFile>> filesByItem, Set<String> items,
+      java.util.function.Predicate<InputFile> keep) {
+    Map<String, List<InputFile>> out = new LinkedHashMap<>();
+    filesByItem.forEach((item, files) -> {
+      List<InputFile> kept = items.contains(item) ? files.stream().filter(keep).toList() : List.of();
+      if (!kept.isEmpty()) out.put(item, new ArrayList<>(kept));
+    });
+    return out;
+  }
+
+  /** The cached papers of these items, each as the paper of every file listed under it. */
+  private JavaRDD<Paper> cachedPapers(CorpusCache cache, Map<String, List<InputFile>> filesByItem) throws IOException {
+    Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
+    return cache.papers(extractKey(), locations.keySet())
+        .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
   }
 
   private static String itemOf(String sha256, String path) {
@@ -416,6 +438,10 @@ public final class ThememinerJob {
         : cache.cachedSentences(key, extracted.idsBySha().keySet());
     Set<String> cached = new java.util.HashSet<>(cachedCounts.keySet());
     JavaRDD<Paper> toAnnotate = extracted.papers().filter(p -> !cached.contains(p.sha256()));
+    // A carried paper is read from the cache only when its sentences are not there.
+    Map<String, List<InputFile>> carriedToAnnotate = new LinkedHashMap<>(extracted.carried());
+    carriedToAnnotate.values().removeIf(f -> cached.contains(extracted.sha256ById().get(f.get(0).id())));
+    if (!carriedToAnnotate.isEmpty()) toAnnotate = toAnnotate.union(cachedPapers(cache, carriedToAnnotate));
     StatCounter text = toAnnotate.mapToDouble(Paper::textLength).stats();
     JavaRDD<AnnotateStage.Outcome> annotated;
     try (Progress progress = Progress.start(spark.sparkContext(), "annotate", text.count(), Math.round(text.sum()), false, out)) {

@@ -22,7 +22,8 @@ import org.thememiner.themes.ThemeModel;
 
 /**
  * A rerun that reuses the saved model takes the previous run's assignments of unchanged papers instead of
- * assigning them again, and its outputs are exactly those of assigning every sentence.
+ * assigning them again, and their papers.jsonl lines instead of writing them again; its outputs are exactly those of
+ * assigning every sentence.
  */
 class CarriedAssignmentsTest {
   @TempDir Path work;
@@ -58,9 +59,12 @@ class CarriedAssignmentsTest {
     Files.writeString(in.resolve("journal.pone.0153170.xml"), "\n<!-- edited -->\n", StandardOpenOption.APPEND);
     String carried = run(in, "carried", "first", "assign");
     assertTrue(carried.contains("2 unchanged papers' assignments taken from " + work.resolve("runs").resolve("first")), carried);
+    assertEquals(2, stageCount(work.resolve("runs").resolve("carried"), "extract", "carried"),
+        "papers.jsonl lines of the unchanged papers are copied: " + carried);
 
     String all = run(in, "all", null, "assign");
     assertFalse(all.contains("taken from"), "without a previous run every sentence is assigned: " + all);
+    assertEquals(0, stageCount(work.resolve("runs").resolve("all"), "extract", "carried"));
     assertSameOutputs("carried", "all");
 
     // A refit replaces the saved model: the rows of a run made with the old one no longer apply.
@@ -79,10 +83,25 @@ class CarriedAssignmentsTest {
     Files.copy(TestData.jats("journal.pone.0097541.xml"), grownIn.resolve("journal.pone.0097541.xml"));
     String grown = run(grownIn, "grown", "from-refit", "assign");
     assertTrue(grown.contains("4 unchanged papers' assignments taken from"), grown);
+    // The same ids and bytes, but other paths: a paper's line names its file, so none is copied.
+    assertEquals(0, stageCount(work.resolve("runs").resolve("grown"), "extract", "carried"));
     assertTrue(partFiles("grown").containsAll(partFiles("from-refit")) && partFiles("grown").size() > partFiles("from-refit").size(),
         "the previous files and the added ones: " + partFiles("grown"));
     run(grownIn, "grown-all", null, "assign");
     assertSameOutputs("grown", "grown-all");
+
+    // Made by another version, a previous run's lines and rows are not this version's to copy.
+    Path runJson = work.resolve("runs").resolve("grown").resolve("run.json");
+    ObjectNode info = (ObjectNode) Json.MAPPER.readTree(runJson.toFile());
+    ((ObjectNode) info.get("versions")).put("thememiner", "0.0.1");
+    Json.MAPPER.writeValue(runJson.toFile(), info);
+    String afterOtherVersion = run(grownIn, "after-other-version", "grown", "assign");
+    assertFalse(afterOtherVersion.contains("taken from"), afterOtherVersion);
+    assertEquals(0, stageCount(work.resolve("runs").resolve("after-other-version"), "extract", "carried"));
+    String fromSameVersion = run(grownIn, "from-same-version", "grown-all", "assign");
+    assertEquals(5, stageCount(work.resolve("runs").resolve("from-same-version"), "extract", "carried"), fromSameVersion);
+    assertSameOutputs("after-other-version", "grown-all");
+    assertSameOutputs("from-same-version", "grown-all");
 
     // A damaged previous run is not a reason to fail: every sentence is assigned again.
     try (var parts = Files.list(work.resolve("runs").resolve("from-refit").resolve("sentences"))) {
@@ -107,14 +126,14 @@ class CarriedAssignmentsTest {
     for (String run : List.of(a, b)) {
       long outlierRows = sentences(runs.resolve(run)).stream()
           .filter(r -> ThemeModel.STATUS_OUTLIER.equals(r.getAs(ThemeModel.THEME_STATUS))).count();
-      assertEquals(outlierRows, themesStageCount(runs.resolve(run), "outliers"), "outliers in run.json of " + run);
+      assertEquals(outlierRows, stageCount(runs.resolve(run), "themes", "outliers"), "outliers in run.json of " + run);
     }
   }
 
-  private static long themesStageCount(Path run, String count) {
+  private static long stageCount(Path run, String stageName, String count) {
     try {
       for (var stage : Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("stages")) {
-        if (stage.get("stage").asText().equals("themes")) return stage.path("counts").path(count).asLong(-1);
+        if (stage.get("stage").asText().equals(stageName)) return stage.path("counts").path(count).asLong(-1);
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
