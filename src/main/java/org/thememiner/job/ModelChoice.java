@@ -54,7 +54,10 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
       Dataset<Row> assigned = saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK());
       return new ModelChoice(saved, assigned, null, null, AssignmentCounts.of(assigned), reason);
     }
+    // The transform's paragraph window leaves shuffle-many partitions, most of them near empty for a few new
+    // papers; every later pass over the table would run a task for each. One per core is enough.
     Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds()))
+        .coalesce(sentences.fresh().sparkSession().sparkContext().defaultParallelism())
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS)
         .persist(StorageLevel.MEMORY_AND_DISK());
