@@ -30,8 +30,8 @@ record CarriedPapers(Path file, Set<String> ids) {
   static final CarriedPapers NONE = new CarriedPapers(null, Set.of());
 
   /**
-   * @param candidates files this run may take from the previous one, with their content hashes by id: those whose
-   *                   paper is in the cache
+   * @param candidates the run's files whose papers the cache holds: only those are carried
+   * @param shaById    the content hash of each of the run's files, by id
    */
   static CarriedPapers of(Optional<PreviousRun> previous, JobConfig config, Collection<InputFile> candidates,
       Map<String, String> shaById) throws IOException {
