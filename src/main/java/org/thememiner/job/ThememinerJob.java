@@ -413,7 +413,7 @@ public final class ThememinerJob {
   }
 
   /** The cached papers of these items, each as the paper of every file listed under it. */
-  private JavaRDD<Paper> cachedPapers(CorpusCache cache, Map<String, List<InputFile>> filesByItem) throws IOException {
+  private static JavaRDD<Paper> cachedPapers(CorpusCache cache, Map<String, List<InputFile>> filesByItem) throws IOException {
     Map<String, List<InputFile>> locations = new LinkedHashMap<>(filesByItem);
     return cache.papers(extractKey(), locations.keySet())
         .flatMap(p -> locations.get(itemOf(p.sha256(), p.source())).stream().map(f -> relocate(p, f)).iterator());
