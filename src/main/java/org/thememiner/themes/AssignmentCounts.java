@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
  * (status, theme, paper): how many rows have each {@code theme_status} ({@code statuses}); per theme its sentence
  * count ({@code sizes}) and its number of term occurrences ({@code termTotals}); per theme, the share of each
  * paper's themed sentences that are in it ({@code shares}, papers in id order). The driver gets a few rows per
- * paper, which the themes hold anyway. One Spark job serves both the decision to reuse a model and the themes'
+ * paper, which the themes hold anyway. The one aggregate serves both the decision to reuse a model and the themes'
  * description.
  */
 public record AssignmentCounts(Map<String, Long> statuses, Map<Integer, Long> sizes, Map<Integer, Long> termTotals,
