@@ -22,9 +22,10 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Deductive coding of single sentences: each sentence gets the construct it is most similar to, measured in the
- * theme model's own representation space. A construct's profile terms (name, keywords, description, examples,
- * weighted as in {@link Profiler}) pass through the same representation stages as a sentence with its paragraph
- * context, as BERTopic's zero-shot topics do; the score is the cosine of the two vectors. Where the theme mapping
+ * theme model's own representation space. A construct's {@link Prototype} (its profile terms: name, keywords,
+ * description, examples, weighted as in {@link Profiler}; and its text, for a representation that embeds text)
+ * passes through the same representation stages as a sentence with its paragraph context, as BERTopic's
+ * zero-shot topics do; the score is the cosine of the two vectors. Where the theme mapping
  * codes a theme as a whole, this codes each sentence on its own words and its paragraph's, so a theme that
  * mixes two constructs still yields sentence-level codes.
  */
@@ -33,6 +34,23 @@ public final class SentenceCoder {
   public static final String SCORE = "coding_score";
 
   private final double minScore;
+
+  /**
+   * What a construct is, in the two forms a representation may read.
+   *
+   * @param terms the profile terms, for term-based representations
+   * @param text  what the construct says in words, for sentence embeddings
+   */
+  public record Prototype(TermVector terms, String text) implements java.io.Serializable {
+    /** A construct's name, description, sub-themes and example phrases as one text. */
+    public static Prototype of(Construct c, TermVector terms) {
+      List<String> parts = new ArrayList<>(List.of(c.name()));
+      if (!c.description().isBlank()) parts.add(c.description().strip());
+      parts.addAll(c.subThemes());
+      parts.addAll(c.examplePhrases());
+      return new Prototype(terms, String.join(". ", parts));
+    }
+  }
 
   /** @param minScore a sentence less similar than this to every construct stays uncoded */
   public SentenceCoder(double minScore) {
@@ -45,7 +63,7 @@ public final class SentenceCoder {
    * best construct of {@code constructs} (label to profile terms) and its cosine, the construct null below the
    * minimum score.
    */
-  public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, TermVector> constructs) {
+  public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, Prototype> constructs) {
     List<String> labels = new ArrayList<>(constructs.keySet());
     double[][] centres = centres(spark, model, labels, constructs);
     double[] norms = java.util.Arrays.stream(centres).mapToDouble(c -> c == null ? 0 : ThemeModel.squaredNorm(c)).toArray();
@@ -69,13 +87,15 @@ public final class SentenceCoder {
   }
 
   /** Each construct's vector in the model's space (null when none of its terms is known to the model). */
-  private static double[][] centres(SparkSession spark, ThemeModel model, List<String> labels, Map<String, TermVector> constructs) {
+  private static double[][] centres(SparkSession spark, ThemeModel model, List<String> labels, Map<String, Prototype> constructs) {
     List<Row> documents = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
-      documents.add(RowFactory.create(i, CollectionConverters.asScala(pseudoDocument(constructs.get(labels.get(i)))).toSeq()));
+      Prototype p = constructs.get(labels.get(i));
+      documents.add(RowFactory.create(i, CollectionConverters.asScala(pseudoDocument(p.terms())).toSeq(), p.text()));
     }
     StructType schema = new StructType().add("construct", DataTypes.IntegerType)
-        .add(ThemeDiscovery.CONTEXT_TERMS, DataTypes.createArrayType(DataTypes.StringType, false));
+        .add(ThemeDiscovery.CONTEXT_TERMS, DataTypes.createArrayType(DataTypes.StringType, false))
+        .add(ThemeDiscovery.EMBEDDING_TEXT, DataTypes.StringType);
     double[][] centres = new double[labels.size()][];
     for (Row r : model.featurize(spark.createDataFrame(documents, schema)).select("construct", ThemeModel.FEATURES).collectAsList()) {
       centres[r.getInt(0)] = ((Vector) r.get(1)).toArray();

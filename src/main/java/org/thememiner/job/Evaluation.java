@@ -56,6 +56,11 @@ import org.thememiner.themes.TopicQuality;
  */
 final class Evaluation {
   static final List<String> METHODS = List.of("thememiner", "spark-lda", "mallet-lda");
+  /**
+   * The representations the job is also run with, beside the job spec's own (row {@code thememiner}), each as
+   * rows {@code thememiner-<representation>} with cosine k-means: the side-by-side comparison of representations.
+   */
+  static final List<String> REPRESENTATIONS = List.of("tfidf", "embedding", "combined");
   /** The job's sentence-level coding ({@link SentenceCoder}), scored beside the theme mapping. */
   static final String CODING = "thememiner-coding";
   /**
@@ -86,8 +91,16 @@ final class Evaluation {
   /** A method's clusters on the sentences it saw: its themes, each sentence's theme (null: none), its model if Spark's. */
   private record Clustering(List<Theme> themes, Map<String, Integer> themeBySentence, ThemeModel model) {}
 
+  /** The methods run, in order: the job, the job with each other representation, then the baselines. */
+  List<String> methods() {
+    List<String> methods = new ArrayList<>(List.of("thememiner"));
+    REPRESENTATIONS.stream().filter(r -> !r.equals(config.themes().representation())).forEach(r -> methods.add("thememiner-" + r));
+    methods.addAll(METHODS.subList(1, METHODS.size()));
+    return methods;
+  }
+
   Result run(SparkSession spark, Optional<Path> coherenceCorpus, Integer coherenceK) throws IOException {
-    Dataset<Row> sentences = annotate(spark, config.input());
+    Dataset<Row> sentences = embedded(annotate(spark, config.input()));
     Map<String, String> gold = goldConstructs(sentences);
     if (gold.isEmpty()) {
       throw new IllegalStateException("no sentence sits under a Results subheading that names a construct of "
@@ -103,7 +116,7 @@ final class Evaluation {
 
     List<MethodScores> scores = new ArrayList<>();
     Map<String, String> coded = null;
-    for (String method : METHODS) {
+    for (String method : methods()) {
       Clustering c = cluster(method, sentences, k);
       // Every method's clusters get the same coded evidence: the job's coding of each sentence (METHODS starts with it).
       if (coded == null) coded = codes(constructs, spark, c.model(), sentences, profiler);
@@ -116,20 +129,21 @@ final class Evaluation {
         predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
       });
       scores.add(score(method, c.themes().size(), List.copyOf(gold.values()), predicted, clusters));
-      if (method.equals("thememiner")) {
-        scores.add(codingScores(CODING, constructs, spark, c.model(), sentences, gold, profiler));
-        scores.add(codingScores(CODING_NAMES, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
+      if (method.startsWith("thememiner")) {
+        String suffix = method.substring("thememiner".length());
+        scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
+        scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
       }
     }
 
     List<MethodQuality> quality = new ArrayList<>();
     Integer topics = coherenceCorpus.isEmpty() ? null : coherenceK != null ? coherenceK : 10;
     if (coherenceCorpus.isPresent()) {
-      Dataset<Row> reference = annotate(spark, List.of(coherenceCorpus.get().toString()));
+      Dataset<Row> reference = embedded(annotate(spark, List.of(coherenceCorpus.get().toString())));
       // Read once: every method's keywords are scored against the same sentences.
       List<List<String>> referenceTerms = ThemeDiscovery.eligible(reference, config.themes()).select("terms")
           .collectAsList().stream().map(r -> r.<String>getList(0)).toList();
-      for (String method : METHODS) {
+      for (String method : methods()) {
         List<List<String>> top = cluster(method, reference, topics).themes().stream()
             .map(t -> t.keywords().stream().limit(10).toList()).toList();
         double npmi = TopicQuality.npmi(top, referenceTerms.iterator());
@@ -215,6 +229,14 @@ final class Evaluation {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
+  /** The sentences with their embeddings, computed once for every method that reads them. */
+  private Dataset<Row> embedded(Dataset<Row> sentences) {
+    Dataset<Row> out = ThemeDiscovery.withEmbeddings(sentences, config.themes().withAlgorithm("embedding", "kmeans"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    sentences.unpersist();
+    return out;
+  }
+
   /** Sentence key (paper/sentence) to the construct named by the Results subheading it sits under. */
   private Map<String, String> goldConstructs(Dataset<Row> sentences) {
     Map<String, String> byName = new HashMap<>();
@@ -237,7 +259,8 @@ final class Evaluation {
     ThemeSettings s = config.themes().withK(k);
     // The baselines as they are used: a topic model over each sentence's own terms.
     if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
-    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence") : s;
+    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence")
+        : method.startsWith("thememiner-") ? s.withAlgorithm(method.substring("thememiner-".length()), "kmeans") : s;
     ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
     // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());

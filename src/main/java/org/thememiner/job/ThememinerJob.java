@@ -205,7 +205,8 @@ public final class ThememinerJob {
     });
     boolean reuse = choice.reuse();
     // A fit passes over all the sentences several times; a reused model has read those it assigns already.
-    Dataset<Row> sentences = reuse ? null : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> sentences = reuse ? null
+        : ThemeDiscovery.withEmbeddings(annotated.all(), config.themes()).persist(StorageLevel.MEMORY_AND_DISK());
     ThemeModel model;
     try {
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
@@ -247,7 +248,7 @@ public final class ThememinerJob {
 
     log.start("report");
     if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
-    else writeSentences(assigned, null, null);
+    else writeSentences(assigned.drop(ThemeDiscovery.EMBEDDING), null, null); // vectors are the model's input, not an output
     writeAssignments(assigned, constructsByTheme(comparisons), coded);
     AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
@@ -564,17 +565,17 @@ public final class ThememinerJob {
     return out;
   }
 
-  /** Each construct's profile terms by {@code prefix + construct id}, in the set's order. */
-  static Map<String, TermVector> profiles(ConstructSet set, Profiler profiler, String prefix) {
-    Map<String, TermVector> profiles = new LinkedHashMap<>();
-    profiler.profile(set).forEach(p -> profiles.put(prefix + p.id(), p.terms()));
+  /** Each construct's coding prototype by {@code prefix + construct id}, in the set's order. */
+  static Map<String, SentenceCoder.Prototype> profiles(ConstructSet set, Profiler profiler, String prefix) {
+    Map<String, SentenceCoder.Prototype> profiles = new LinkedHashMap<>();
+    profiler.profile(set).forEach(p -> profiles.put(prefix + p.id(), SentenceCoder.Prototype.of(p.construct(), p.terms())));
     return profiles;
   }
 
   /** Each sentence's most similar construct over all sets, as {@code set:construct}; null without construct sets. */
   private Dataset<Row> sentenceCodes(SparkSession spark, ThemeModel model, Dataset<Row> assigned, Profiler profiler) {
     if (constructSets.isEmpty()) return null;
-    Map<String, TermVector> profiles = new LinkedHashMap<>();
+    Map<String, SentenceCoder.Prototype> profiles = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) profiles.putAll(profiles(set, profiler, set.id() + ":"));
     return new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles);
   }

@@ -52,14 +52,36 @@ final class Clusterings {
     switch (s.representation()) {
       case "tfidf" -> stages.addAll(tfidf(s, FEATURES));
       case "word2vec" -> stages.addAll(word2vec(s, FEATURES));
-      default -> {
-        stages.addAll(tfidf(s, "tfidf_n"));
-        stages.addAll(word2vec(s, "w2v_n"));
-        stages.add(new VectorAssembler().setInputCols(new String[] {"tfidf_n", "w2v_n"}).setOutputCol("joined"));
-        stages.add(new Normalizer().setInputCol("joined").setOutputCol(FEATURES).setP(2.0));
-      }
+      case "embedding" -> stages.addAll(embedding(s, FEATURES));
+      case "tfidf-word2vec" -> stages.addAll(joined(tfidf(s, "tfidf_n"), word2vec(s, "w2v_n")));
+      default -> stages.addAll(joined(tfidf(s, "tfidf_n"), embedding(s, "embedding_n")));
     }
     return stages;
+  }
+
+  /** Two representations side by side, each L2-normalised, so that each weighs half of the cosine. */
+  private static List<PipelineStage> joined(List<PipelineStage> first, List<PipelineStage> second) {
+    List<PipelineStage> stages = new ArrayList<>(first);
+    stages.addAll(second);
+    String[] columns = {outputOf(first), outputOf(second)};
+    stages.add(new VectorAssembler().setInputCols(columns).setOutputCol("joined"));
+    stages.add(new Normalizer().setInputCol("joined").setOutputCol(FEATURES).setP(2.0));
+    return stages;
+  }
+
+  private static String outputOf(List<PipelineStage> stages) {
+    PipelineStage last = stages.get(stages.size() - 1);
+    return last.getOrDefault(last.getParam("outputCol")).toString();
+  }
+
+  /** Each sentence's embedding (of its text, when the themes place it), with its paragraph as context if asked. */
+  private static List<PipelineStage> embedding(ThemeSettings s, String out) {
+    SentenceEmbedder embedder = new SentenceEmbedder().setInputCol(ThemeDiscovery.EMBEDDING_TEXT)
+        .setOutputCol(ThemeDiscovery.EMBEDDING).setModel(s.embeddingModel());
+    if (s.context().equals("sentence")) {
+      return List.of(embedder, new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out).setP(2.0));
+    }
+    return List.of(embedder, new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out));
   }
 
   private static CountVectorizer countVectorizer(ThemeSettings s, String out) {

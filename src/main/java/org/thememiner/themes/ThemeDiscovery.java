@@ -202,7 +202,30 @@ public final class ThemeDiscovery {
   /** The terms the representation stages see: the sentence's own, or those plus its paragraph's (settings.context). */
   public static final String CONTEXT_TERMS = "context_terms";
 
+  /** The text the embedding stages embed: the sentence's, on the rows the themes place (null on the others). */
+  public static final String EMBEDDING_TEXT = "embedding_text";
+  /** The sentence embedding column ({@link SentenceEmbedder}). */
+  public static final String EMBEDDING = "embedding";
+
+  /**
+   * The sentences with their {@link #EMBEDDING} when the representation embeds (else as they are): embedded once,
+   * so that fitting, assigning and coding, which each pass over them, read the vectors instead of running the
+   * model again. Persist the result.
+   */
+  public static Dataset<Row> withEmbeddings(Dataset<Row> sentences, ThemeSettings settings) {
+    if (!settings.embeds()) return sentences;
+    return withContext(sentences, settings)
+        .withColumn(EMBEDDING, SentenceEmbedder.embed(col(EMBEDDING_TEXT), settings.embeddingModel())
+            .as(EMBEDDING, SentenceEmbedder.marked(settings.embeddingModel())))
+        .drop(CONTEXT_TERMS, EMBEDDING_TEXT);
+  }
+
   static Dataset<Row> withContext(Dataset<Row> sentences, ThemeSettings settings) {
+    Dataset<Row> withTerms = withContextTerms(sentences, settings);
+    return settings.embeds() ? withTerms.withColumn(EMBEDDING_TEXT, when(isEligible(settings), col("text"))) : withTerms;
+  }
+
+  private static Dataset<Row> withContextTerms(Dataset<Row> sentences, ThemeSettings settings) {
     if (settings.context().equals("sentence")) return sentences.withColumn(CONTEXT_TERMS, col("terms"));
     // Ordered, so the concatenation (and Word2Vec trained on it) is the same whatever the row order.
     WindowSpec paragraph = Window.partitionBy("paper_id", "paragraph").orderBy("sentence_no")

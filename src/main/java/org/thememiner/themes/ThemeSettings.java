@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param k              number of themes; 0 chooses it automatically in [kMin, kMax] by silhouette
  * @param representation {@code tfidf} (content terms and noun phrases), {@code word2vec} (mean of Word2Vec
- *                       vectors trained on the corpus) or {@code combined} (both, each L2-normalised)
+ *                       vectors trained on the corpus), {@code tfidf-word2vec} (both, each L2-normalised),
+ *                       {@code embedding} (sentence embeddings of {@code embeddingModel}) or {@code combined}
+ *                       (TF-IDF and sentence embeddings, each L2-normalised)
  * @param algorithm      {@code kmeans}, {@code bisecting-kmeans}, {@code gaussian-mixture} (word2vec only:
  *                       it needs a low-dimensional space) or {@code lda} (a topic-model baseline on term counts)
  * @param minTerms       sentences with fewer content terms are too thin to cluster and stay unassigned
@@ -24,22 +26,28 @@ import java.util.List;
  * @param context        what a sentence is represented by: {@code sentence} (its own terms) or {@code paragraph}
  *                       (in a paragraph of several sentences, its own terms counted twice plus the other terms of
  *                       the paragraph), so that a short quote or an attribution is clustered with its passage
+ * @param embeddingModel the sentence-embedding model of {@code embedding} and {@code combined}: one of
+ *                       {@link SentenceEncoder#MODELS}
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
     int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
-    String context) implements Serializable {
+    String context, String embeddingModel) implements Serializable {
 
-  public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "combined");
+  public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "tfidf-word2vec", "embedding", "combined");
   public static final List<String> ALGORITHMS = List.of("kmeans", "bisecting-kmeans", "gaussian-mixture", "lda");
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph");
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q");
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
     if (context == null) context = "sentence"; // models saved before the setting existed
+    if (embeddingModel == null) embeddingModel = SentenceEncoder.MODELS.get(0);
+    if (!SentenceEncoder.MODELS.contains(embeddingModel)) {
+      throw new IllegalArgumentException("themes.embeddingModel must be one of " + SentenceEncoder.MODELS + ", got " + embeddingModel);
+    }
     if (!CONTEXTS.contains(context)) {
       throw new IllegalArgumentException("themes.context must be one of " + CONTEXTS + ", got " + context);
     }
@@ -53,8 +61,8 @@ public record ThemeSettings(
     if (!ALGORITHMS.contains(algorithm)) {
       throw new IllegalArgumentException("themes.algorithm must be one of " + ALGORITHMS + ", got " + algorithm);
     }
-    if (algorithm.equals("gaussian-mixture") && !representation.equals("word2vec")) {
-      throw new IllegalArgumentException("themes.algorithm gaussian-mixture needs representation word2vec "
+    if (algorithm.equals("gaussian-mixture") && !List.of("word2vec", "embedding").contains(representation)) {
+      throw new IllegalArgumentException("themes.algorithm gaussian-mixture needs representation word2vec or embedding "
           + "(a covariance over thousands of TF-IDF features does not fit in memory)");
     }
     if (algorithm.equals("lda") && !representation.equals("tfidf")) {
@@ -69,21 +77,26 @@ public record ThemeSettings(
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
   }
 
   public ThemeSettings withContext(String newContext) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel);
+  }
+
+  /** Whether the representation reads sentence embeddings. */
+  public boolean embeds() {
+    return representation.equals("embedding") || representation.equals("combined");
   }
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
   }
 }

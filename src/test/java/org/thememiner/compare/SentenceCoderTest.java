@@ -23,9 +23,11 @@ class SentenceCoderTest {
   void eachSentenceIsCodedWithTheConstructOfItsTopicAndOthersStayUncoded() {
     Dataset<Row> sentences = KnownTopics.sentences();
     ThemeModel model = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences);
-    Map<String, TermVector> constructs = new LinkedHashMap<>();
-    constructs.put("set:medication", new TermVector(Map.of("medication", 3.0, "tablet", 3.0, "pill", 1.0, "regimen", 1.0)));
-    constructs.put("set:services", new TermVector(Map.of("clinic", 3.0, "appointment", 3.0, "doctor", 1.0)));
+    Map<String, SentenceCoder.Prototype> constructs = new LinkedHashMap<>();
+    constructs.put("set:medication", new SentenceCoder.Prototype(
+        new TermVector(Map.of("medication", 3.0, "tablet", 3.0, "pill", 1.0, "regimen", 1.0)), "Medication"));
+    constructs.put("set:services", new SentenceCoder.Prototype(
+        new TermVector(Map.of("clinic", 3.0, "appointment", 3.0, "doctor", 1.0)), "Services"));
     Map<Integer, String> codes = new HashMap<>();
     Map<Integer, Double> scores = new HashMap<>();
     for (Row r : new SentenceCoder(0.05).code(TestData.spark(), model, sentences, constructs).collectAsList()) {

@@ -37,7 +37,10 @@ class EvaluationTest {
     assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
     assertEquals(7, r.k(), "k defaults to the number of gold themes");
     assertTrue(r.goldSentences() > 50, r.goldSentences() + " gold sentences");
-    assertEquals(List.of("thememiner", Evaluation.CODING, Evaluation.CODING_NAMES, "spark-lda", "mallet-lda"),
+    assertEquals(List.of("thememiner", Evaluation.CODING, Evaluation.CODING_NAMES,
+            "thememiner-embedding", Evaluation.CODING + "-embedding", Evaluation.CODING_NAMES + "-embedding",
+            "thememiner-combined", Evaluation.CODING + "-combined", Evaluation.CODING_NAMES + "-combined",
+            "spark-lda", "mallet-lda"),
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();
     r.scores().forEach(s -> by.put(s.method(), s));

@@ -72,7 +72,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence");
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", null);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -81,7 +81,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouetteAndStability() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence");
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", null);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
@@ -128,7 +128,7 @@ class ThemeDiscoveryTest {
 
   /** Every representation and clustering puts each topic in one theme, and the topics in different themes. */
   @ParameterizedTest
-  @CsvSource({"tfidf,bisecting-kmeans", "word2vec,kmeans", "combined,kmeans", "word2vec,gaussian-mixture", "tfidf,lda"})
+  @CsvSource({"tfidf,bisecting-kmeans", "word2vec,kmeans", "tfidf-word2vec,kmeans", "combined,kmeans", "word2vec,gaussian-mixture", "tfidf,lda"})
   void everyRepresentationAndClusteringRecoversTheTopics(String representation, String algorithm) {
     ThemeSettings s = ThemeSettings.DEFAULT.withK(3).withAlgorithm(representation, algorithm);
     Map<Integer, Integer> theme = themeBySentence(new ThemeDiscovery(s).fit(sentences).transform(sentences));
@@ -177,7 +177,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence");
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", null);
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
