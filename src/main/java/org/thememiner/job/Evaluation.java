@@ -239,8 +239,7 @@ final class Evaluation {
 
   /** Sentence key (paper/sentence) to the construct named by the Results subheading it sits under. */
   private Map<String, String> goldConstructs(Dataset<Row> sentences) {
-    Map<String, String> byName = new HashMap<>();
-    constructs.constructs().forEach(c -> byName.put(normalise(c.name()), c.id()));
+    Map<String, String> byName = idsByName(constructs);
     Map<String, String> gold = new LinkedHashMap<>();
     for (Row r : sentences.filter(col("part").equalTo(SectionPart.RESULTS.label()))
         .select("paper_id", "sentence_no", "section").orderBy("paper_id", "sentence_no").collectAsList()) {
@@ -250,8 +249,19 @@ final class Evaluation {
     return gold;
   }
 
-  private static String normalise(String heading) {
-    return heading == null ? "" : heading.toLowerCase(Locale.ROOT).replaceAll("^[0-9.\\s]+", "")
+  /** A construct's id under its {@link #normalise normalised} name: the subheading that names it normalises the same. */
+  static Map<String, String> idsByName(ConstructSet set) {
+    Map<String, String> byName = new HashMap<>();
+    set.constructs().forEach(c -> byName.put(normalise(c.name()), c.id()));
+    return byName;
+  }
+
+  /**
+   * A heading without its numbering ("4.2. ", "1) ", and a sub-theme's letter after the number, "3a) "), in lower
+   * case, punctuation as spaces.
+   */
+  static String normalise(String heading) {
+    return heading == null ? "" : heading.toLowerCase(Locale.ROOT).replaceAll("^[0-9.\\s]+(?:[a-z][.)])?", "")
         .replaceAll("[^a-z0-9]+", " ").trim();
   }
 

@@ -13,9 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.compare.Construct;
+import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
+import org.thememiner.ingest.ExtractOptions;
+import org.thememiner.ingest.InputScanner;
+import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.PaperReader;
+import org.thememiner.ingest.SectionPart;
 import org.thememiner.themes.TopicQuality;
 
 /** {@code thememiner eval} on the Tully PDF: the authors' seven Results themes are the gold. */
@@ -59,6 +68,22 @@ class EvaluationTest {
     }
     eval.write(r);
     assertTrue(java.nio.file.Files.readString(out.resolve("eval.json")).contains("\"mallet-lda\""));
+  }
+
+  /**
+   * The two PLOS papers of issue 19 as the JATS extractor reads them: every Results subsection that is an author
+   * theme names its construct, the sub-themes numbered "3a)" to "3d)" included, and nothing else in the Results does.
+   */
+  @ParameterizedTest
+  @CsvSource({"journal.pmed.1001473.xml, gallacher-2013", "journal.pmed.1000431.xml, kesselheim-2011"})
+  void everyResultsSubheadingThatIsAnAuthorThemeNamesItsConstruct(String article, String setId) throws Exception {
+    ConstructSet set = ConstructSets.load(Path.of("models/constructs", setId + ".yaml"));
+    Paper paper = PaperReader.read(InputScanner.scan(List.of(TestData.jats(article).toString())).get(0),
+        ExtractOptions.DEFAULT);
+    Map<String, String> byName = Evaluation.idsByName(set);
+    List<String> named = paper.sections().stream().filter(s -> s.part().equals(SectionPart.RESULTS.label()))
+        .map(s -> byName.get(Evaluation.normalise(s.heading()))).filter(java.util.Objects::nonNull).toList();
+    assertEquals(set.constructs().stream().map(Construct::id).toList(), named);
   }
 
   @Test
