@@ -44,18 +44,22 @@ public final class Agreement {
     Set<T> labels = new LinkedHashSet<>(gold);
     labels.addAll(predicted);
     double sum = 0;
-    for (T label : labels) {
-      int tp = 0, fp = 0, fn = 0;
-      for (int i = 0; i < gold.size(); i++) {
-        boolean g = gold.get(i).equals(label);
-        boolean p = predicted.get(i).equals(label);
-        if (g && p) tp++;
-        else if (p) fp++;
-        else if (g) fn++;
-      }
-      sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
+    for (T label : labels) sum += f1(gold, predicted, label);
     return sum / labels.size();
+  }
+
+  /** F1 of one label: {@code 2 tp / (2 tp + fp + fn)}, 0 when it is never both gold and predicted. */
+  public static <T> double f1(List<T> gold, List<T> predicted, T label) {
+    check(gold, predicted);
+    int tp = 0, fp = 0, fn = 0;
+    for (int i = 0; i < gold.size(); i++) {
+      boolean g = gold.get(i).equals(label);
+      boolean p = predicted.get(i).equals(label);
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
   /** Hubert and Arabie's adjusted Rand index of two partitions; 1 for identical partitions, about 0 for chance. */

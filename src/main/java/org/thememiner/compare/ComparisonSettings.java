@@ -6,12 +6,17 @@ package org.thememiner.compare;
  *                       mapped to the construct (in (0,1])
  * @param minCodingScore a sentence is coded with its most similar construct ({@link SentenceCoder}) when their
  *                       cosine is at least this (in [0,1))
+ * @param exampleCoder   how coded examples code the corpus: one of {@link ExampleCoder#METHODS}
  */
-public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore) {
+public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore, String exampleCoder) {
   /** Threshold and min share: see docs/constructs.md for how they were chosen. */
-  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05);
+  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05, "centroid");
 
   public ComparisonSettings {
+    if (exampleCoder == null) exampleCoder = ExampleCoder.METHODS.get(0);
+    if (!ExampleCoder.METHODS.contains(exampleCoder)) {
+      throw new IllegalArgumentException("exampleCoder must be one of " + ExampleCoder.METHODS + ": " + exampleCoder);
+    }
     if (!(matchThreshold > 0 && matchThreshold <= 1)) throw new IllegalArgumentException("matchThreshold must be in (0,1]: " + matchThreshold);
     if (!(minCodingScore >= 0 && minCodingScore < 1)) throw new IllegalArgumentException("minCodingScore must be in [0,1): " + minCodingScore);
     if (!(minPaperShare > 0 && minPaperShare <= 1)) throw new IllegalArgumentException("minPaperShare must be in (0,1]: " + minPaperShare);

@@ -1,10 +1,6 @@
 package org.thememiner.compare;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,18 +27,10 @@ public record GoldCoding(String setId, Map<String, Set<String>> constructsByPape
   }
 
   public static GoldCoding load(Path tsv, ConstructSet set) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(tsv);
-    } catch (NoSuchFileException e) {
-      throw new InvalidGoldCodingException(tsv + ": no such file");
-    } catch (IOException e) {
-      throw new InvalidGoldCodingException(tsv + ": cannot read: " + e.getMessage(), e);
-    }
-    if (lines.isEmpty()) throw new InvalidGoldCodingException(tsv + ": the file is empty");
-    List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
-    int paperColumn = column(tsv, header, PAPER_COLUMN);
-    int constructsColumn = column(tsv, header, CONSTRUCTS_COLUMN);
+    List<String> lines = CodingTsv.lines(tsv);
+    List<String> header = CodingTsv.header(lines);
+    int paperColumn = CodingTsv.column(tsv, header, PAPER_COLUMN);
+    int constructsColumn = CodingTsv.column(tsv, header, CONSTRUCTS_COLUMN);
     Set<String> known = set.constructs().stream().map(Construct::id).collect(Collectors.toSet());
     Map<String, Set<String>> byPaper = new LinkedHashMap<>();
     int withoutPaper = 0;
@@ -72,11 +60,5 @@ public record GoldCoding(String setId, Map<String, Set<String>> constructsByPape
       }
     }
     return new GoldCoding(set.id(), byPaper, withoutPaper);
-  }
-
-  private static int column(Path tsv, List<String> header, String name) {
-    int i = header.indexOf(name);
-    if (i < 0) throw new InvalidGoldCodingException(tsv + ": header has no column " + name);
-    return i;
   }
 }

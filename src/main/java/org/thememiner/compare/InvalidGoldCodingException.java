@@ -1,6 +1,6 @@
 package org.thememiner.compare;
 
-/** A gold-coding TSV that cannot be used; the message names the file, the line and the column. */
+/** A coding TSV (a gold paper coding or coded examples) that cannot be used; the message names the file, the line and the column. */
 public final class InvalidGoldCodingException extends RuntimeException {
   public InvalidGoldCodingException(String message) {
     super(message);

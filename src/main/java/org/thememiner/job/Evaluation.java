@@ -231,7 +231,7 @@ final class Evaluation {
 
   /** The sentences with their embeddings, computed once for every method that reads them. */
   private Dataset<Row> embedded(Dataset<Row> sentences) {
-    Dataset<Row> out = ThemeDiscovery.withEmbeddings(sentences, config.themes().withAlgorithm("embedding", "kmeans"))
+    Dataset<Row> out = ThemeDiscovery.withEmbeddings(sentences, config.themes())
         .persist(StorageLevel.MEMORY_AND_DISK());
     sentences.unpersist();
     return out;

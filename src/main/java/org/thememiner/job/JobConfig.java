@@ -15,6 +15,7 @@ public record JobConfig(
     String master,
     long seed,
     List<String> gold,
+    List<String> codedExamples,
     List<String> export,
     String cache,
     ExtractOptions extract,
@@ -27,6 +28,7 @@ public record JobConfig(
     input = List.copyOf(input);
     constructs = List.copyOf(constructs);
     gold = List.copyOf(gold);
+    codedExamples = List.copyOf(codedExamples);
     export = List.copyOf(export);
     for (String e : export) {
       if (!EXPORTS.contains(e)) throw new IllegalArgumentException("export must be one of " + EXPORTS + ", got " + e);

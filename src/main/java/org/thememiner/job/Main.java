@@ -67,6 +67,10 @@ public final class Main {
         + "with a single construct set (repeatable)")
     List<String> gold = new ArrayList<>();
 
+    @Option(names = "--coded-examples", description = "sentences you coded, to code the rest of the corpus from: "
+        + "SET_ID=FILE.tsv (header construct_id<TAB>text), or FILE.tsv with a single construct set (repeatable)")
+    List<String> codedExamples = new ArrayList<>();
+
     @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
     List<String> exports = new ArrayList<>();
 
@@ -77,6 +81,7 @@ public final class Main {
       if (seed != null) o.put("seed", seed);
       if (themes != null) o.putObject("themes").put("k", themes);
       putList(o, "gold", gold);
+      putList(o, "codedExamples", codedExamples);
       putList(o, "export", exports);
       return execute(job, o, master != null, false);
     }

@@ -33,6 +33,8 @@ import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
+import org.thememiner.compare.CodedExamples;
+import org.thememiner.compare.ExampleCoding;
 import org.thememiner.compare.GoldAgreement;
 import org.thememiner.compare.GoldCoding;
 import org.thememiner.compare.InvalidGoldCodingException;
@@ -86,6 +88,7 @@ public final class ThememinerJob {
   private final Path outDir;
   private List<ConstructSet> constructSets = List.of();
   private List<GoldCoding> goldCodings = List.of();
+  private Map<String, CodedExamples> codedExamples = Map.of();
 
   /**
    * Where this run stands among others of its job.
@@ -129,6 +132,13 @@ public final class ThememinerJob {
     }
     goldCodings = new ArrayList<>();
     for (String gold : config.gold()) goldCodings.add(loadGold(gold));
+    codedExamples = new LinkedHashMap<>();
+    for (String spec : config.codedExamples()) {
+      CodedExamples examples = loadExamples(spec);
+      if (codedExamples.put(examples.setId(), examples) != null) {
+        throw new ConfigException("--coded-examples " + spec + ": construct set " + examples.setId() + " has coded examples twice");
+      }
+    }
     List<InputFile> files;
     try {
       files = InputScanner.scan(config.input());
@@ -144,22 +154,37 @@ public final class ThememinerJob {
     return files;
   }
 
-  /** {@code SET_ID=FILE.tsv}, or {@code FILE.tsv} when the job has exactly one construct set. */
   private GoldCoding loadGold(String spec) throws ConfigException {
-    int eq = spec.indexOf('=');
-    String setId = eq < 0 ? null : spec.substring(0, eq);
-    String file = eq < 0 ? spec : spec.substring(eq + 1);
-    if (setId == null && constructSets.size() != 1) {
-      throw new ConfigException("--gold " + spec + ": say which construct set it codes, as SET_ID=" + file);
-    }
-    ConstructSet set = setId == null ? constructSets.get(0) : constructSets.stream()
-        .filter(c -> c.id().equals(setId)).findFirst()
-        .orElseThrow(() -> new ConfigException("--gold " + spec + ": no construct set '" + setId + "' among --constructs"));
     try {
-      return GoldCoding.load(Path.of(file), set);
+      return GoldCoding.load(fileOf(spec), setOf(spec, "--gold"));
     } catch (InvalidGoldCodingException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  private CodedExamples loadExamples(String spec) throws ConfigException {
+    try {
+      return CodedExamples.load(fileOf(spec), setOf(spec, "--coded-examples"));
+    } catch (InvalidGoldCodingException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** The file of a {@code SET_ID=FILE.tsv} or {@code FILE.tsv} setting. */
+  private static Path fileOf(String spec) {
+    return Path.of(spec.substring(spec.indexOf('=') + 1));
+  }
+
+  /** The construct set a {@code SET_ID=FILE.tsv} setting names, or the job's only one for {@code FILE.tsv}. */
+  private ConstructSet setOf(String spec, String flag) throws ConfigException {
+    int eq = spec.indexOf('=');
+    String setId = eq < 0 ? null : spec.substring(0, eq);
+    if (setId == null && constructSets.size() != 1) {
+      throw new ConfigException(flag + " " + spec + ": say which construct set it codes, as SET_ID=" + spec);
+    }
+    if (setId == null) return constructSets.get(0);
+    return constructSets.stream().filter(c -> c.id().equals(setId)).findFirst()
+        .orElseThrow(() -> new ConfigException(flag + " " + spec + ": no construct set '" + setId + "' among --constructs"));
   }
 
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */
@@ -206,7 +231,8 @@ public final class ThememinerJob {
     boolean reuse = choice.reuse();
     // A fit passes over all the sentences several times; a reused model has read those it assigns already.
     Dataset<Row> sentences = reuse ? null
-        : ThemeDiscovery.withEmbeddings(annotated.all(), config.themes()).persist(StorageLevel.MEMORY_AND_DISK());
+        : (config.themes().embeds() ? ThemeDiscovery.withEmbeddings(annotated.all(), config.themes()) : annotated.all())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     ThemeModel model;
     try {
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
@@ -243,7 +269,9 @@ public final class ThememinerJob {
     Profiler profiler = constructSets.isEmpty() ? null
         : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
     // The assigned table has every sentence, persisted: the coding reads it, not the sentences.
-    List<ConstructComparison> comparisons = compareStage(model, themes, codedShares(spark, model, assigned, themes, profiler), profiler);
+    Map<String, ExampleCoding> exampleCodings = exampleCodings(spark, assigned);
+    List<ConstructComparison> comparisons = compareStage(model, themes,
+        codedShares(spark, model, assigned, themes, profiler, exampleCodings), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
 
     log.start("report");
@@ -260,7 +288,8 @@ public final class ThememinerJob {
       Files.deleteIfExists(outDir.resolve("drift.json"));
     }
     AtomicFiles.write(outDir.resolve("comparison.json"),
-        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements)));
+        w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements, exampleCodings)));
+    writeExampleCodes(assigned, exampleCodings);
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
@@ -518,12 +547,18 @@ public final class ThememinerJob {
     return agreements;
   }
 
-  /** comparison.json: each set's comparison, with its gold agreement under {@code goldAgreement} when scored. */
+  /**
+   * comparison.json: each set's comparison, with its gold agreement under {@code goldAgreement} when scored and its
+   * coded examples' coder under {@code exampleCoding} when given.
+   */
   private static List<com.fasterxml.jackson.databind.node.ObjectNode> comparisonJson(List<ConstructComparison> comparisons,
-      Map<String, GoldAgreement> agreements) {
+      Map<String, GoldAgreement> agreements, Map<String, ExampleCoding> exampleCodings) {
     return comparisons.stream().map(c -> {
       com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(c);
       if (agreements.containsKey(c.setId())) node.set("goldAgreement", Json.MAPPER.valueToTree(agreements.get(c.setId())));
+      if (exampleCodings.containsKey(c.setId())) {
+        node.set("exampleCoding", Json.MAPPER.valueToTree(exampleCodings.get(c.setId()).summary()));
+      }
       return node;
     }).toList();
   }
@@ -545,17 +580,42 @@ public final class ThememinerJob {
   }
 
   /**
-   * Per construct set, per theme, the share of the theme's sentences that {@link SentenceCoder} codes with each of
-   * the set's constructs (coding against that set alone): the compare stage's coded evidence.
+   * Per construct set with coded examples, the coder made from them and its codes of the run's sentences (embedded
+   * here unless the themes' representation has embedded them already).
+   */
+  private Map<String, ExampleCoding> exampleCodings(SparkSession spark, Dataset<Row> assigned) {
+    if (codedExamples.isEmpty()) return Map.of();
+    log.start("coding");
+    Dataset<Row> embedded = ThemeDiscovery.withEmbeddings(assigned, config.themes());
+    Map<String, ExampleCoding> out = new LinkedHashMap<>();
+    for (ConstructSet set : constructSets) {
+      CodedExamples examples = codedExamples.get(set.id());
+      if (examples == null) continue;
+      ExampleCoding coding = ExampleCoding.run(spark, examples, config.compare().exampleCoder(),
+          config.themes().embeddingModel(), embedded, config.seed());
+      coding = new ExampleCoding(coding.summary(), coding.codes().persist(StorageLevel.MEMORY_AND_DISK()));
+      out.put(set.id(), coding);
+    }
+    log.done(out.values().stream().map(c -> String.format(Locale.ROOT, "%s from %d coded examples: cross-validated kappa %.2f",
+        c.summary().setId(), c.summary().examples(), c.summary().validation().kappa())).collect(Collectors.joining("; ")),
+        "codedSets", out.size());
+    return out;
+  }
+
+  /**
+   * Per construct set, per theme, the share of the theme's sentences coded with each of the set's constructs (coding
+   * against that set alone): the compare stage's coded evidence. A set's coded examples code its sentences when given
+   * ({@link ExampleCoding}), otherwise {@link SentenceCoder} does from the constructs' descriptions.
    */
   private Map<String, Map<Integer, Map<String, Double>>> codedShares(SparkSession spark, ThemeModel model,
-      Dataset<Row> assigned, List<Theme> themes, Profiler profiler) {
+      Dataset<Row> assigned, List<Theme> themes, Profiler profiler, Map<String, ExampleCoding> exampleCodings) {
     Dataset<Row> themed = assigned.filter(col(ThemeModel.THEME_ID).isNotNull()).select("paper_id", "sentence_no", ThemeModel.THEME_ID);
     Map<Integer, Long> sizes = themes.stream().collect(Collectors.toMap(Theme::id, Theme::size));
     Map<String, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
-      Dataset<Row> coded = new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles(set, profiler, ""))
-          .filter(col(SentenceCoder.CODED).isNotNull());
+      Dataset<Row> coded = exampleCodings.containsKey(set.id()) ? exampleCodings.get(set.id()).codes()
+          : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, assigned, profiles(set, profiler, ""))
+              .filter(col(SentenceCoder.CODED).isNotNull());
       Map<Integer, Map<String, Double>> shares = new java.util.HashMap<>();
       for (Row r : themed.join(coded, ThemeModel.SENTENCE_KEY).groupBy(ThemeModel.THEME_ID, SentenceCoder.CODED).count().collectAsList()) {
         shares.computeIfAbsent(r.getInt(0), t -> new java.util.HashMap<>()).put(r.getString(1), (double) r.getLong(2) / sizes.get(r.getInt(0)));
@@ -646,6 +706,31 @@ public final class ThememinerJob {
             c == null ? null : c.constructId(),
             c == null ? null : String.format(Locale.ROOT, "%.4f", c.similarity()),
             r.getString(4), r.isNullAt(4) ? null : String.format(Locale.ROOT, "%.4f", r.getDouble(5)), r.getString(6)));
+      }
+    });
+  }
+
+  /**
+   * example_coding.csv, with coded examples only: every sentence the example coders coded, per set, with the
+   * construct as {@code set:construct} and the coder's score; removed when the run has none.
+   */
+  private void writeExampleCodes(Dataset<Row> assigned, Map<String, ExampleCoding> exampleCodings) throws IOException {
+    Path file = outDir.resolve("example_coding.csv");
+    if (exampleCodings.isEmpty()) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    Dataset<Row> context = assigned.select("paper_id", "sentence_no", "section", "text");
+    AtomicFiles.write(file, w -> {
+      Csv.row(w, List.of("paper_id", "section", "sentence_no", "construct_id", "score", "text"));
+      for (ExampleCoding coding : exampleCodings.values()) {
+        Iterator<Row> it = coding.codes().join(context, ThemeModel.SENTENCE_KEY).orderBy("paper_id", "sentence_no")
+            .select("paper_id", "section", "sentence_no", SentenceCoder.CODED, SentenceCoder.SCORE, "text").toLocalIterator();
+        while (it.hasNext()) {
+          Row r = it.next();
+          Csv.row(w, java.util.Arrays.asList(r.getString(0), r.getString(1), r.getInt(2), coding.summary().setId() + ":" + r.getString(3),
+              String.format(Locale.ROOT, "%.4f", r.getDouble(4)), r.getString(5)));
+        }
       }
     });
   }

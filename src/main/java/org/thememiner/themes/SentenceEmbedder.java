@@ -120,7 +120,8 @@ public final class SentenceEmbedder extends Transformer implements DefaultParams
     return new MetadataBuilder().putString(MODEL_KEY, model).build();
   }
 
-  private static boolean madeBy(StructType schema, String column, String model) {
+  /** Whether {@code schema} has {@code column}, made by {@code model}. */
+  static boolean madeBy(StructType schema, String column, String model) {
     return Arrays.asList(schema.fieldNames()).contains(column)
         && schema.apply(column).metadata().contains(MODEL_KEY)
         && schema.apply(column).metadata().getString(MODEL_KEY).equals(model);

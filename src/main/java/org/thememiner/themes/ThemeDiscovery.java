@@ -208,13 +208,15 @@ public final class ThemeDiscovery {
   public static final String EMBEDDING = "embedding";
 
   /**
-   * The sentences with their {@link #EMBEDDING} when the representation embeds (else as they are): embedded once,
-   * so that fitting, assigning and coding, which each pass over them, read the vectors instead of running the
-   * model again. Persist the result.
+   * The sentences with their {@link #EMBEDDING} by the settings' embedding model (the zero vector for those the
+   * themes do not place): embedded once, so that fitting, assigning and coding, which each pass over them, read the
+   * vectors instead of running the model again. Persist the result. Sentences that have them already are returned
+   * as they are.
    */
   public static Dataset<Row> withEmbeddings(Dataset<Row> sentences, ThemeSettings settings) {
-    if (!settings.embeds()) return sentences;
-    return withContext(sentences, settings)
+    if (SentenceEmbedder.madeBy(sentences.schema(), EMBEDDING, settings.embeddingModel())) return sentences;
+    ThemeSettings embedding = settings.embeds() ? settings : settings.withAlgorithm("embedding", "kmeans");
+    return withContext(sentences, embedding)
         .withColumn(EMBEDDING, SentenceEmbedder.embed(col(EMBEDDING_TEXT), settings.embeddingModel())
             .as(EMBEDDING, SentenceEmbedder.marked(settings.embeddingModel())))
         .drop(CONTEXT_TERMS, EMBEDDING_TEXT);

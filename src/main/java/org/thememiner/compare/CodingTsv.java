@@ -1,0 +1,37 @@
+package org.thememiner.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the coding TSVs ({@link GoldCoding}, {@link CodedExamples}) share: reading the lines and finding a column. */
+final class CodingTsv {
+  private CodingTsv() {}
+
+  /** The file's lines, the first of them a header. */
+  static List<String> lines(Path tsv) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(tsv);
+    } catch (NoSuchFileException e) {
+      throw new InvalidGoldCodingException(tsv + ": no such file");
+    } catch (IOException e) {
+      throw new InvalidGoldCodingException(tsv + ": cannot read: " + e.getMessage(), e);
+    }
+    if (lines.isEmpty() || lines.get(0).isBlank()) throw new InvalidGoldCodingException(tsv + ": the file is empty");
+    return lines;
+  }
+
+  static List<String> header(List<String> lines) {
+    return Arrays.asList(lines.get(0).split("\t", -1));
+  }
+
+  static int column(Path tsv, List<String> header, String name) {
+    int i = header.indexOf(name);
+    if (i < 0) throw new InvalidGoldCodingException(tsv + ": header has no column " + name);
+    return i;
+  }
+}
