@@ -75,12 +75,13 @@ final class SectionAssembler {
 
   /**
    * Adds a paragraph that is (or holds) a participant quote; {@code [from, to)} is the quoted speech within
-   * {@code paragraph}, which excludes a printed attribution or speaker tag.
+   * {@code paragraph}, which excludes a printed attribution or speaker tag. Citation markers that close the speech
+   * are left out of the quote too; a "quote" that is nothing but citation markers is no quote.
    */
   void quote(String paragraph, int from, int to, String attribution, Integer atPage) {
     if (paragraph.isBlank() || part == SectionPart.REFERENCES) return;
     int start = append(paragraph, atPage);
-    int end = to;
+    int end = CitationMarker.trailingStart(paragraph, from, to);
     while (end > from && Character.isWhitespace(paragraph.charAt(end - 1))) end--;
     if (end > from) quotes.add(new QuoteSpan(start + from, start + end, attribution));
   }

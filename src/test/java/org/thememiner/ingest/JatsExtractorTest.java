@@ -92,6 +92,24 @@ class JatsExtractorTest {
     assertFalse(Corpus.bodyText(paper).contains("Acknowledgments"));
   }
 
+  /** A review quotes its sources' findings, each block closed by the source's number: "... called away. [95]". */
+  @Test
+  void aCitationClosingAQuoteIsNoPartOfIt() throws Exception {
+    Paper paper = Corpus.read(Corpus.jats("journal.pmed.1001473.xml"));
+    List<String> quotes = new ArrayList<>();
+    for (Section s : paper.sections()) {
+      for (QuoteSpan q : s.quotes()) quotes.add(s.text().substring(q.start(), q.end()));
+    }
+    assertEquals(14, quotes.size());
+    for (String quote : quotes) {
+      assertFalse(quote.matches("(?s).*[\\[(][0-9,\u2013 -]+[\\])]\\W*"), "ends with a citation: " + quote);
+      assertTrue(quote.endsWith("."), quote);
+    }
+    assertTrue(quotes.stream().anyMatch(q -> q.endsWith("and health professionals being called away.")), quotes.toString());
+    String text = paper.sections().stream().map(Section::text).reduce("", String::concat);
+    assertTrue(text.contains("being called away. [95]"), "the citation stays in the text");
+  }
+
   @Test
   void everyCorpusArticleExtracts() throws IOException {
     List<String> failures = new ArrayList<>();
