@@ -16,7 +16,8 @@ import org.thememiner.themes.ThemeSettings;
  * @param saved    the model to reuse, or null to fit
  * @param assigned with {@code saved}: the sentences it assigned ({@link ThemeModel#transform}), persisted, else null.
  *                 With {@code carried}, without the {@link #TOKEN_COLUMNS}: no later pass reads them, and caching
- *                 them for every carried row cost more than the passes it saved.
+ *                 them for every carried row cost more than the passes it saved. The tags stay: the themes'
+ *                 description chooses its evidence by them ({@code FullSentence}).
  * @param carried  with {@code saved}: the previous run's assignments that {@code assigned} took over, or null
  * @param added    with {@code carried}: the other papers' sentences as this run assigned them, every column,
  *                 persisted; else null
@@ -26,8 +27,8 @@ import org.thememiner.themes.ThemeSettings;
  */
 record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments carried, Dataset<Row> added,
     AssignmentCounts counts, String reason) {
-  /** The per-token columns of a sentence, which only {@code sentences/} keeps. */
-  static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "pos", "ner"};
+  /** The per-token columns of a sentence that only {@code sentences/} reads. */
+  static final String[] TOKEN_COLUMNS = {"tokens", "lemmas", "ner"};
 
   boolean reuse() {
     return saved != null;

@@ -14,10 +14,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * What {@link ThemeRepresentation} needs from each theme sentence, gathered in one pass: per theme the
- * {@code examples} sentences closest to the centroid and the closest participant quotes, and how often each of
- * the theme's keywords occurs in a sentence, alone and with each other keyword (each sentence's own terms, once
- * each; never its paragraph's). Partitions are summed up where they are and merged in a tree, so the driver gets
- * one summary whose size is bounded by the themes, the examples and the keywords, not by the corpus.
+ * {@code examples} sentences closest to the centroid and the closest participant quotes, both among the sentences
+ * that can stand as evidence ({@link FullSentence}), and how often each of the theme's keywords occurs in a
+ * sentence, alone and with each other keyword (each sentence's own terms, once each; never its paragraph's).
+ * Partitions are summed up where they are and merged in a tree, so the driver gets one summary whose size is
+ * bounded by the themes, the examples and the keywords, not by the corpus.
  */
 final class SentencePass implements Serializable {
   /** Closest first; then by paper and sentence, so that ties are broken the same way every run. */
@@ -46,7 +47,7 @@ final class SentencePass implements Serializable {
    */
   static SentencePass over(Dataset<Row> themed, int examples, Map<Integer, Set<String>> keywords) {
     return themed.select(ThemeModel.THEME_ID, "paper_id", "section", "sentence_no", "page", "text", "quote",
-            ThemeModel.THEME_SCORE, "terms")
+            ThemeModel.THEME_SCORE, "terms", "pos")
         .javaRDD().treeAggregate(new SentencePass(examples, keywords), SentencePass::add, SentencePass::merge);
   }
 
@@ -69,8 +70,10 @@ final class SentencePass implements Serializable {
     int theme = r.getInt(0);
     Evidence e = new Evidence(r.getString(1), r.getString(2), r.getInt(3), r.isNullAt(4) ? null : r.getInt(4), r.getString(5),
         r.getBoolean(6), r.getDouble(7));
-    keep(closest, theme, e);
-    if (e.quote()) keep(closestQuotes, theme, e);
+    if (FullSentence.is(r.getList(9))) {
+      keep(closest, theme, e);
+      if (e.quote()) keep(closestQuotes, theme, e);
+    }
     Set<String> themeKeywords = keywords.get(theme);
     if (themeKeywords != null) {
       List<String> present = new ArrayList<>(new TreeSet<>(r.<String>getList(8)));

@@ -48,10 +48,16 @@ public final class KnownTopics {
     return rows;
   }
 
-  /** A sentence row of {@link AnnotateStage#SCHEMA} whose tokens, lemmas, tags and terms are all {@code terms}. */
+  /**
+   * A sentence row of {@link AnnotateStage#SCHEMA} whose tokens, lemmas and terms are all {@code terms}, tagged as
+   * a clause (a verb among nouns), so that it can be a theme's evidence.
+   */
   public static Row row(String paper, int no, int paragraph, String part, String text, List<String> terms) {
     var seq = CollectionConverters.asScala(terms).toSeq();
     var empty = CollectionConverters.asScala(List.<String>of()).toSeq();
-    return RowFactory.create(paper, "Results", part, no, paragraph, 1, text, seq, seq, seq, empty, seq, false, null);
+    List<String> tags = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) tags.add(i == 1 ? "VBZ" : "NN");
+    return RowFactory.create(paper, "Results", part, no, paragraph, 1, text, seq, seq,
+        CollectionConverters.asScala(tags).toSeq(), empty, seq, false, null);
   }
 }

@@ -22,11 +22,18 @@ class SentencePassTest {
       .add(ThemeModel.THEME_ID, DataTypes.IntegerType).add("paper_id", DataTypes.StringType)
       .add("section", DataTypes.StringType).add("sentence_no", DataTypes.IntegerType).add("page", DataTypes.IntegerType)
       .add("text", DataTypes.StringType).add("quote", DataTypes.BooleanType).add(ThemeModel.THEME_SCORE, DataTypes.DoubleType)
-      .add("terms", DataTypes.createArrayType(DataTypes.StringType));
+      .add("terms", DataTypes.createArrayType(DataTypes.StringType))
+      .add("pos", DataTypes.createArrayType(DataTypes.StringType));
+  /** The tags CoreNLP gives "Men showed vulnerability.": a sentence that can stand as evidence. */
+  private static final List<String> SENTENCE = List.of("NNS", "VBD", "NN", ".");
 
   private static Row row(int theme, String paper, int no, boolean quote, double score, String... terms) {
+    return row(theme, paper, no, quote, score, SENTENCE, terms);
+  }
+
+  private static Row row(int theme, String paper, int no, boolean quote, double score, List<String> pos, String... terms) {
     return RowFactory.create(theme, paper, "Results", no, null, paper + "/" + no, quote, score,
-        CollectionConverters.asScala(List.of(terms)).toSeq());
+        CollectionConverters.asScala(List.of(terms)).toSeq(), CollectionConverters.asScala(pos).toSeq());
   }
 
   private static List<String> texts(List<Evidence> evidence) {
@@ -57,6 +64,24 @@ class SentencePassTest {
     assertEquals(Map.of(TopicQuality.key("heart", "failure"), 2L, TopicQuality.key("heart", "walk"), 1L), counts.pair());
     assertEquals(43, counts.sentences());
     assertEquals(Map.of(), pass.counts(1, 2).single(), "no keywords given for theme 1: nothing counted");
+  }
+
+  /** Tagged as CoreNLP tags "Objectives.", "[95]" and "(Centre A, R3)." in the corpus ({@link FullSentenceTest}). */
+  @Test
+  void aLabelACitationOrASpeakerTagIsNeverEvidenceButItsKeywordsCount() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(row(0, "tully", 1, false, 0.99, List.of("NNS", "."), "objective"));
+    rows.add(row(0, "gallacher", 2, true, 0.98, List.of("-LRB-", "CD", "-RRB-"), "heart"));
+    rows.add(row(0, "tully", 3, true, 0.97, List.of("-LRB-", "NNP", "NNP", ",", "NN", "-RRB-", "."), "centre"));
+    rows.add(row(0, "tully", 4, true, 0.5, "heart"));
+    rows.add(row(0, "tully", 5, false, 0.4, "heart"));
+    Dataset<Row> themed = TestData.spark().createDataFrame(rows, SCHEMA).repartition(3);
+
+    SentencePass pass = SentencePass.over(themed, 3, Map.of(0, Set.of("heart")));
+
+    assertEquals(List.of("tully/4", "tully/5"), texts(pass.examples().get(0)));
+    assertEquals(List.of("tully/4"), texts(pass.quotes().get(0)));
+    assertEquals(Map.of("heart", 3L), pass.counts(0, 5).single(), "every sentence of the theme is counted");
   }
 
   @Test

@@ -1,0 +1,55 @@
+package org.thememiner.themes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.thememiner.TestData;
+import org.thememiner.annotate.AnnotatedSentence;
+import org.thememiner.annotate.AnnotatorSettings;
+import org.thememiner.annotate.SentenceAnnotator;
+import org.thememiner.ingest.ExtractOptions;
+import org.thememiner.ingest.InputFile;
+import org.thememiner.ingest.InputScanner;
+import org.thememiner.ingest.PaperReader;
+
+/**
+ * Sentences of two corpus papers as extraction and CoreNLP give them (Tully 2010 from its PDF, Gallacher 2013 from
+ * its JATS), and whether each can stand as a theme's evidence.
+ */
+class FullSentenceTest {
+  private static final Map<String, List<String>> TAGS = new HashMap<>();
+
+  @BeforeAll
+  static void annotate() throws Exception {
+    SentenceAnnotator annotator = new SentenceAnnotator(AnnotatorSettings.DEFAULT);
+    List<InputFile> files = InputScanner.scan(List.of(TestData.pdf("tully-2010-heart-failure-programmes.pdf").toString(),
+        TestData.jats("journal.pmed.1001473.xml").toString()));
+    for (InputFile f : files) {
+      for (AnnotatedSentence s : annotator.annotate(PaperReader.read(f, ExtractOptions.DEFAULT))) TAGS.putIfAbsent(s.text(), s.pos());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // structured-abstract labels
+      "Objectives.|false", "Methods.|false", "Methods and Findings.|false", "Systematic Review Registration.|false",
+      // the source of a quoted finding, a speaker tag, an item of a list of topics
+      "[95]|false", "(Centre A, R3).|false", "(ii) beliefs about their diagnosis of heart failure,|false",
+      // sentences, some with a past tense CoreNLP tags as a participle (VBN) or a present as a base form (VB)
+      "The programmes bolstered the confidence of participants by providing a benchmark of their health status.|true",
+      "No one expressed having difficulty in maintaining the medication regimen.|true",
+      "Care routines, no privacy, time constraints, and lack of familiar activities to perform limit autonomy.|true",
+      "Men showed vulnerability.|true",
+      "Mr. D…can walk only 100 yards, but he wants to shop independently for groceries.|true"})
+  void aSentenceHasAVerbAndAFewWords(String text, boolean full) {
+    List<String> pos = TAGS.get(text);
+    assertNotNull(pos, "a sentence of the papers: " + text);
+    assertEquals(full, FullSentence.is(pos), text + " " + pos);
+  }
+}
