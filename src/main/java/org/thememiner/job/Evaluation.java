@@ -39,6 +39,7 @@ import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.MalletLda;
+import org.thememiner.themes.LargestPaper;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
@@ -313,10 +314,11 @@ final class Evaluation {
             r.getString(4), r.getBoolean(5), 0);
       }).toList();
       List<String> words = fit.topicWords().get(t);
+      LargestPaper largest = LargestPaper.of(perPaper);
       themes.add(new Theme(t, String.join(", ", words.subList(0, Math.min(3, words.size()))), words,
           fit.topicWeights().get(t), m.size(), perPaper.entrySet().stream()
               .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-              .map(Map.Entry::getKey).toList(), share, examples, List.of()));
+              .map(Map.Entry::getKey).toList(), share, largest.paperId(), largest.share(), examples, List.of()));
     }
     themes.sort(Comparator.comparingInt(Theme::id));
     return new Clustering(themes, bySentence, null);

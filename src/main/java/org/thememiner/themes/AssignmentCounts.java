@@ -21,12 +21,13 @@ import org.apache.spark.sql.Row;
  * What a run needs to know of {@link ThemeModel#transform}'s output as counts, from one small aggregate over
  * (status, theme, paper): how many rows have each {@code theme_status} ({@code statuses}); per theme its sentence
  * count ({@code sizes}) and its number of term occurrences ({@code termTotals}); per theme, the share of each
- * paper's themed sentences that are in it ({@code shares}, papers in id order). The driver gets a few rows per
+ * paper's themed sentences that are in it ({@code shares}, papers in id order) and the paper that holds most of the
+ * theme ({@code largestPapers}). The driver gets a few rows per
  * paper, which the themes hold anyway. The one aggregate serves both the decision to reuse a model and the themes'
  * description.
  */
 public record AssignmentCounts(Map<String, Long> statuses, Map<Integer, Long> sizes, Map<Integer, Long> termTotals,
-    Map<Integer, Map<String, Double>> shares) {
+    Map<Integer, Map<String, Double>> shares, Map<Integer, LargestPaper> largestPapers) {
   /**
    * The statuses of the sentences theme discovery looks at ({@link ThemeDiscovery#eligible}), whether or not they
    * got a theme.
@@ -57,11 +58,15 @@ public record AssignmentCounts(Map<String, Long> statuses, Map<Integer, Long> si
       perPaper.merge(r.getString(2), r.getLong(3), Long::sum);
     }
     Map<Integer, Map<String, Double>> shares = new TreeMap<>();
+    Map<Integer, Map<String, Long>> sentencesByPaper = new TreeMap<>();
     for (Row r : themed) {
       shares.computeIfAbsent(r.getInt(1), k -> new LinkedHashMap<>())
           .put(r.getString(2), (double) r.getLong(3) / perPaper.get(r.getString(2)));
+      sentencesByPaper.computeIfAbsent(r.getInt(1), k -> new HashMap<>()).put(r.getString(2), r.getLong(3));
     }
-    return new AssignmentCounts(statuses, sizes, termTotals, shares);
+    Map<Integer, LargestPaper> largestPapers = new TreeMap<>();
+    sentencesByPaper.forEach((theme, counts) -> largestPapers.put(theme, LargestPaper.of(counts)));
+    return new AssignmentCounts(statuses, sizes, termTotals, shares, largestPapers);
   }
 
   /** Sentences theme discovery looked at and left without a theme. */

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param size           number of sentences in the theme
  * @param papers         ids of the papers the theme occurs in, most sentences first
  * @param paperShare     for each paper, the share of its assigned sentences that fall in this theme
+ * @param largestPaper   the paper that holds most of this theme's sentences ({@link LargestPaper})
+ * @param largestPaperShare the share of this theme's sentences that come from {@code largestPaper}
  * @param examples       the sentences closest to the theme's centroid
  * @param quotes         the participant quotes closest to the centroid (may be empty)
  */
@@ -26,6 +28,8 @@ public record Theme(
     long size,
     List<String> papers,
     Map<String, Double> paperShare,
+    String largestPaper,
+    double largestPaperShare,
     List<Evidence> examples,
     List<Evidence> quotes) implements Serializable {
 

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 /**
  * What a reader sees of each theme: c-TF-IDF keywords (BERTopic's class-based TF-IDF: a term's frequency in
  * the theme times log(1 + average theme length / the term's corpus frequency)), a label, size, papers, each
- * paper's share, and the sentences and quotes closest to the centroid. Only per-theme summaries reach the driver.
+ * paper's share, the paper that holds most of the theme, and the sentences and quotes closest to the centroid. Only per-theme summaries reach the driver.
  *
  * <p>By default the keywords are ordered by how they go together in the theme's own sentences ({@link #rerank}):
  * the set of keywords is the c-TF-IDF top {@value #KEYWORDS}, but which of them lead (the label, and a top-10 a
@@ -73,8 +73,10 @@ public final class ThemeRepresentation {
       List<String> papers = share.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).toList();
+      LargestPaper largest = counts.largestPapers().get(id);
       themes.add(new Theme(id, label(terms), terms, kw.stream().map(k -> k.getDouble(2)).toList(), e.getValue(),
-          papers, share, examples.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of())));
+          papers, share, largest.paperId(), largest.share(), examples.getOrDefault(id, List.of()),
+          quotes.getOrDefault(id, List.of())));
     }
     return themes;
   }

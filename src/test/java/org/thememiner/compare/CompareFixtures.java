@@ -39,12 +39,17 @@ final class CompareFixtures {
     List<Evidence> examples = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) examples.add(new Evidence("paper-" + id, "results", i, null, sentences.get(i), false, 0.9));
     return new Theme(id, String.join("-", keywords.subList(0, Math.min(3, keywords.size()))), keywords, weights,
-        sentences.size(), List.of("paper-" + id), Map.of("paper-" + id, 0.2), examples, List.of());
+        sentences.size(), List.of("paper-" + id), Map.of("paper-" + id, 0.2), "paper-" + id, 1.0, examples, List.of());
   }
 
-  /** The theme with other papers and shares. */
+  /**
+   * The theme with other papers and shares; its largest paper is the one of the highest share, holding the theme in
+   * proportion to the shares, as if the papers were of one length.
+   */
   static Theme withShares(Theme t, Map<String, Double> shares) {
+    Map.Entry<String, Double> top = shares.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+    double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
     return new Theme(t.id(), t.label(), t.keywords(), t.keywordWeights(), t.size(), List.copyOf(shares.keySet()), shares,
-        t.examples(), t.quotes());
+        top.getKey(), top.getValue() / total, t.examples(), t.quotes());
   }
 }

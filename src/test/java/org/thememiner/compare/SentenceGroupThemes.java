@@ -61,7 +61,7 @@ final class SentenceGroupThemes {
         evidence.add(new Evidence(paper, "results", i, null, sentences.get(i), false, 1.0));
       }
       out.add(new Theme(firstId + g, String.join("-", top.subList(0, Math.min(3, top.size()))), top,
-          top.stream().map(weight::get).toList(), sentences.size(), List.of(paper), Map.of(paper, 1.0), evidence, List.of()));
+          top.stream().map(weight::get).toList(), sentences.size(), List.of(paper), Map.of(paper, 1.0), paper, 1.0, evidence, List.of()));
       g++;
     }
     return out;

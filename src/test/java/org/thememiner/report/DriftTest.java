@@ -11,7 +11,7 @@ import org.thememiner.themes.Theme;
 class DriftTest {
   private static Theme theme(int id, long size, List<String> keywords) {
     return new Theme(id, String.join(", ", keywords), keywords, keywords.stream().map(k -> 1.0).toList(), size,
-        List.of("p"), Map.of("p", 1.0), List.of(), List.of());
+        List.of("p"), Map.of("p", 1.0), "p", 1.0, List.of(), List.of());
   }
 
   @Test

@@ -65,6 +65,9 @@ class ThemeDiscoveryTest {
       assertEquals(SIZES[th.id()], th.size());
       assertTrue(TOPICS.get(th.id()).containsAll(th.keywords()), th.keywords() + " come from topic " + th.id());
       assertEquals(5, th.papers().size());
+      // Each topic's sentences are dealt to the five papers in turn: five equal parts, the first by id leads.
+      assertEquals("paper-0", th.largestPaper());
+      assertEquals(0.2, th.largestPaperShare(), 1e-9);
       assertEquals(5, th.examples().size());
       assertTrue(th.examples().get(0).score() >= th.examples().get(4).score(), "examples closest first");
     }
