@@ -193,7 +193,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files, cache(spark), Optional.empty());
     int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     writeErrors(extracted.failures());
-    writeRunInfo(spark, startedAt, code, files, extracted, null, null);
+    writeRunInfo(spark, startedAt, code, files, extracted, null, null, List.of());
     return code;
   }
 
@@ -293,7 +293,7 @@ public final class ThememinerJob {
     writeErrors(failures);
     int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
     log.done("outputs in " + outDir);
-    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability);
+    RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability, themes);
     AtomicFiles.writeString(outDir.resolve("report.html"),
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
     export();
@@ -308,7 +308,7 @@ public final class ThememinerJob {
   private int failed(SparkSession spark, String startedAt, List<InputFile> files, Extracted extracted,
       List<InputFailure> failures, String reason) throws IOException {
     writeErrors(failures);
-    writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null);
+    writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null, List.of());
     out.println("thememiner: " + reason);
     return EXIT_FAILED;
   }
@@ -745,7 +745,7 @@ public final class ThememinerJob {
   }
 
   private RunInfo writeRunInfo(SparkSession spark, String startedAt, int code, List<InputFile> files, Extracted extracted, ThemeModel model,
-      Stability stability)
+      Stability stability, List<Theme> themes)
       throws IOException {
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
@@ -765,7 +765,8 @@ public final class ThememinerJob {
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
         config.seed(), inputs, config, Versions.current(), log.timings(),
         model == null ? List.of() : model.silhouettes(), model == null ? List.of() : model.stabilities(),
-        model == null ? null : model.k(), stability);
+        model == null ? null : model.k(), stability,
+        themes.isEmpty() ? null : themes.stream().mapToDouble(Theme::largestPaperShare).average().orElseThrow());
     AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
     return info;
   }

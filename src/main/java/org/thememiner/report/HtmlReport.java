@@ -68,6 +68,10 @@ public final class HtmlReport {
         r.chosenK() == null ? "" : "k = " + r.chosenK() + (r.silhouettes().isEmpty() ? " (fixed)"
             : r.stabilities().isEmpty() ? " (by silhouette)" : " (by silhouette and stability)"));
     stat(h, "seed", Long.toString(r.seed()), "master " + r.master());
+    if (r.meanLargestPaperShare() != null) {
+      stat(h, "largest paper's share", String.format(Locale.ROOT, "%.2f", r.meanLargestPaperShare()),
+          "mean over the themes of the share of a theme's sentences from its largest paper (1: one paper each)");
+    }
     if (r.stability() != null) {
       stat(h, "stability", String.format(Locale.ROOT, "%.2f", r.stability().meanAri()), String.format(Locale.ROOT,
           "mean adjusted Rand index against %d refits with other seeds (min %.2f)", r.stability().seeds().size(),
@@ -119,7 +123,9 @@ public final class HtmlReport {
     for (Theme t : themes) {
       h.append("<article class=\"theme\" id=\"theme-").append(t.id()).append("\"><h3><span class=\"tid\">T")
           .append(t.id()).append("</span> ").append(esc(t.label())).append("</h3><p class=\"meta\">")
-          .append(t.size()).append(" sentences in ").append(t.papers().size()).append(" papers</p><p class=\"kw\">");
+          .append(t.size()).append(" sentences in ").append(t.papers().size()).append(" papers, ")
+          .append(String.format(Locale.ROOT, "%.0f%%", 100 * t.largestPaperShare())).append(" from the largest, ")
+          .append(esc(t.largestPaper())).append("</p><p class=\"kw\">");
       double top = t.keywordWeights().isEmpty() ? 1 : t.keywordWeights().get(0);
       for (int i = 0; i < Math.min(12, t.keywords().size()); i++) {
         double w = top == 0 ? 0 : t.keywordWeights().get(i) / top;

@@ -11,6 +11,9 @@ import org.thememiner.themes.Stability;
  * @param settings the complete effective settings (defaults + job spec + flags)
  * @param versions thememiner, Spark, CoreNLP, PDFBox, Java
  * @param stability assignment agreement (adjusted Rand index) with refits under other seeds, or null when off
+ * @param meanLargestPaperShare the mean over the themes of the share of a theme's sentences that come from its
+ *                 largest paper ({@link org.thememiner.themes.Theme#largestPaperShare}): 1.0 when every theme is one
+ *                 paper's; null without themes
  */
 public record RunInfo(
     String name,
@@ -27,4 +30,5 @@ public record RunInfo(
     List<double[]> silhouettes,
     List<double[]> stabilities,
     Integer chosenK,
-    Stability stability) {}
+    Stability stability,
+    Double meanLargestPaperShare) {}

@@ -93,6 +93,58 @@ class EndToEndTest {
     }
   }
 
+  /**
+   * What extraction leaves among the sentences of these papers, Gallacher 2013's "[95]" after each quoted finding,
+   * Tully 2010's "Objectives." and "(Centre A, R3).", is never a theme's evidence.
+   */
+  @Test
+  void evidenceIsNeverALabelAFragmentOrACitation() throws Exception {
+    String label = "(?i)(background|objectives?|aims?|methods?|methods and findings|results|findings|conclusions?|"
+        + "discussion|systematic review registration)\\s*[.:]?";
+    String citation = "[\\[(][0-9,;\u2013 -]+[\\])]";
+    int examples = 0;
+    for (JsonNode t : Json.MAPPER.readTree(out.resolve("themes.json").toFile())) {
+      for (String kind : List.of("examples", "quotes")) {
+        for (JsonNode e : t.get(kind)) {
+          String text = e.get("text").asText().strip();
+          examples++;
+          assertFalse(text.matches(label), kind + " is a label: " + text);
+          assertFalse(text.matches(citation + "\\W*"), kind + " is a citation: " + text);
+          assertTrue(text.split("\\s+").length >= 3, kind + " is a fragment: " + text);
+        }
+      }
+    }
+    assertTrue(examples > 6, "evidence was checked");
+    for (JsonNode p : jsonl("papers.jsonl")) {
+      for (JsonNode s : p.get("sections")) {
+        for (JsonNode q : s.get("quotes")) {
+          String quote = s.get("text").asText().substring(q.get("start").asInt(), q.get("end").asInt());
+          assertFalse(quote.matches("(?s).*" + citation + "\\W*"), "a quote ends with a citation: " + quote);
+        }
+      }
+    }
+  }
+
+  /** The share of a theme's sentences from its largest paper, per theme in themes.json and their mean in run.json. */
+  @Test
+  void eachThemeSaysHowMuchOfItIsItsLargestPaper() throws Exception {
+    Dataset<Row> assigned = TestData.spark().read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .csv(out.resolve("assignments.csv").toString());
+    double sum = 0;
+    JsonNode themes = Json.MAPPER.readTree(out.resolve("themes.json").toFile());
+    for (JsonNode t : themes) {
+      Row largest = assigned.filter("theme_id = " + t.get("id").asInt()).groupBy("paper_id").count()
+          .orderBy(org.apache.spark.sql.functions.desc("count"), org.apache.spark.sql.functions.asc("paper_id")).first();
+      assertEquals(largest.getString(0), t.get("largestPaper").asText(), "theme " + t.get("id"));
+      assertEquals((double) largest.getLong(1) / t.get("size").asLong(), t.get("largestPaperShare").asDouble(), 1e-9);
+      assertTrue(t.get("largestPaperShare").asDouble() >= 1.0 / t.get("papers").size() - 1e-9);
+      sum += t.get("largestPaperShare").asDouble();
+    }
+    JsonNode run = Json.MAPPER.readTree(out.resolve("run.json").toFile());
+    assertEquals(sum / themes.size(), run.get("meanLargestPaperShare").asDouble(), 1e-9);
+    assertTrue(Files.readString(out.resolve("report.html")).contains("% from the largest, "), "on each theme's card");
+  }
+
   @Test
   void everyConstructOfEverySetIsCompared() throws Exception {
     JsonNode comparison = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
