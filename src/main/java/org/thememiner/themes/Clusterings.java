@@ -20,7 +20,6 @@ import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
-import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.ml.linalg.Vector;
@@ -75,20 +74,14 @@ final class Clusterings {
     return last.getOrDefault(last.getParam("outputCol")).toString();
   }
 
-  /**
-   * Each sentence's embedding (of its text, when the themes place it), with its paragraph as context if asked, then
-   * centred on the corpus mean and L2-normalised again. The embeddings of one field's literature share a large
-   * common direction; cosine on the raw vectors is dominated by it, on centred vectors by what tells sentences apart.
-   */
+  /** Each sentence's embedding (of its text, when the themes place it), with its paragraph as context if asked. */
   private static List<PipelineStage> embedding(ThemeSettings s, String out) {
     SentenceEmbedder embedder = new SentenceEmbedder().setInputCol(ThemeDiscovery.EMBEDDING_TEXT)
         .setOutputCol(ThemeDiscovery.EMBEDDING).setModel(s.embeddingModel());
-    PipelineStage context = s.context().equals("sentence")
-        ? new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol("embedding_context").setP(2.0)
-        : new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol("embedding_context");
-    return List.of(embedder, context,
-        new StandardScaler().setInputCol("embedding_context").setOutputCol("embedding_centred").setWithMean(true).setWithStd(false),
-        new Normalizer().setInputCol("embedding_centred").setOutputCol(out).setP(2.0));
+    if (s.context().equals("sentence")) {
+      return List.of(embedder, new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out).setP(2.0));
+    }
+    return List.of(embedder, new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out));
   }
 
   private static CountVectorizer countVectorizer(ThemeSettings s, String out) {
