@@ -30,14 +30,17 @@ import org.apache.spark.sql.types.StructType;
  * <ul>
  *   <li>{@code centroid}: the cosine to the mean of the construct's examples (nearest centroid). Nothing to tune;
  *       works from a handful of examples.</li>
- *   <li>{@code logistic}: Spark MLlib's multinomial logistic regression (L2, {@value #REG_PARAM}); the score is the
- *       construct's probability.</li>
+ *   <li>{@code logistic}: Spark MLlib's multinomial logistic regression on standardised dimensions (L2,
+ *       {@value #REG_PARAM}); the score is the construct's probability.</li>
  * </ul>
  * {@link #crossValidate} tells how far to trust it: each example coded by a coder fitted without it.
  */
 public final class ExampleCoder implements Serializable {
   public static final List<String> METHODS = List.of("centroid", "logistic");
-  /** L2 strength of the logistic coder, fixed before any measurement: weak, for a few dozen examples in 384 dimensions. */
+  /**
+   * L2 strength of the logistic coder, on standardised dimensions: on the unit vectors as they are, each dimension
+   * is about 0.05 and any penalty that size flattens every construct to the most frequent one.
+   */
   static final double REG_PARAM = 0.01;
   /** Folds of the cross-validation at most; fewer when a construct has fewer examples. */
   static final int MAX_FOLDS = 5;
@@ -83,7 +86,7 @@ public final class ExampleCoder implements Serializable {
     for (int i = 0; i < vectors.size(); i++) rows.add(RowFactory.create((double) labels.indexOf(constructs.get(i)), dense(vectors.get(i))));
     StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", new VectorUDT());
     LogisticRegressionModel m = new LogisticRegression().setFamily("multinomial").setRegParam(REG_PARAM)
-        .setElasticNetParam(0).setMaxIter(200).setStandardization(false)
+        .setElasticNetParam(0).setMaxIter(200).setStandardization(true)
         .fit(spark.createDataFrame(rows, schema).coalesce(1));
     Matrix coefficients = m.coefficientMatrix();
     // A label absent from the examples' indices cannot happen: labels are exactly the examples' constructs.

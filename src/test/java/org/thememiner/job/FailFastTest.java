@@ -62,4 +62,23 @@ class FailFastTest {
     String m = runExpectingConfigError(f);
     assertTrue(m.contains("no-such-folder"), m);
   }
+
+  @Test
+  void codedExamplesWithAnUnknownConstructAreNamedBeforeAnyWork() throws Exception {
+    Path examples = Files.writeString(dir.resolve("coded.tsv"), "construct_id\ttext\nmaintenance\tI walk.\nno-such\tText.\n");
+    ObjectNode f = flags("models/constructs/tully-2010.yaml");
+    f.putArray("codedExamples").add("tully-2010=" + examples);
+    String m = runExpectingConfigError(f);
+    assertTrue(m.contains("coded.tsv") && m.contains("line 3") && m.contains("no-such"), m);
+    assertTrue(Files.notExists(dir.resolve("out").resolve("papers.jsonl")), "no work was done");
+  }
+
+  @Test
+  void codedExamplesForASetTheJobDoesNotHaveAreNamed() throws Exception {
+    Path examples = Files.writeString(dir.resolve("coded.tsv"), "construct_id\ttext\nmaintenance\tI walk.\n");
+    ObjectNode f = flags("models/constructs/tully-2010.yaml");
+    f.putArray("codedExamples").add("maclellan-2015=" + examples);
+    String m = runExpectingConfigError(f);
+    assertTrue(m.contains("maclellan-2015") && m.contains("--coded-examples"), m);
+  }
 }
