@@ -27,6 +27,7 @@ import org.thememiner.compare.Construct;
 import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ExampleCoder;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
 import org.thememiner.compare.WeightedSimilarity;
@@ -70,6 +71,11 @@ final class Evaluation {
    */
   static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
+  /**
+   * Coded examples per construct for the rows {@code examples-<coder>}: this many gold sentences of each construct
+   * (drawn with the seed) are the examples, the other gold sentences are scored.
+   */
+  static final int EXAMPLES_PER_CONSTRUCT = 3;
 
   private final JobConfig config;
   private final ConstructSet constructs;
@@ -137,6 +143,8 @@ final class Evaluation {
       }
     }
 
+    for (String coder : ExampleCoder.METHODS) scores.add(exampleScores(coder, spark, sentences, gold));
+
     List<MethodQuality> quality = new ArrayList<>();
     Integer topics = coherenceCorpus.isEmpty() ? null : coherenceK != null ? coherenceK : 10;
     if (coherenceCorpus.isPresent()) {
@@ -183,6 +191,51 @@ final class Evaluation {
       coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
     }
     return coded;
+  }
+
+  /**
+   * Coding from coded examples ({@link ExampleCoder}): {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each
+   * construct, drawn with the seed among those embedded, are the examples; the other gold sentences are scored.
+   */
+  private MethodScores exampleScores(String coder, SparkSession spark, Dataset<Row> sentences, Map<String, String> gold) {
+    Map<String, double[]> vectors = new HashMap<>();
+    for (Row r : sentences.select("paper_id", "sentence_no", ThemeDiscovery.EMBEDDING).collectAsList()) {
+      org.apache.spark.ml.linalg.Vector v = (org.apache.spark.ml.linalg.Vector) r.get(2);
+      String key = r.getString(0) + "/" + r.getInt(1);
+      if (gold.containsKey(key) && v.numNonzeros() > 0) vectors.put(key, v.toArray());
+    }
+    Map<String, List<String>> byConstruct = new java.util.TreeMap<>();
+    gold.forEach((sentence, construct) -> {
+      if (vectors.containsKey(sentence)) byConstruct.computeIfAbsent(construct, c -> new ArrayList<>()).add(sentence);
+    });
+    java.util.Random random = new java.util.Random(config.seed());
+    java.util.Set<String> examples = new java.util.HashSet<>();
+    List<String> labels = new ArrayList<>();
+    List<float[]> training = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : byConstruct.entrySet()) {
+      List<String> shuffled = new ArrayList<>(e.getValue());
+      java.util.Collections.shuffle(shuffled, random);
+      for (String sentence : shuffled.subList(0, Math.min(EXAMPLES_PER_CONSTRUCT, shuffled.size()))) {
+        examples.add(sentence);
+        labels.add(e.getKey());
+        training.add(toFloat(vectors.get(sentence)));
+      }
+    }
+    ExampleCoder fitted = ExampleCoder.fit(spark, coder, labels, training);
+    List<String> truth = new ArrayList<>();
+    List<String> predicted = new ArrayList<>();
+    gold.forEach((sentence, construct) -> {
+      if (examples.contains(sentence)) return;
+      truth.add(construct);
+      predicted.add(vectors.containsKey(sentence) ? fitted.code(vectors.get(sentence)).construct() : "(none)");
+    });
+    return score("examples-" + coder + "-" + EXAMPLES_PER_CONSTRUCT, byConstruct.size(), truth, predicted, predicted);
+  }
+
+  private static float[] toFloat(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+    return f;
   }
 
   /** Per cluster, the share of its sentences coded with each construct (an uncoded sentence counts in the total). */

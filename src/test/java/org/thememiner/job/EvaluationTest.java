@@ -49,7 +49,7 @@ class EvaluationTest {
     assertEquals(List.of("thememiner", Evaluation.CODING, Evaluation.CODING_NAMES,
             "thememiner-embedding", Evaluation.CODING + "-embedding", Evaluation.CODING_NAMES + "-embedding",
             "thememiner-combined", Evaluation.CODING + "-combined", Evaluation.CODING_NAMES + "-combined",
-            "spark-lda", "mallet-lda"),
+            "spark-lda", "mallet-lda", "examples-centroid-3", "examples-logistic-3"),
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();
     r.scores().forEach(s -> by.put(s.method(), s));
