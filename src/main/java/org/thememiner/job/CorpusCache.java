@@ -50,6 +50,9 @@ final class CorpusCache {
   private static final StructType PAPERS = new StructType()
       .add(ITEM, DataTypes.StringType, false)
       .add("paper", DataTypes.StringType, false);
+  /** What {@link #addEmbeddings} stores: a text's SHA-256 and its vector. */
+  static final StructType EMBEDDINGS = new StructType().add("text_sha", DataTypes.StringType, false)
+      .add("embedding", new org.apache.spark.ml.linalg.VectorUDT(), false);
   /** What {@link #addSentences} stores: {@link AnnotateStage#SCHEMA} plus {@code sha256}. */
   private static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
 
@@ -109,6 +112,25 @@ final class CorpusCache {
   /** The cached sentences with these hashes: {@link AnnotateStage#SCHEMA} columns plus {@code sha256}. */
   Dataset<Row> sentences(String key, Set<String> shas) throws IOException {
     return read(batches(table("sentences", key)), SENTENCES, "sha256", shas);
+  }
+
+  /**
+   * The cached vectors ({@link #EMBEDDINGS}) of the texts in {@code textShas} (a {@code text_sha} column), one row per
+   * text, persisted; null when the cache has none under {@code key}.
+   */
+  Dataset<Row> embeddings(String key, Dataset<Row> textShas) throws IOException {
+    return readable(table("embeddings", key), null, batches -> {
+      // Two runs that raced may both have cached a text: one row each, or the join would double its sentences.
+      Dataset<Row> found = spark.read().schema(EMBEDDINGS).parquet(batches.toArray(new String[0]))
+          .join(textShas, "text_sha").dropDuplicates("text_sha").persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      found.count(); // reads every batch now, so that a damaged one is found and set aside here
+      return found;
+    });
+  }
+
+  /** Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. */
+  void addEmbeddings(String key, Dataset<Row> vectors) throws IOException {
+    add(table("embeddings", key), vectors);
   }
 
   /** Adds papers; the caller gives one per item. */

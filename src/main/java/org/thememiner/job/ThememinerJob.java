@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,11 +62,13 @@ import org.thememiner.report.Versions;
 import org.thememiner.report.export.CsvExport;
 import org.thememiner.report.export.QdpxExport;
 import org.thememiner.themes.AssignmentCounts;
+import org.thememiner.themes.SentenceEncoder;
 import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeRepresentation;
+import org.thememiner.themes.ThemeSettings;
 
 /**
  * One run: extract -> annotate -> themes -> compare -> report, each a Spark stage, data flowing one way.
@@ -231,8 +234,7 @@ public final class ThememinerJob {
     boolean reuse = choice.reuse();
     // A fit passes over all the sentences several times; a reused model has read those it assigns already.
     Dataset<Row> sentences = reuse ? null
-        : (config.themes().embeds() ? ThemeDiscovery.withEmbeddings(annotated.all(), config.themes()) : annotated.all())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        : config.themes().embeds() ? embedded(annotated.all(), cache) : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
     ThemeModel model;
     try {
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
@@ -268,11 +270,13 @@ public final class ThememinerJob {
     // WordNet and a CoreNLP pipeline take a while to load; only construct sets use them.
     Profiler profiler = constructSets.isEmpty() ? null
         : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-    // The assigned table has every sentence, persisted: the coding reads it, not the sentences.
-    Map<String, ExampleCoding> exampleCodings = exampleCodings(spark, assigned);
+    // The assigned table has every sentence, persisted: the coding reads it, not the sentences. The coding reads
+    // every sentence's vector, and a reused model's run has embedded those of its new papers only.
+    Dataset<Row> toCode = reuse && config.themes().embeds() && !constructSets.isEmpty() ? embedded(assigned, cache) : assigned;
+    Map<String, ExampleCoding> exampleCodings = exampleCodings(spark, toCode, cache);
     List<ConstructComparison> comparisons = compareStage(model, themes,
-        codedShares(spark, model, assigned, themes, profiler, exampleCodings), profiler);
-    Dataset<Row> coded = sentenceCodes(spark, model, assigned, profiler);
+        codedShares(spark, model, toCode, themes, profiler, exampleCodings), profiler);
+    Dataset<Row> coded = sentenceCodes(spark, model, toCode, profiler);
 
     log.start("report");
     if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
@@ -583,10 +587,11 @@ public final class ThememinerJob {
    * Per construct set with coded examples, the coder made from them and its codes of the run's sentences (embedded
    * here unless the themes' representation has embedded them already).
    */
-  private Map<String, ExampleCoding> exampleCodings(SparkSession spark, Dataset<Row> assigned) {
+  private Map<String, ExampleCoding> exampleCodings(SparkSession spark, Dataset<Row> assigned, CorpusCache cache)
+      throws IOException {
     if (codedExamples.isEmpty()) return Map.of();
+    Dataset<Row> embedded = embedded(assigned, cache);
     log.start("coding");
-    Dataset<Row> embedded = ThemeDiscovery.withEmbeddings(assigned, config.themes());
     Map<String, ExampleCoding> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
       CodedExamples examples = codedExamples.get(set.id());
@@ -601,6 +606,40 @@ public final class ThememinerJob {
         "codedSets", out.size());
     return out;
   }
+
+  /**
+   * The sentences with their embeddings ({@link ThemeDiscovery#withEmbeddings}), persisted: from the cache where an
+   * earlier run embedded the same text with the same model, the others by the model now, and those added to the
+   * cache. Sentences that have them already are returned as they are.
+   */
+  private Dataset<Row> embedded(Dataset<Row> sentences, CorpusCache cache) throws IOException {
+    ThemeSettings settings = config.themes();
+    if (java.util.Arrays.asList(sentences.columns()).contains(ThemeDiscovery.EMBEDDING)) return sentences;
+    log.start("embed");
+    String key = CorpusCache.key(SentenceEncoder.shapedBy(settings.embeddingModel()));
+    Dataset<Row> withSha = sentences.withColumn(TEXT_SHA, sha2(col("text"), 256));
+    Dataset<Row> cached = cache == null ? null : cache.embeddings(key, withSha.select(TEXT_SHA).distinct());
+    Dataset<Row> looked = cached == null
+        ? withSha.withColumn(ThemeDiscovery.CACHED_EMBEDDING, lit(null).cast(new org.apache.spark.ml.linalg.VectorUDT()))
+        : withSha.join(cached.withColumnRenamed("embedding", ThemeDiscovery.CACHED_EMBEDDING), new String[] {TEXT_SHA}, "left");
+    Dataset<Row> out = ThemeDiscovery.withEmbeddings(looked, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNull().and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING))));
+    long embeddedNow = fresh.count();
+    long fromCache = cached == null ? 0 : out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNotNull()
+        .and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING)))).count();
+    if (cache != null && embeddedNow > 0) {
+      cache.addEmbeddings(key, fresh.select(col(TEXT_SHA), col(ThemeDiscovery.EMBEDDING).as("embedding")).dropDuplicates(TEXT_SHA));
+    }
+    if (cached != null) cached.unpersist();
+    log.done(String.format(Locale.ROOT, "%d sentences embedded by %s, %d from cache", embeddedNow, settings.embeddingModel(), fromCache),
+        "embedded", embeddedNow, "fromCache", fromCache);
+    return out.drop(TEXT_SHA, ThemeDiscovery.CACHED_EMBEDDING);
+  }
+
+  private static final String TEXT_SHA = "text_sha";
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction NON_ZERO = org.apache.spark.sql.functions.udf(
+      (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Boolean>) v -> v.numNonzeros() > 0,
+      org.apache.spark.sql.types.DataTypes.BooleanType);
 
   /**
    * Per construct set, per theme, the share of the theme's sentences coded with each of the set's constructs (coding

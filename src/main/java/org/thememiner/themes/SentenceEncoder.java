@@ -64,6 +64,11 @@ public final class SentenceEncoder {
     return model;
   }
 
+  /** What shapes a vector besides the text: the model, the cut and the pooling; a cache of vectors is keyed by it. */
+  public static String shapedBy(String model) {
+    return model + ", first " + MAX_TOKENS + " word pieces, mean-pooled, L2-normalised";
+  }
+
   /** Whether the model sees only the first {@value #MAX_TOKENS} word pieces of the text. */
   public boolean truncates(String text) {
     return tokenizer.encode(text).exceedMaxLength();

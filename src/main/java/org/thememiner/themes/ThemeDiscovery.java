@@ -1,5 +1,6 @@
 package org.thememiner.themes;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
@@ -216,11 +217,21 @@ public final class ThemeDiscovery {
   public static Dataset<Row> withEmbeddings(Dataset<Row> sentences, ThemeSettings settings) {
     if (SentenceEmbedder.madeBy(sentences.schema(), EMBEDDING, settings.embeddingModel())) return sentences;
     ThemeSettings embedding = settings.embeds() ? settings : settings.withAlgorithm("embedding", "kmeans");
-    return withContext(sentences, embedding)
-        .withColumn(EMBEDDING, SentenceEmbedder.embed(col(EMBEDDING_TEXT), settings.embeddingModel())
-            .as(EMBEDDING, SentenceEmbedder.marked(settings.embeddingModel())))
+    Dataset<Row> withText = withContext(sentences, embedding);
+    Column embedded = SentenceEmbedder.embed(col(EMBEDDING_TEXT), settings.embeddingModel());
+    if (List.of(sentences.columns()).contains(CACHED_EMBEDDING)) {
+      // Only the rows the themes place: a text cached from another paper's placed sentence stays unembedded here.
+      embedded = when(col(EMBEDDING_TEXT).isNull(), embedded).otherwise(coalesce(col(CACHED_EMBEDDING), embedded));
+    }
+    return withText.withColumn(EMBEDDING, embedded.as(EMBEDDING, SentenceEmbedder.marked(settings.embeddingModel())))
         .drop(CONTEXT_TERMS, EMBEDDING_TEXT);
   }
+
+  /**
+   * An optional column of the sentences {@link #withEmbeddings} takes: the sentence's vector by the same model from
+   * an earlier run (null when there was none), used instead of running the model.
+   */
+  public static final String CACHED_EMBEDDING = "cached_embedding";
 
   static Dataset<Row> withContext(Dataset<Row> sentences, ThemeSettings settings) {
     Dataset<Row> withTerms = withContextTerms(sentences, settings);
