@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
@@ -25,11 +26,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Codes sentences from sentences a researcher coded ({@link CodedExamples}), in the sentence-embedding space: a
- * linear scorer per construct, fitted on the examples' unit vectors, applied to each sentence's.
+ * Codes sentences from sentences a researcher coded ({@link CodedExamples}), in the theme model's representation
+ * space (so with the same keyword and embedding evidence and the same paragraph context as the themes): a linear
+ * scorer per construct, fitted on the examples' vectors, applied to each sentence's.
  * <ul>
- *   <li>{@code centroid}: the cosine to the mean of the construct's examples (nearest centroid). Nothing to tune;
- *       works from a handful of examples.</li>
+ *   <li>{@code centroid}: the cosine to the normalised mean of the construct's examples (nearest centroid).
+ *       Nothing to tune.</li>
  *   <li>{@code logistic}: Spark MLlib's multinomial logistic regression on standardised dimensions (L2,
  *       {@value #REG_PARAM}); the score is the construct's probability.</li>
  * </ul>
@@ -58,7 +60,7 @@ public final class ExampleCoder implements Serializable {
   }
 
   /** The coder of {@code method} fitted on the examples: {@code constructs[i]} is the code of {@code vectors[i]}. */
-  public static ExampleCoder fit(SparkSession spark, String method, List<String> constructs, List<float[]> vectors) {
+  public static ExampleCoder fit(SparkSession spark, String method, List<String> constructs, List<double[]> vectors) {
     List<String> labels = constructs.stream().distinct().sorted().toList();
     if (labels.size() < 2) throw new IllegalArgumentException("a coder needs examples of at least two constructs, got " + labels);
     return switch (method) {
@@ -68,7 +70,7 @@ public final class ExampleCoder implements Serializable {
     };
   }
 
-  private static ExampleCoder centroids(List<String> labels, List<String> constructs, List<float[]> vectors) {
+  private static ExampleCoder centroids(List<String> labels, List<String> constructs, List<double[]> vectors) {
     double[][] sums = new double[labels.size()][vectors.get(0).length];
     for (int i = 0; i < vectors.size(); i++) {
       double[] sum = sums[labels.indexOf(constructs.get(i))];
@@ -81,9 +83,9 @@ public final class ExampleCoder implements Serializable {
     return new ExampleCoder(labels, sums, new double[labels.size()], false);
   }
 
-  private static ExampleCoder logistic(SparkSession spark, List<String> labels, List<String> constructs, List<float[]> vectors) {
+  private static ExampleCoder logistic(SparkSession spark, List<String> labels, List<String> constructs, List<double[]> vectors) {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < vectors.size(); i++) rows.add(RowFactory.create((double) labels.indexOf(constructs.get(i)), dense(vectors.get(i))));
+    for (int i = 0; i < vectors.size(); i++) rows.add(RowFactory.create((double) labels.indexOf(constructs.get(i)), Vectors.dense(vectors.get(i))));
     StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", new VectorUDT());
     LogisticRegressionModel m = new LogisticRegression().setFamily("multinomial").setRegParam(REG_PARAM)
         .setElasticNetParam(0).setMaxIter(200).setStandardization(true)
@@ -100,15 +102,19 @@ public final class ExampleCoder implements Serializable {
     return labels;
   }
 
-  /** The code of a unit vector and its score (cosine for centroid, probability for logistic). */
+  /** The code of a vector and its score (cosine for centroid, probability for logistic). */
   public record Code(String construct, double score) {}
 
-  public Code code(double[] v) {
+  public Code code(Vector v) {
     double[] s = new double[labels.size()];
     int best = 0;
+    // Term vectors have tens of thousands of dimensions and a few dozen non-zeros.
+    SparseVector sparse = v.toSparse();
+    double norm = Math.sqrt(java.util.Arrays.stream(sparse.values()).map(x -> x * x).sum());
     for (int c = 0; c < s.length; c++) {
       s[c] = intercepts[c];
-      for (int d = 0; d < v.length; d++) s[c] += weights[c][d] * v[d];
+      for (int j = 0; j < sparse.indices().length; j++) s[c] += weights[c][sparse.indices()[j]] * sparse.values()[j];
+      if (!probabilities && norm > 0) s[c] /= norm;
       if (s[c] > s[best]) best = c;
     }
     if (!probabilities) return new Code(labels.get(best), s[best]);
@@ -117,14 +123,14 @@ public final class ExampleCoder implements Serializable {
     return new Code(labels.get(best), 1 / total);
   }
 
-  /** A struct column {@code (label, score)} of the code of each vector of {@code embedding}; null for a zero vector. */
-  public Column code(Column embedding) {
+  /** A struct column {@code (label, score)} of the code of each vector of {@code features}; null for a zero vector. */
+  public Column code(Column features) {
     ExampleCoder coder = this;
     return udf((UDF1<Vector, Row>) v -> {
       if (v == null || v.numNonzeros() == 0) return null;
-      Code c = coder.code(v.toArray());
+      Code c = coder.code(v);
       return RowFactory.create(c.construct(), c.score());
-    }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType)).apply(embedding);
+    }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType)).apply(features);
   }
 
   /**
@@ -137,7 +143,7 @@ public final class ExampleCoder implements Serializable {
   public record Validation(String method, int examples, int folds, double accuracy, double kappa, double macroF1,
       Map<String, Double> f1ByConstruct) {}
 
-  public static Validation crossValidate(SparkSession spark, String method, List<String> constructs, List<float[]> vectors, long seed) {
+  public static Validation crossValidate(SparkSession spark, String method, List<String> constructs, List<double[]> vectors, long seed) {
     Map<String, List<Integer>> byConstruct = new TreeMap<>();
     for (int i = 0; i < constructs.size(); i++) byConstruct.computeIfAbsent(constructs.get(i), c -> new ArrayList<>()).add(i);
     int smallest = byConstruct.values().stream().mapToInt(List::size).min().orElse(0);
@@ -152,7 +158,7 @@ public final class ExampleCoder implements Serializable {
     String[] predicted = new String[constructs.size()];
     for (int f = 0; f < folds; f++) {
       List<String> trainY = new ArrayList<>();
-      List<float[]> trainX = new ArrayList<>();
+      List<double[]> trainX = new ArrayList<>();
       for (int i = 0; i < fold.length; i++) {
         if (fold[i] != f) {
           trainY.add(constructs.get(i));
@@ -161,7 +167,7 @@ public final class ExampleCoder implements Serializable {
       }
       if (trainY.stream().distinct().count() < 2) continue; // too few examples to fit without this fold
       ExampleCoder coder = fit(spark, method, trainY, trainX);
-      for (int i = 0; i < fold.length; i++) if (fold[i] == f) predicted[i] = coder.code(toDouble(vectors.get(i))).construct();
+      for (int i = 0; i < fold.length; i++) if (fold[i] == f) predicted[i] = coder.code(Vectors.dense(vectors.get(i))).construct();
     }
     List<String> truth = new ArrayList<>(constructs);
     List<String> guess = new ArrayList<>();
@@ -170,15 +176,5 @@ public final class ExampleCoder implements Serializable {
     for (String c : byConstruct.keySet()) f1.put(c, Agreement.f1(truth, guess, c));
     return new Validation(method, constructs.size(), folds, Agreement.accuracy(truth, guess), Agreement.cohensKappa(truth, guess),
         Agreement.macroF1(truth, guess), f1);
-  }
-
-  private static Vector dense(float[] v) {
-    return Vectors.dense(toDouble(v));
-  }
-
-  static double[] toDouble(float[] v) {
-    double[] d = new double[v.length];
-    for (int i = 0; i < v.length; i++) d[i] = v[i];
-    return d;
   }
 }

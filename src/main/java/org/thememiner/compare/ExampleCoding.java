@@ -2,6 +2,7 @@ package org.thememiner.compare;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,12 +10,14 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.thememiner.themes.SentenceEncoder;
+import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.ThemeModel;
 
 /**
- * A construct set's coded examples made into a coder ({@link ExampleCoder}) that codes the corpus, with what a
- * reader needs to judge it: how many examples of each construct it learnt from and its cross-validated agreement.
+ * A construct set's coded examples made into a coder ({@link ExampleCoder}) that codes the corpus in the theme model's
+ * space, with what a reader needs to judge it: how many examples of each construct it learnt from and its
+ * cross-validated agreement.
  *
  * @param summary what comparison.json reports
  * @param codes   {@code paper_id, sentence_no, coded_construct, coding_score} of every embedded sentence (the
@@ -22,29 +25,46 @@ import org.thememiner.themes.ThemeDiscovery;
  */
 public record ExampleCoding(Summary summary, Dataset<Row> codes) {
   /**
-   * @param examplesByConstruct how many examples each construct has
-   * @param validation          the coder's agreement with the examples' codes, cross-validated
+   * @param representation          the themes' representation, the space the coder works in
+   * @param examplesWithoutFeatures examples left out: none of their terms is known to a term-only representation
+   * @param examplesByConstruct     how many examples of each construct the coder learnt from
+   * @param validation              the coder's agreement with the examples' codes, cross-validated
    */
-  public record Summary(String setId, String method, String embeddingModel, int examples,
+  public record Summary(String setId, String method, String representation, int examples, int examplesWithoutFeatures,
       Map<String, Long> examplesByConstruct, ExampleCoder.Validation validation) {}
 
   /**
-   * @param embedded sentences with their {@link ThemeDiscovery#EMBEDDING}s (zero for those not embedded)
-   * @param model    the embedding model of {@code embedded}, which the examples are embedded with too
+   * @param model     the theme model, whose representation the examples and sentences are put in
+   * @param analyzer  the content terms of an example's text, as the annotate stage gives a sentence's
+   * @param sentences the sentences to code ({@link ThemeDiscovery#eligible} ones are)
    */
-  public static ExampleCoding run(SparkSession spark, CodedExamples examples, String method, String model,
-      Dataset<Row> embedded, long seed) {
-    List<String> constructs = examples.examples().stream().map(CodedExamples.Example::constructId).toList();
-    List<float[]> vectors = List.of(SentenceEncoder.shared(model, 1)
-        .encode(examples.examples().stream().map(CodedExamples.Example::text).toList()));
+  public static ExampleCoding run(SparkSession spark, CodedExamples examples, String method, ThemeModel model,
+      TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
+    // An example is a sentence on its own: its terms and its text, without a paragraph around it.
+    List<SentenceCoder.Prototype> prototypes = examples.examples().stream().map(e -> new SentenceCoder.Prototype(
+        new TermVector(analyzer.terms(e.text()).stream().collect(Collectors.groupingBy(t -> t, Collectors.summingDouble(t -> 1.0)))),
+        e.text())).toList();
+    double[][] all = SentenceCoder.vectors(spark, model, prototypes);
+    List<String> constructs = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == null) continue; // none of its terms is known to a term-only model
+      constructs.add(examples.examples().get(i).constructId());
+      vectors.add(all[i]);
+    }
+    if (constructs.stream().distinct().count() < 2) {
+      throw new IllegalStateException("the coded examples of " + examples.setId() + " share too few terms with the corpus "
+          + "to code it: " + vectors.size() + " of " + all.length + " are known to the themes' representation");
+    }
     ExampleCoder.Validation validation = ExampleCoder.crossValidate(spark, method, constructs, vectors, seed);
     ExampleCoder coder = ExampleCoder.fit(spark, method, constructs, vectors);
     Map<String, Long> counts = constructs.stream().collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
-    Dataset<Row> codes = embedded.withColumn("example_code", coder.code(col(ThemeDiscovery.EMBEDDING)))
+    Dataset<Row> codes = model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+        .withColumn("example_code", coder.code(col(ThemeModel.FEATURES)))
         .filter(col("example_code").isNotNull())
-        .select(col("paper_id"), col("sentence_no"),
-            col("example_code.label").as(SentenceCoder.CODED),
+        .select(col("paper_id"), col("sentence_no"), col("example_code.label").as(SentenceCoder.CODED),
             col("example_code.score").as(SentenceCoder.SCORE));
-    return new ExampleCoding(new Summary(examples.setId(), method, model, constructs.size(), counts, validation), codes);
+    return new ExampleCoding(new Summary(examples.setId(), method, model.settings().representation(), examples.examples().size(),
+        all.length - vectors.size(), counts, validation), codes);
   }
 }

@@ -65,7 +65,7 @@ public final class SentenceCoder {
    */
   public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, Prototype> constructs) {
     List<String> labels = new ArrayList<>(constructs.keySet());
-    double[][] centres = centres(spark, model, labels, constructs);
+    double[][] centres = vectors(spark, model, labels.stream().map(constructs::get).toList());
     double[] norms = java.util.Arrays.stream(centres).mapToDouble(c -> c == null ? 0 : ThemeModel.squaredNorm(c)).toArray();
     double floor = minScore;
     UserDefinedFunction best = udf((UDF1<Vector, Row>) v -> {
@@ -86,17 +86,20 @@ public final class SentenceCoder {
         .select(col("paper_id"), col("sentence_no"), col("coding.label").as(CODED), col("coding.score").as(SCORE));
   }
 
-  /** Each construct's vector in the model's space (null when none of its terms is known to the model). */
-  private static double[][] centres(SparkSession spark, ThemeModel model, List<String> labels, Map<String, Prototype> constructs) {
+  /**
+   * Each prototype's vector in the model's space, as a sentence without paragraph context would have it (null when
+   * none of its terms is known to the model and the model reads only terms).
+   */
+  static double[][] vectors(SparkSession spark, ThemeModel model, List<Prototype> prototypes) {
     List<Row> documents = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      Prototype p = constructs.get(labels.get(i));
+    for (int i = 0; i < prototypes.size(); i++) {
+      Prototype p = prototypes.get(i);
       documents.add(RowFactory.create(i, CollectionConverters.asScala(pseudoDocument(p.terms())).toSeq(), p.text()));
     }
     StructType schema = new StructType().add("construct", DataTypes.IntegerType)
         .add(ThemeDiscovery.CONTEXT_TERMS, DataTypes.createArrayType(DataTypes.StringType, false))
         .add(ThemeDiscovery.EMBEDDING_TEXT, DataTypes.StringType);
-    double[][] centres = new double[labels.size()][];
+    double[][] centres = new double[prototypes.size()][];
     for (Row r : model.featurize(spark.createDataFrame(documents, schema)).select("construct", ThemeModel.FEATURES).collectAsList()) {
       centres[r.getInt(0)] = ((Vector) r.get(1)).toArray();
     }

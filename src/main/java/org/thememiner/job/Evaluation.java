@@ -22,12 +22,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
+import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.compare.Agreement;
 import org.thememiner.compare.Construct;
 import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.CodedExamples;
 import org.thememiner.compare.ExampleCoder;
+import org.thememiner.compare.ExampleCoding;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
 import org.thememiner.compare.WeightedSimilarity;
@@ -72,14 +75,16 @@ final class Evaluation {
   static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
   /**
-   * Coded examples per construct for the rows {@code examples-<coder>}: this many gold sentences of each construct
-   * (drawn with the seed) are the examples, the other gold sentences are scored.
+   * Coded examples per construct for the rows {@code examples-<coder>-3[-representation]}: this many gold sentences
+   * of each construct (drawn with the seed) are the examples, the other gold sentences are scored.
    */
   static final int EXAMPLES_PER_CONSTRUCT = 3;
 
   private final JobConfig config;
   private final ConstructSet constructs;
   private final PrintStream out;
+  /** Content terms of free text (construct descriptions, coded examples), set when {@link #run} starts. */
+  private TermAnalyzer analyzer;
 
   Evaluation(JobConfig config, ConstructSet constructs, PrintStream out) {
     this.config = config;
@@ -118,7 +123,8 @@ final class Evaluation {
     int k = config.themes().k() > 0 ? config.themes().k() : goldSizes.size();
     out.printf(Locale.ROOT, "eval      %d gold sentences under %d author themes; every method clusters into k = %d%n",
         gold.size(), goldSizes.size(), k);
-    Profiler profiler = new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
+    analyzer = new CoreNlpTermAnalyzer(config.annotate());
+    Profiler profiler = new Profiler(analyzer, WordNetExpansion.load());
     ConstructComparator comparator = new ConstructComparator(profiler, WeightedSimilarity.standard(), config.compare());
 
     List<MethodScores> scores = new ArrayList<>();
@@ -140,10 +146,9 @@ final class Evaluation {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
+        for (String coder : ExampleCoder.METHODS) scores.add(exampleScores(method, coder, spark, c.model(), sentences, gold));
       }
     }
-
-    for (String coder : ExampleCoder.METHODS) scores.add(exampleScores(coder, spark, sentences, gold));
 
     List<MethodQuality> quality = new ArrayList<>();
     Integer topics = coherenceCorpus.isEmpty() ? null : coherenceK != null ? coherenceK : 10;
@@ -194,48 +199,44 @@ final class Evaluation {
   }
 
   /**
-   * Coding from coded examples ({@link ExampleCoder}): {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each
-   * construct, drawn with the seed among those embedded, are the examples; the other gold sentences are scored.
+   * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}:
+   * {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each construct, drawn with the seed, are the examples (their
+   * text only, as a researcher gives them); the other gold sentences are scored.
    */
-  private MethodScores exampleScores(String coder, SparkSession spark, Dataset<Row> sentences, Map<String, String> gold) {
-    Map<String, double[]> vectors = new HashMap<>();
-    for (Row r : sentences.select("paper_id", "sentence_no", ThemeDiscovery.EMBEDDING).collectAsList()) {
-      org.apache.spark.ml.linalg.Vector v = (org.apache.spark.ml.linalg.Vector) r.get(2);
+  private MethodScores exampleScores(String method, String coder, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
+      Map<String, String> gold) {
+    Map<String, String> textOf = new HashMap<>();
+    for (Row r : sentences.select("paper_id", "sentence_no", "text").collectAsList()) {
       String key = r.getString(0) + "/" + r.getInt(1);
-      if (gold.containsKey(key) && v.numNonzeros() > 0) vectors.put(key, v.toArray());
+      if (gold.containsKey(key)) textOf.put(key, r.getString(2));
     }
     Map<String, List<String>> byConstruct = new java.util.TreeMap<>();
-    gold.forEach((sentence, construct) -> {
-      if (vectors.containsKey(sentence)) byConstruct.computeIfAbsent(construct, c -> new ArrayList<>()).add(sentence);
-    });
+    gold.forEach((sentence, construct) -> byConstruct.computeIfAbsent(construct, c -> new ArrayList<>()).add(sentence));
     java.util.Random random = new java.util.Random(config.seed());
-    java.util.Set<String> examples = new java.util.HashSet<>();
-    List<String> labels = new ArrayList<>();
-    List<float[]> training = new ArrayList<>();
+    java.util.Set<String> chosen = new java.util.HashSet<>();
+    List<CodedExamples.Example> examples = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : byConstruct.entrySet()) {
       List<String> shuffled = new ArrayList<>(e.getValue());
       java.util.Collections.shuffle(shuffled, random);
       for (String sentence : shuffled.subList(0, Math.min(EXAMPLES_PER_CONSTRUCT, shuffled.size()))) {
-        examples.add(sentence);
-        labels.add(e.getKey());
-        training.add(toFloat(vectors.get(sentence)));
+        chosen.add(sentence);
+        examples.add(new CodedExamples.Example(e.getKey(), textOf.get(sentence)));
       }
     }
-    ExampleCoder fitted = ExampleCoder.fit(spark, coder, labels, training);
+    Map<String, String> coded = new HashMap<>();
+    for (Row r : ExampleCoding.run(spark, new CodedExamples(constructs.id(), examples), coder, model, analyzer, sentences,
+        config.seed()).codes().select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
+      coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
+    }
     List<String> truth = new ArrayList<>();
     List<String> predicted = new ArrayList<>();
     gold.forEach((sentence, construct) -> {
-      if (examples.contains(sentence)) return;
+      if (chosen.contains(sentence)) return;
       truth.add(construct);
-      predicted.add(vectors.containsKey(sentence) ? fitted.code(vectors.get(sentence)).construct() : "(none)");
+      predicted.add(coded.getOrDefault(sentence, "(none)"));
     });
-    return score("examples-" + coder + "-" + EXAMPLES_PER_CONSTRUCT, byConstruct.size(), truth, predicted, predicted);
-  }
-
-  private static float[] toFloat(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-    return f;
+    String suffix = method.substring("thememiner".length());
+    return score("examples-" + coder + "-" + EXAMPLES_PER_CONSTRUCT + suffix, byConstruct.size(), truth, predicted, predicted);
   }
 
   /** Per cluster, the share of its sentences coded with each construct (an uncoded sentence counts in the total). */

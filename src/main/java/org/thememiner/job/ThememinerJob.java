@@ -30,6 +30,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.StatCounter;
 import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
+import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.compare.ConstructComparator;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
@@ -273,7 +274,7 @@ public final class ThememinerJob {
     // The assigned table has every sentence, persisted: the coding reads it, not the sentences. The coding reads
     // every sentence's vector, and a reused model's run has embedded those of its new papers only.
     Dataset<Row> toCode = reuse && config.themes().embeds() && !constructSets.isEmpty() ? embedded(assigned, cache) : assigned;
-    Map<String, ExampleCoding> exampleCodings = exampleCodings(spark, toCode, cache);
+    Map<String, ExampleCoding> exampleCodings = exampleCodings(spark, model, toCode);
     List<ConstructComparison> comparisons = compareStage(model, themes,
         codedShares(spark, model, toCode, themes, profiler, exampleCodings), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, toCode, profiler);
@@ -583,21 +584,17 @@ public final class ThememinerJob {
     return best;
   }
 
-  /**
-   * Per construct set with coded examples, the coder made from them and its codes of the run's sentences (embedded
-   * here unless the themes' representation has embedded them already).
-   */
-  private Map<String, ExampleCoding> exampleCodings(SparkSession spark, Dataset<Row> assigned, CorpusCache cache)
-      throws IOException {
+  /** Per construct set with coded examples, the coder made from them and its codes of the run's sentences. */
+  private Map<String, ExampleCoding> exampleCodings(SparkSession spark, ThemeModel model, Dataset<Row> assigned) {
     if (codedExamples.isEmpty()) return Map.of();
-    Dataset<Row> embedded = embedded(assigned, cache);
     log.start("coding");
+    TermAnalyzer analyzer = new CoreNlpTermAnalyzer(config.annotate());
     Map<String, ExampleCoding> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
       CodedExamples examples = codedExamples.get(set.id());
       if (examples == null) continue;
-      ExampleCoding coding = ExampleCoding.run(spark, examples, config.compare().exampleCoder(),
-          config.themes().embeddingModel(), embedded, config.seed());
+      ExampleCoding coding = ExampleCoding.run(spark, examples, config.compare().exampleCoder(), model, analyzer,
+          assigned, config.seed());
       coding = new ExampleCoding(coding.summary(), coding.codes().persist(StorageLevel.MEMORY_AND_DISK()));
       out.put(set.id(), coding);
     }

@@ -78,10 +78,12 @@ final class Clusterings {
   private static List<PipelineStage> embedding(ThemeSettings s, String out) {
     SentenceEmbedder embedder = new SentenceEmbedder().setInputCol(ThemeDiscovery.EMBEDDING_TEXT)
         .setOutputCol(ThemeDiscovery.EMBEDDING).setModel(s.embeddingModel());
-    if (s.context().equals("sentence")) {
-      return List.of(embedder, new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out).setP(2.0));
-    }
-    return List.of(embedder, new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(out));
+    String context = s.centre().equals("paper") ? "embedding_context" : out;
+    List<PipelineStage> stages = new ArrayList<>(List.of(embedder, s.context().equals("sentence")
+        ? new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(context).setP(2.0)
+        : new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(context)));
+    if (s.centre().equals("paper")) stages.add(new PaperCentring().setInputCol(context).setOutputCol(out));
+    return stages;
   }
 
   private static CountVectorizer countVectorizer(ThemeSettings s, String out) {

@@ -6,14 +6,10 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +18,6 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -32,44 +27,15 @@ import scala.jdk.javaapi.CollectionConverters;
  * still weighs as much as the rest of the paragraph together. Zero vectors (rows the themes do not place) stay
  * zero and do not count in the mean. Rows without a paper and paragraph (a construct's text) are their own context.
  */
-public final class ParagraphMean extends Transformer implements DefaultParamsWritable {
+public final class ParagraphMean extends ColumnStage<ParagraphMean> {
   private static final long serialVersionUID = 1L;
-
-  private final String uid;
-  private final Param<String> inputCol;
-  private final Param<String> outputCol;
 
   public ParagraphMean() {
     this(Identifiable$.MODULE$.randomUID("paragraphMean"));
   }
 
   public ParagraphMean(String uid) {
-    this.uid = uid;
-    inputCol = new Param<>(this, "inputCol", "the sentence vectors");
-    outputCol = new Param<>(this, "outputCol", "the sentence vectors with paragraph context");
-  }
-
-  public Param<String> inputCol() {
-    return inputCol;
-  }
-
-  public Param<String> outputCol() {
-    return outputCol;
-  }
-
-  public ParagraphMean setInputCol(String value) {
-    set(inputCol, value);
-    return this;
-  }
-
-  public ParagraphMean setOutputCol(String value) {
-    set(outputCol, value);
-    return this;
-  }
-
-  @Override
-  public String uid() {
-    return uid;
+    super(uid, "the sentence vectors", "the sentence vectors with paragraph context");
   }
 
   @Override
@@ -77,12 +43,12 @@ public final class ParagraphMean extends Transformer implements DefaultParamsWri
     Dataset<Row> rows = dataset.toDF();
     List<String> columns = Arrays.asList(rows.columns());
     if (!columns.contains("paper_id") || !columns.contains("paragraph")) {
-      return rows.withColumn($(outputCol), col($(inputCol)));
+      return rows.withColumn($(outputCol()), col($(inputCol())));
     }
     // Ordered, so the sum (and so the vector, to the last bit) does not depend on the row order.
     WindowSpec paragraph = Window.partitionBy("paper_id", "paragraph").orderBy("sentence_no")
         .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-    return rows.withColumn($(outputCol), WITH_CONTEXT.apply(col($(inputCol)), collect_list(col($(inputCol))).over(paragraph)));
+    return rows.withColumn($(outputCol()), WITH_CONTEXT.apply(col($(inputCol())), collect_list(col($(inputCol()))).over(paragraph)));
   }
 
   private static final UserDefinedFunction WITH_CONTEXT = udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, paragraph) -> {
@@ -97,16 +63,6 @@ public final class ParagraphMean extends Transformer implements DefaultParamsWri
     for (int i = 0; i < sum.length; i++) sum[i] /= norm;
     return Vectors.dense(sum);
   }, new VectorUDT());
-
-  @Override
-  public StructType transformSchema(StructType schema) {
-    return schema.add($(outputCol), new VectorUDT(), true);
-  }
-
-  @Override
-  public ParagraphMean copy(ParamMap extra) {
-    return defaultCopy(extra);
-  }
 
   public static MLReader<ParagraphMean> read() {
     return new DefaultParamsReader<>();

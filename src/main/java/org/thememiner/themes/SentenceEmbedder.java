@@ -5,14 +5,11 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
 import org.apache.spark.TaskContext;
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -34,14 +31,11 @@ import org.apache.spark.sql.types.StructType;
  * model (the job embeds a run's sentences once, before fitting, and every later pass reads them), it is kept as it
  * is instead of being computed again.
  */
-public final class SentenceEmbedder extends Transformer implements DefaultParamsWritable {
+public final class SentenceEmbedder extends ColumnStage<SentenceEmbedder> {
   private static final long serialVersionUID = 1L;
   /** Column metadata key naming the model that made a vector column. */
   static final String MODEL_KEY = "embeddingModel";
 
-  private final String uid;
-  private final Param<String> inputCol;
-  private final Param<String> outputCol;
   private final Param<String> model;
 
   public SentenceEmbedder() {
@@ -49,32 +43,12 @@ public final class SentenceEmbedder extends Transformer implements DefaultParams
   }
 
   public SentenceEmbedder(String uid) {
-    this.uid = uid;
-    inputCol = new Param<>(this, "inputCol", "the text column");
-    outputCol = new Param<>(this, "outputCol", "the embedding column");
+    super(uid, "the text column", "the embedding column");
     model = new Param<>(this, "model", "the embedding model, one of " + SentenceEncoder.MODELS);
-  }
-
-  public Param<String> inputCol() {
-    return inputCol;
-  }
-
-  public Param<String> outputCol() {
-    return outputCol;
   }
 
   public Param<String> model() {
     return model;
-  }
-
-  public SentenceEmbedder setInputCol(String value) {
-    set(inputCol, value);
-    return this;
-  }
-
-  public SentenceEmbedder setOutputCol(String value) {
-    set(outputCol, value);
-    return this;
   }
 
   public SentenceEmbedder setModel(String value) {
@@ -86,16 +60,11 @@ public final class SentenceEmbedder extends Transformer implements DefaultParams
   }
 
   @Override
-  public String uid() {
-    return uid;
-  }
-
-  @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    String out = $(outputCol);
+    String out = $(outputCol());
     String name = $(model);
     if (madeBy(dataset.schema(), out, name)) return dataset.toDF();
-    return dataset.toDF().withColumn(out, embed(col($(inputCol)), name).as(out, marked(name)));
+    return dataset.toDF().withColumn(out, embed(col($(inputCol())), name).as(out, marked(name)));
   }
 
   /**
@@ -129,14 +98,10 @@ public final class SentenceEmbedder extends Transformer implements DefaultParams
 
   @Override
   public StructType transformSchema(StructType schema) {
-    if (madeBy(schema, $(outputCol), $(model))) return schema;
-    return schema.add(new StructField($(outputCol), new VectorUDT(), true, marked($(model))));
+    if (madeBy(schema, $(outputCol()), $(model))) return schema;
+    return schema.add(new StructField($(outputCol()), new VectorUDT(), true, marked($(model))));
   }
 
-  @Override
-  public SentenceEmbedder copy(ParamMap extra) {
-    return defaultCopy(extra);
-  }
 
   public static MLReader<SentenceEmbedder> read() {
     return new DefaultParamsReader<>();

@@ -28,23 +28,29 @@ import java.util.List;
  *                       the paragraph), so that a short quote or an attribution is clustered with its passage
  * @param embeddingModel the sentence-embedding model of {@code embedding} and {@code combined}: one of
  *                       {@link SentenceEncoder#MODELS}
+ * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link PaperCentring}), so
+ *                       that themes gather sentences by what they say rather than by the paper they are in;
+ *                       {@code none}: as they are
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
     int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
-    String context, String embeddingModel) implements Serializable {
+    String context, String embeddingModel, String centre) implements Serializable {
 
   public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "tfidf-word2vec", "embedding", "combined");
   public static final List<String> ALGORITHMS = List.of("kmeans", "bisecting-kmeans", "gaussian-mixture", "lda");
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
+  public static final List<String> CENTRES = List.of("none", "paper");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q");
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none");
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
     if (context == null) context = "sentence"; // models saved before the setting existed
     if (embeddingModel == null) embeddingModel = SentenceEncoder.MODELS.get(0);
+    if (centre == null) centre = "none";
+    if (!CENTRES.contains(centre)) throw new IllegalArgumentException("themes.centre must be one of " + CENTRES + ", got " + centre);
     if (!SentenceEncoder.MODELS.contains(embeddingModel)) {
       throw new IllegalArgumentException("themes.embeddingModel must be one of " + SentenceEncoder.MODELS + ", got " + embeddingModel);
     }
@@ -77,17 +83,22 @@ public record ThemeSettings(
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
   }
 
   public ThemeSettings withContext(String newContext) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre);
+  }
+
+  public ThemeSettings withCentre(String newCentre) {
+    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre);
   }
 
   /** Whether the representation reads sentence embeddings. */
@@ -97,6 +108,6 @@ public record ThemeSettings(
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
   }
 }

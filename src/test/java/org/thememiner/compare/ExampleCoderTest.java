@@ -18,7 +18,8 @@ import org.thememiner.themes.SentenceEncoder;
 
 /**
  * The example coders on real sentences: those of Tully 2010's Results, each coded with the subheading (the authors'
- * theme) it sits under, embedded by the real model.
+ * theme) it sits under, as vectors of the real embedding model (the job gives them vectors of the themes' space;
+ * the coders work on any).
  */
 class ExampleCoderTest {
   private static Map<String, List<String>> sentencesByTheme() throws Exception {
@@ -45,7 +46,8 @@ class ExampleCoderTest {
       labels.add(theme);
       texts.add(s);
     }));
-    List<float[]> vectors = List.of(SentenceEncoder.shared("all-minilm-l6-v2-q", 1).encode(texts));
+    List<double[]> vectors = java.util.Arrays.stream(SentenceEncoder.shared("all-minilm-l6-v2-q", 1).encode(texts))
+        .map(ExampleCoderTest::toDouble).toList();
     double chance = 1.0 / byTheme.size();
     for (String method : ExampleCoder.METHODS) {
       ExampleCoder.Validation v = ExampleCoder.crossValidate(TestData.spark(), method, labels, vectors, 42);
@@ -58,7 +60,7 @@ class ExampleCoderTest {
 
       ExampleCoder coder = ExampleCoder.fit(TestData.spark(), method, labels, vectors);
       assertEquals(List.copyOf(byTheme.keySet()), coder.labels());
-      ExampleCoder.Code code = coder.code(toDouble(vectors.get(0)));
+      ExampleCoder.Code code = coder.code(org.apache.spark.ml.linalg.Vectors.dense(vectors.get(0)));
       assertTrue(code.score() > 0 && code.score() <= 1 + 1e-9, code.toString());
     }
   }

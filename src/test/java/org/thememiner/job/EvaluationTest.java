@@ -46,10 +46,12 @@ class EvaluationTest {
     assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
     assertEquals(7, r.k(), "k defaults to the number of gold themes");
     assertTrue(r.goldSentences() > 50, r.goldSentences() + " gold sentences");
-    assertEquals(List.of("thememiner", Evaluation.CODING, Evaluation.CODING_NAMES,
+    assertEquals(List.of("thememiner", Evaluation.CODING, Evaluation.CODING_NAMES, "examples-centroid-3", "examples-logistic-3",
             "thememiner-embedding", Evaluation.CODING + "-embedding", Evaluation.CODING_NAMES + "-embedding",
+            "examples-centroid-3-embedding", "examples-logistic-3-embedding",
             "thememiner-combined", Evaluation.CODING + "-combined", Evaluation.CODING_NAMES + "-combined",
-            "spark-lda", "mallet-lda", "examples-centroid-3", "examples-logistic-3"),
+            "examples-centroid-3-combined", "examples-logistic-3-combined",
+            "spark-lda", "mallet-lda"),
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();
     r.scores().forEach(s -> by.put(s.method(), s));
@@ -60,6 +62,10 @@ class EvaluationTest {
       assertTrue(by.get("thememiner").ari() > by.get(baseline).ari(), "theme ARI against " + baseline + ": " + r.scores());
       assertTrue(by.get(Evaluation.CODING).kappa() > by.get(baseline).kappa(), "kappa against " + baseline + ": " + r.scores());
       assertTrue(by.get(Evaluation.CODING_NAMES).kappa() > by.get(baseline).kappa(), "names-only kappa against " + baseline);
+      for (String coder : org.thememiner.compare.ExampleCoder.METHODS) {
+        String examples = "examples-" + coder + "-3";
+        assertTrue(by.get(examples).kappa() > by.get(baseline).kappa(), examples + " kappa against " + baseline + ": " + r.scores());
+      }
     }
     for (Evaluation.MethodScores s : r.scores()) {
       for (double v : List.of(s.accuracy(), s.macroF1(), s.nmi())) assertTrue(v >= 0 && v <= 1, s.toString());

@@ -75,7 +75,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", null);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", null, null);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -84,7 +84,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouetteAndStability() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", null);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", null, null);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
@@ -180,7 +180,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", null);
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", null, null);
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
