@@ -3,10 +3,13 @@ package org.thememiner.compare;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,45 +29,57 @@ import org.thememiner.themes.ThemeModel;
 public record ExampleCoding(Summary summary, Dataset<Row> codes) {
   /**
    * @param representation          the themes' representation, the space the coder works in
+   * @param examplesInCorpus        examples whose text is a sentence of the corpus: read with their paragraph
    * @param examplesWithoutFeatures examples left out: none of their terms is known to a term-only representation
    * @param examplesByConstruct     how many examples of each construct the coder learnt from
    * @param validation              the coder's agreement with the examples' codes, cross-validated
    */
-  public record Summary(String setId, String method, String representation, int examples, int examplesWithoutFeatures,
-      Map<String, Long> examplesByConstruct, ExampleCoder.Validation validation) {}
+  public record Summary(String setId, String method, String representation, int examples, int examplesInCorpus,
+      int examplesWithoutFeatures, Map<String, Long> examplesByConstruct, ExampleCoder.Validation validation) {}
 
   /**
    * @param model     the theme model, whose representation the examples and sentences are put in
    * @param analyzer  the content terms of an example's text, as the annotate stage gives a sentence's
-   * @param sentences the sentences to code ({@link ThemeDiscovery#eligible} ones are)
+   * @param sentences the sentences to code ({@link ThemeDiscovery#eligible} ones are), read twice: with a
+   *                  representation that embeds, they should carry their {@link ThemeDiscovery#EMBEDDING}s
    */
   public static ExampleCoding run(SparkSession spark, CodedExamples examples, String method, ThemeModel model,
       TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
-    // An example is a sentence on its own: its terms and its text, without a paragraph around it.
-    List<SentenceCoder.Prototype> prototypes = examples.examples().stream().map(e -> new SentenceCoder.Prototype(
+    Dataset<Row> features = model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+        .select("paper_id", "sentence_no", "text", ThemeModel.FEATURES);
+    // An example that is a sentence of the corpus is read as the themes read it, with its paragraph around it.
+    Set<String> texts = examples.examples().stream().map(CodedExamples.Example::text).collect(Collectors.toSet());
+    Map<String, double[]> inCorpus = new HashMap<>();
+    for (Row r : features.filter(col("text").isin(texts.toArray())).select("text", ThemeModel.FEATURES).collectAsList()) {
+      inCorpus.putIfAbsent(r.getString(0), ((Vector) r.get(1)).toArray());
+    }
+    // Any other is a sentence on its own: its content terms and its text.
+    List<CodedExamples.Example> alone = examples.examples().stream().filter(e -> !inCorpus.containsKey(e.text())).toList();
+    double[][] aloneVectors = SentenceCoder.vectors(spark, model, alone.stream().map(e -> new SentenceCoder.Prototype(
         new TermVector(analyzer.terms(e.text()).stream().collect(Collectors.groupingBy(t -> t, Collectors.summingDouble(t -> 1.0)))),
-        e.text())).toList();
-    double[][] all = SentenceCoder.vectors(spark, model, prototypes);
+        e.text())).toList());
     List<String> constructs = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
-    for (int i = 0; i < all.length; i++) {
-      if (all[i] == null) continue; // none of its terms is known to a term-only model
-      constructs.add(examples.examples().get(i).constructId());
-      vectors.add(all[i]);
+    int next = 0;
+    for (CodedExamples.Example e : examples.examples()) {
+      double[] v = inCorpus.containsKey(e.text()) ? inCorpus.get(e.text()) : aloneVectors[next++];
+      if (v == null) continue; // none of its terms is known to a term-only model
+      constructs.add(e.constructId());
+      vectors.add(v);
     }
     if (constructs.stream().distinct().count() < 2) {
       throw new IllegalStateException("the coded examples of " + examples.setId() + " share too few terms with the corpus "
-          + "to code it: " + vectors.size() + " of " + all.length + " are known to the themes' representation");
+          + "to code it: " + vectors.size() + " of " + examples.examples().size() + " are known to the themes' representation");
     }
     ExampleCoder.Validation validation = ExampleCoder.crossValidate(spark, method, constructs, vectors, seed);
     ExampleCoder coder = ExampleCoder.fit(spark, method, constructs, vectors);
     Map<String, Long> counts = constructs.stream().collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
-    Dataset<Row> codes = model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
-        .withColumn("example_code", coder.code(col(ThemeModel.FEATURES)))
+    Dataset<Row> codes = features.withColumn("example_code", coder.code(col(ThemeModel.FEATURES)))
         .filter(col("example_code").isNotNull())
         .select(col("paper_id"), col("sentence_no"), col("example_code.label").as(SentenceCoder.CODED),
             col("example_code.score").as(SentenceCoder.SCORE));
+    long found = examples.examples().stream().filter(e -> inCorpus.containsKey(e.text())).count();
     return new ExampleCoding(new Summary(examples.setId(), method, model.settings().representation(), examples.examples().size(),
-        all.length - vectors.size(), counts, validation), codes);
+        (int) found, examples.examples().size() - vectors.size(), counts, validation), codes);
   }
 }

@@ -201,7 +201,7 @@ final class Evaluation {
   /**
    * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}:
    * {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each construct, drawn with the seed, are the examples (their
-   * text only, as a researcher gives them); the other gold sentences are scored.
+   * text, as a researcher who coded them gives them); the other gold sentences are scored.
    */
   private MethodScores exampleScores(String method, String coder, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
       Map<String, String> gold) {
