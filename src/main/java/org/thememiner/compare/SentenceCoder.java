@@ -91,6 +91,7 @@ public final class SentenceCoder {
    * none of its terms is known to the model and the model reads only terms).
    */
   static double[][] vectors(SparkSession spark, ThemeModel model, List<Prototype> prototypes) {
+    if (prototypes.isEmpty()) return new double[0][];
     List<Row> documents = new ArrayList<>();
     for (int i = 0; i < prototypes.size(); i++) {
       Prototype p = prototypes.get(i);

@@ -21,6 +21,7 @@ import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.VectorSizeHint;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -54,7 +55,13 @@ final class Clusterings {
       case "word2vec" -> stages.addAll(word2vec(s, FEATURES));
       case "embedding" -> stages.addAll(embedding(s, FEATURES));
       case "tfidf-word2vec" -> stages.addAll(joined(tfidf(s, "tfidf_n"), word2vec(s, "w2v_n")));
-      default -> stages.addAll(joined(tfidf(s, "tfidf_n"), embedding(s, "embedding_n")));
+      default -> {
+        List<PipelineStage> embedding = new ArrayList<>(embedding(s, "embedding_n"));
+        // The assembler reads a vector's size from the column's metadata or else from the first row, and an empty
+        // table (a rerun's new sentences that all fall in excluded parts) has none.
+        embedding.add(new VectorSizeHint().setInputCol("embedding_n").setSize(SentenceEncoder.DIMENSION));
+        stages.addAll(joined(tfidf(s, "tfidf_n"), embedding));
+      }
     }
     return stages;
   }
@@ -69,9 +76,10 @@ final class Clusterings {
     return stages;
   }
 
+  /** The column a representation's stages end with. */
   private static String outputOf(List<PipelineStage> stages) {
     PipelineStage last = stages.get(stages.size() - 1);
-    return last.getOrDefault(last.getParam("outputCol")).toString();
+    return last.getOrDefault(last.getParam(last.hasParam("outputCol") ? "outputCol" : "inputCol")).toString();
   }
 
   /** Each sentence's embedding (of its text, when the themes place it), with its paragraph as context if asked. */

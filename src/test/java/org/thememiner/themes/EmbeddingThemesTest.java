@@ -63,6 +63,9 @@ class EmbeddingThemesTest {
       ThemeModel loaded = ThemeModel.load(saved);
       assertEquals(s.embeddingModel(), loaded.settings().embeddingModel());
       assertEquals(inPipeline, themes(loaded.transform(sentences)), representation + ": the loaded model embeds as the fitted one");
+      // A rerun whose new sentences the themes do not place (all in an excluded part) assigns none and fails not.
+      Dataset<Row> methods = loaded.transform(sentences.filter("part = 'methods'"));
+      assertEquals(0, methods.filter("theme_status <> 'excluded-part'").count(), representation);
       embedded.unpersist();
     }
   }
