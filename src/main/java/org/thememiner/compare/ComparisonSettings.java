@@ -10,10 +10,10 @@ package org.thememiner.compare;
  */
 public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore, String exampleCoder) {
   /** Threshold and min share: see docs/constructs.md for how they were chosen. */
-  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05, "centroid");
+  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05, "logistic");
 
   public ComparisonSettings {
-    if (exampleCoder == null) exampleCoder = ExampleCoder.METHODS.get(0);
+    if (exampleCoder == null) exampleCoder = "logistic";
     if (!ExampleCoder.METHODS.contains(exampleCoder)) {
       throw new IllegalArgumentException("exampleCoder must be one of " + ExampleCoder.METHODS + ": " + exampleCoder);
     }
