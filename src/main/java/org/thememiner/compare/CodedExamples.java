@@ -31,13 +31,9 @@ public record CodedExamples(String setId, List<Example> examples) {
     int textColumn = CodingTsv.column(tsv, header, TEXT_COLUMN);
     Set<String> known = set.constructs().stream().map(Construct::id).collect(Collectors.toSet());
     List<Example> examples = new ArrayList<>();
-    for (int n = 1; n < lines.size(); n++) {
-      if (lines.get(n).isBlank()) continue;
-      String[] cells = lines.get(n).split("\t", -1);
-      String where = tsv + ": line " + (n + 1);
-      if (cells.length != header.size()) {
-        throw new InvalidGoldCodingException(where + " has " + cells.length + " columns, the header " + header.size());
-      }
+    for (CodingTsv.Line row : CodingTsv.rows(tsv, lines)) {
+      String[] cells = row.cells();
+      String where = row.where();
       String construct = cells[constructColumn].strip();
       if (!known.contains(construct)) {
         throw new InvalidGoldCodingException(where + ", column " + CONSTRUCT_COLUMN + ": '" + construct + "' is not a construct of " + set.id());

@@ -34,13 +34,9 @@ public record GoldCoding(String setId, Map<String, Set<String>> constructsByPape
     Set<String> known = set.constructs().stream().map(Construct::id).collect(Collectors.toSet());
     Map<String, Set<String>> byPaper = new LinkedHashMap<>();
     int withoutPaper = 0;
-    for (int n = 1; n < lines.size(); n++) {
-      if (lines.get(n).isBlank()) continue;
-      String[] cells = lines.get(n).split("\t", -1);
-      String where = tsv + ": line " + (n + 1);
-      if (cells.length != header.size()) {
-        throw new InvalidGoldCodingException(where + " has " + cells.length + " columns, the header " + header.size());
-      }
+    for (CodingTsv.Line row : CodingTsv.rows(tsv, lines)) {
+      String[] cells = row.cells();
+      String where = row.where();
       String paper = cells[paperColumn].strip();
       if (paper.isEmpty()) {
         withoutPaper++;

@@ -89,8 +89,8 @@ final class Clusterings {
     String context = s.centre().equals("paper") ? "embedding_context" : out;
     List<PipelineStage> stages = new ArrayList<>(List.of(embedder, s.context().equals("sentence")
         ? new Normalizer().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(context).setP(2.0)
-        : new ParagraphMean().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(context)));
-    if (s.centre().equals("paper")) stages.add(new PaperCentring().setInputCol(context).setOutputCol(out));
+        : GroupMeanShift.paragraphContext().setInputCol(ThemeDiscovery.EMBEDDING).setOutputCol(context)));
+    if (s.centre().equals("paper")) stages.add(GroupMeanShift.paperCentring().setInputCol(context).setOutputCol(out));
     return stages;
   }
 

@@ -28,7 +28,7 @@ import java.util.List;
  *                       the paragraph), so that a short quote or an attribution is clustered with its passage
  * @param embeddingModel the sentence-embedding model of {@code embedding} and {@code combined}: one of
  *                       {@link SentenceEncoder#MODELS}
- * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link PaperCentring}), so
+ * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link GroupMeanShift#paperCentring}), so
  *                       that themes gather sentences by what they say rather than by the paper they are in;
  *                       {@code none}: as they are
  */

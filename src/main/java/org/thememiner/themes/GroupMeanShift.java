@@ -1,0 +1,111 @@
+package org.thememiner.themes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Each sentence vector plus {@code weight} times the mean of its group's vectors (its own among them), L2-normalised;
+ * the vector as it is when that sum is zero. Zero vectors (rows the themes do not place) stay zero and do not count
+ * in the mean. Rows without the group's columns (a construct's text) are their own group.
+ * <ul>
+ *   <li>{@link #paragraphContext}: weight 1 over the paragraph, the counterpart of the paragraph's terms for TF-IDF
+ *       ({@link ThemeDiscovery#withContext}): a short quote or an attribution goes with its passage, while the
+ *       sentence still weighs as much as the rest of the paragraph together.</li>
+ *   <li>{@link #paperCentring} ({@code themes.centre: paper}): weight -1 over the paper: what all of a paper's
+ *       sentences share (its disease, its setting, its design) is taken out, so that it is no reason for them to
+ *       cluster together and a theme has to be carried by what sentences say across papers.</li>
+ * </ul>
+ */
+public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
+  private static final long serialVersionUID = 1L;
+
+  private final StringArrayParam groupCols;
+  private final DoubleParam weight;
+
+  public GroupMeanShift() {
+    this(Identifiable$.MODULE$.randomUID("groupMeanShift"));
+  }
+
+  public GroupMeanShift(String uid) {
+    super(uid, "the sentence vectors", "the sentence vectors shifted by their group's mean");
+    groupCols = new StringArrayParam(this, "groupCols", "the columns whose values make a group");
+    weight = new DoubleParam(this, "weight", "how much of the group's mean is added (negative: taken out)");
+  }
+
+  public StringArrayParam groupCols() {
+    return groupCols;
+  }
+
+  public DoubleParam weight() {
+    return weight;
+  }
+
+  /** The sentence with its paragraph as context. */
+  public static GroupMeanShift paragraphContext() {
+    GroupMeanShift stage = new GroupMeanShift();
+    stage.set(stage.groupCols, new String[] {"paper_id", "paragraph"});
+    stage.set(stage.weight, 1.0);
+    return stage;
+  }
+
+  /** The sentence less what its paper's sentences share. */
+  public static GroupMeanShift paperCentring() {
+    GroupMeanShift stage = new GroupMeanShift();
+    stage.set(stage.groupCols, new String[] {"paper_id"});
+    stage.set(stage.weight, -1.0);
+    return stage;
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    Dataset<Row> rows = dataset.toDF();
+    String[] group = $(groupCols);
+    if (!Arrays.asList(rows.columns()).containsAll(Arrays.asList(group))) return rows.withColumn($(outputCol()), col($(inputCol())));
+    // Ordered, so the sum (and so the vector, to the last bit) does not depend on the row order.
+    WindowSpec window = Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)).orderBy("sentence_no")
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    double w = (Double) $(weight);
+    return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> shifted(own, members, w),
+        new VectorUDT()).apply(col($(inputCol())), collect_list(col($(inputCol()))).over(window)));
+  }
+
+  private static Vector shifted(Vector own, scala.collection.Seq<Vector> group, double weight) {
+    if (own.numNonzeros() == 0) return own;
+    List<Vector> placed = scala.jdk.javaapi.CollectionConverters.asJava(group).stream().filter(v -> v.numNonzeros() > 0).toList();
+    double[] out = own.toArray().clone();
+    for (Vector v : placed) {
+      double[] x = v.toArray();
+      for (int i = 0; i < out.length; i++) out[i] += weight * x[i] / placed.size();
+    }
+    double norm = Math.sqrt(Arrays.stream(out).map(x -> x * x).sum());
+    if (norm < 1e-9) return own;
+    for (int i = 0; i < out.length; i++) out[i] /= norm;
+    return Vectors.dense(out);
+  }
+
+  public static MLReader<GroupMeanShift> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static GroupMeanShift load(String path) {
+    return read().load(path);
+  }
+}

@@ -1,0 +1,55 @@
+package org.thememiner.themes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.thememiner.TestData;
+
+/** Paper centring takes out what a paper's sentences share; paragraph context adds what a paragraph's do. */
+class GroupMeanShiftTest {
+  private static final StructType SCHEMA = new StructType().add("paper_id", DataTypes.StringType)
+      .add("sentence_no", DataTypes.IntegerType).add("paragraph", DataTypes.IntegerType).add("v", new VectorUDT());
+
+  private static Map<String, double[]> shifted(GroupMeanShift stage, List<Row> rows) {
+    Map<String, double[]> out = new HashMap<>();
+    for (Row r : stage.setInputCol("v").setOutputCol("c").transform(TestData.spark().createDataFrame(rows, SCHEMA)).collectAsList()) {
+      out.put(r.getString(0) + r.getInt(1), ((Vector) r.getAs("c")).toArray());
+    }
+    return out;
+  }
+
+  @Test
+  void eachSentenceLosesItsPapersMeanAndUnplacedRowsStayZero() {
+    // Paper a: both sentences lean the same way (x) and differ in y; paper b has one placed sentence and one zero.
+    Map<String, double[]> out = shifted(GroupMeanShift.paperCentring(), List.of(
+        RowFactory.create("a", 0, 0, Vectors.dense(3, 1)), RowFactory.create("a", 1, 1, Vectors.dense(3, -1)),
+        RowFactory.create("b", 0, 0, Vectors.dense(0, 1)), RowFactory.create("b", 1, 0, Vectors.dense(0, 0))));
+    assertArrayEquals(new double[] {0, 1}, out.get("a0"), 1e-12);
+    assertArrayEquals(new double[] {0, -1}, out.get("a1"), 1e-12);
+    assertArrayEquals(new double[] {0, 1}, out.get("b0"), 1e-12, "a paper of one placed sentence keeps it");
+    assertArrayEquals(new double[] {0, 0}, out.get("b1"), 1e-12, "a row the themes do not place stays zero");
+    assertEquals(4, out.size());
+  }
+
+  @Test
+  void aSentenceWithItsParagraphWeighsAsMuchAsTheRestOfItTogether() {
+    Map<String, double[]> out = shifted(GroupMeanShift.paragraphContext(), List.of(
+        RowFactory.create("a", 0, 0, Vectors.dense(1, 0)), RowFactory.create("a", 1, 0, Vectors.dense(0, 1)),
+        RowFactory.create("a", 2, 1, Vectors.dense(0, 1))));
+    double h = 1 / Math.sqrt(10); // (1, 0) + ((1, 0) + (0, 1)) / 2 = (1.5, 0.5), normalised
+    assertArrayEquals(new double[] {3 * h, h}, out.get("a0"), 1e-12);
+    assertArrayEquals(new double[] {h, 3 * h}, out.get("a1"), 1e-12);
+    assertArrayEquals(new double[] {0, 1}, out.get("a2"), 1e-12, "a paragraph of one sentence is the sentence");
+  }
+}
