@@ -234,8 +234,7 @@ public final class ThememinerJob {
     });
     boolean reuse = choice.reuse();
     // A fit passes over all the sentences several times; a reused model has read those it assigns already.
-    Dataset<Row> sentences = reuse ? null
-        : config.themes().embeds() ? embedded(annotated.all(), cache) : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> sentences = reuse ? null : embeddedIfAsked(annotated.all(), cache);
     ThemeModel model;
     try {
       model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
@@ -631,6 +630,17 @@ public final class ThememinerJob {
     log.done(String.format(Locale.ROOT, "%d sentences embedded by %s, %d from cache", embeddedNow, settings.embeddingModel(), fromCache),
         "embedded", embeddedNow, "fromCache", fromCache);
     return out.drop(TEXT_SHA, ThemeDiscovery.CACHED_EMBEDDING);
+  }
+
+  /**
+   * The sentences a fit reads, persisted: with their embeddings when the representation embeds, made as a stage of
+   * their own in the log and run.json, after which the fit goes on as the themes stage.
+   */
+  private Dataset<Row> embeddedIfAsked(Dataset<Row> sentences, CorpusCache cache) throws IOException {
+    if (!config.themes().embeds()) return sentences.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> embedded = embedded(sentences, cache);
+    log.start("themes");
+    return embedded;
   }
 
   private static final String TEXT_SHA = "text_sha";
