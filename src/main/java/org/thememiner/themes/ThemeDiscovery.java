@@ -34,7 +34,7 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The theme estimator: fits a {@link ThemeModel} on annotated sentences. Representation and clustering are
- * Spark ML stages ({@link Clusterings}), so the fitted model is an ordinary {@link PipelineModel} that reruns
+ * Spark ML stages, the parts the settings name ({@link ThemeParts}), so the fitted model is an ordinary {@link PipelineModel} that reruns
  * load and reuse.
  */
 public final class ThemeDiscovery {
@@ -68,9 +68,9 @@ public final class ThemeDiscovery {
     long eligibleCount = candidates.count();
     Dataset<Row> eligible = canonical(candidates, eligibleCount);
     PipelineModel featurizer = new Pipeline()
-        .setStages(Clusterings.representation(settings).toArray(new PipelineStage[0])).fit(eligible);
+        .setStages(ThemeParts.features(settings).toArray(new PipelineStage[0])).fit(eligible);
     Dataset<Row> vectors = ThemeModel.nonEmpty(featurizer.transform(eligible))
-        .select(Clusterings.FEATURES).persist(StorageLevel.MEMORY_AND_DISK());
+        .select(Clustering.FEATURES).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = vectors.count();
       if (n < 2) {
@@ -78,7 +78,7 @@ public final class ThemeDiscovery {
             + "themes need a larger corpus (or lower themes.minTerms / themes.minDocFreq)");
       }
       Selection selection = selectK(vectors, n);
-      Transformer clusters = Clusterings.estimator(settings, selection.k()).fit(vectors);
+      Transformer clusters = ThemeParts.clustering(settings).estimator(settings, selection.k()).fit(vectors);
       List<Transformer> stages = new ArrayList<>(List.of(featurizer.stages()));
       stages.add(clusters);
       return ThemeModel.fromStages(stages, settings, selection, vectors, eligibleCount);
@@ -99,6 +99,7 @@ public final class ThemeDiscovery {
         ? vectors.sample(false, (double) SELECTION_SAMPLE / n, settings.seed()).cache()
         : vectors;
     List<Integer> ks = IntStream.rangeClosed(settings.kMin(), (int) Math.min(settings.kMax(), n - 1)).boxed().toList();
+    Clustering clustering = ThemeParts.clustering(settings);
     List<Long> seeds = LongStream.rangeClosed(0, settings.stabilitySeeds()).map(i -> settings.seed() + i).boxed().toList();
     // The fits are independent and, on a sample, small: Spark's per-job overhead dominates, so a few driver
     // threads submitting jobs side by side finish sooner. Each fit depends only on its data, k and seed.
@@ -108,12 +109,12 @@ public final class ThemeDiscovery {
       for (int k : ks) {
         List<Future<Transformer>> bySeed = new ArrayList<>();
         for (long seed : seeds) {
-          bySeed.add(pool.submit(() -> (Transformer) Clusterings.estimator(settings.withSeed(seed), k).fit(sample)));
+          bySeed.add(pool.submit(() -> (Transformer) clustering.estimator(settings.withSeed(seed), k).fit(sample)));
         }
         fits.put(k, bySeed);
       }
-      ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol(Clusterings.FEATURES)
-          .setPredictionCol(Clusterings.CLUSTER).setDistanceMeasure("cosine");
+      ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol(Clustering.FEATURES)
+          .setPredictionCol(Clustering.CLUSTER).setDistanceMeasure("cosine");
       Map<Integer, Future<double[]>> scores = new LinkedHashMap<>();
       for (int k : ks) {
         scores.put(k, pool.submit(() -> {
@@ -121,8 +122,8 @@ public final class ThemeDiscovery {
           for (Future<Transformer> f : fits.get(k)) models.add(f.get());
           // [silhouette, ARI of seed 1 against seed 0, ARI of seed 2 against seed 0, ...]
           double[] out = new double[models.size()];
-          out[0] = silhouette.evaluate(Clusterings.readout(models.get(0), sample));
-          for (int i = 1; i < models.size(); i++) out[i] = Stability.adjustedRandIndex(crossTab(models.get(0), models.get(i), sample));
+          out[0] = silhouette.evaluate(clustering.readout(models.get(0), sample, settings));
+          for (int i = 1; i < models.size(); i++) out[i] = Stability.adjustedRandIndex(crossTab(clustering, models.get(0), models.get(i), sample));
           return out;
         }));
       }
@@ -168,10 +169,10 @@ public final class ThemeDiscovery {
   }
 
   /** How many sample sentences each pair of clusters of the two models shares. */
-  private static Map<List<Object>, Long> crossTab(Transformer a, Transformer b, Dataset<Row> sample) {
-    Dataset<Row> labelled = Clusterings.readout(a, sample).select(col(Clusterings.FEATURES), col(Clusterings.CLUSTER).as("a"));
+  private Map<List<Object>, Long> crossTab(Clustering clustering, Transformer a, Transformer b, Dataset<Row> sample) {
+    Dataset<Row> labelled = clustering.readout(a, sample, settings).select(col(Clustering.FEATURES), col(Clustering.CLUSTER).as("a"));
     Map<List<Object>, Long> table = new HashMap<>();
-    for (Row r : Clusterings.readout(b, labelled).groupBy("a", Clusterings.CLUSTER).count().collectAsList()) {
+    for (Row r : clustering.readout(b, labelled, settings).groupBy("a", Clustering.CLUSTER).count().collectAsList()) {
       table.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
     }
     return table;

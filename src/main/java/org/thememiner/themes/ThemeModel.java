@@ -51,7 +51,7 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
   /** The representation column {@link #featurize} adds. */
-  public static final String FEATURES = Clusterings.FEATURES;
+  public static final String FEATURES = Clustering.FEATURES;
 
   /** The columns that identify a sentence, for joins. */
   public static final scala.collection.immutable.Seq<String> SENTENCE_KEY =
@@ -93,9 +93,10 @@ public final class ThemeModel implements Serializable {
       Dataset<Row> trainingVectors, long trainingSentences) {
     PipelineModel pipeline = new PipelineModel("thememiner-themes", stages.toArray(new Transformer[0]));
     Transformer clusters = stages.get(stages.size() - 1);
-    int k = Clusterings.k(clusters);
+    Clustering clustering = ThemeParts.clustering(settings);
+    int k = clustering.k(clusters);
     long[] sizes = new long[k];
-    for (Row r : Clusterings.readout(clusters, trainingVectors).groupBy(Clusterings.CLUSTER).count().collectAsList()) {
+    for (Row r : clustering.readout(clusters, trainingVectors, settings).groupBy(Clustering.CLUSTER).count().collectAsList()) {
       sizes[r.getInt(0)] = r.getLong(1);
     }
     // Theme id = rank by size; ties broken by cluster index so the order is deterministic.
@@ -173,10 +174,10 @@ public final class ThemeModel implements Serializable {
     Column placed = ThemeDiscovery.isEligible(settings).and(NON_EMPTY.apply(col(FEATURES)));
     Dataset<Row> featurized = represent(ThemeDiscovery.withContext(sentences, settings)).withColumn(PLACED, placed)
         .withColumn(FEATURES, when(col(PLACED), col(FEATURES)).otherwise(STAND_IN.apply(col(FEATURES))));
-    Dataset<Row> clustered = Clusterings.readout(stages[stages.length - 1], featurized);
+    Dataset<Row> clustered = ThemeParts.clustering(settings).readout(stages[stages.length - 1], featurized, settings);
     int[] toTheme = metadata.clusterToTheme();
     UserDefinedFunction themeOf = udf((UDF1<Integer, Integer>) c -> toTheme[c], DataTypes.IntegerType);
-    Column inlier = col(Clusterings.SCORE).geq(settings.minScore());
+    Column inlier = col(Clustering.INLIER);
     Column status = when(ThemeDiscovery.notExcluded(settings).unary_$bang(), lit(STATUS_EXCLUDED))
         .when(size(col(ThemeDiscovery.CONTEXT_TERMS)).lt(settings.minTerms()), lit(STATUS_THIN))
         .when(col(PLACED).unary_$bang(), lit(STATUS_NO_FEATURES))
@@ -185,8 +186,8 @@ public final class ThemeModel implements Serializable {
     // The key first, then the other columns: the layout the join with the placed rows gave, which sentences/ keeps.
     List<Column> out = new ArrayList<>(List.of(col("paper_id"), col("sentence_no")));
     for (String c : sentences.columns()) if (!c.equals("paper_id") && !c.equals("sentence_no")) out.add(col(c));
-    out.add(when(col(PLACED).and(inlier), themeOf.apply(col(Clusterings.CLUSTER))).as(THEME_ID));
-    out.add(when(col(PLACED), col(Clusterings.SCORE)).as(THEME_SCORE));
+    out.add(when(col(PLACED).and(inlier), themeOf.apply(col(Clustering.CLUSTER))).as(THEME_ID));
+    out.add(when(col(PLACED), col(Clustering.SCORE)).as(THEME_SCORE));
     out.add(status.as(THEME_STATUS));
     return clustered.select(out.toArray(new Column[0]));
   }
@@ -231,7 +232,7 @@ public final class ThemeModel implements Serializable {
   }
 
   static Dataset<Row> nonEmpty(Dataset<Row> featurized) {
-    return featurized.filter(NON_EMPTY.apply(col(Clusterings.FEATURES)));
+    return featurized.filter(NON_EMPTY.apply(col(Clustering.FEATURES)));
   }
 
   /** Saves the model into a new folder: {@code pipeline/} and {@code theme-model.json}. */

@@ -12,8 +12,10 @@ import java.util.List;
  *                       vectors trained on the corpus), {@code tfidf-word2vec} (both, each L2-normalised),
  *                       {@code embedding} (sentence embeddings of {@code embeddingModel}) or {@code combined}
  *                       (TF-IDF and sentence embeddings, each L2-normalised)
- * @param algorithm      {@code kmeans}, {@code bisecting-kmeans}, {@code gaussian-mixture} (word2vec only:
- *                       it needs a low-dimensional space) or {@code lda} (a topic-model baseline on term counts)
+ * @param algorithm      {@code kmeans} (cosine), {@code trimmed-kmeans} (cosine k-means that leaves
+ *                       {@code outlierShare} of the sentences out as outliers), {@code bisecting-kmeans},
+ *                       {@code gaussian-mixture} (word2vec or embedding: it needs a low-dimensional space) or
+ *                       {@code lda} (a topic-model baseline on term counts); see {@link ThemeParts}
  * @param minTerms       sentences with fewer content terms are too thin to cluster and stay unassigned
  * @param minDocFreq     a term must occur in at least this many sentences to be a feature
  * @param vocabSize      at most this many TF-IDF features (most frequent first)
@@ -31,19 +33,19 @@ import java.util.List;
  * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link GroupMeanShift#paperCentring}), so
  *                       that themes gather sentences by what they say rather than by the paper they are in;
  *                       {@code none}: as they are
+ * @param outlierShare   {@code trimmed-kmeans}: the share of sentences, least similar to their theme, left out as
+ *                       outliers
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
     int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
-    String context, String embeddingModel, String centre) implements Serializable {
+    String context, String embeddingModel, String centre, double outlierShare) implements Serializable {
 
-  public static final List<String> REPRESENTATIONS = List.of("tfidf", "word2vec", "tfidf-word2vec", "embedding", "combined");
-  public static final List<String> ALGORITHMS = List.of("kmeans", "bisecting-kmeans", "gaussian-mixture", "lda");
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
   public static final List<String> CENTRES = List.of("none", "paper");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none");
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1);
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
@@ -61,53 +63,44 @@ public record ThemeSettings(
     if (k == 0 && (kMin < 2 || kMax < kMin)) {
       throw new IllegalArgumentException("themes.kMin/kMax must satisfy 2 <= kMin <= kMax, got " + kMin + ".." + kMax);
     }
-    if (!REPRESENTATIONS.contains(representation)) {
-      throw new IllegalArgumentException("themes.representation must be one of " + REPRESENTATIONS + ", got " + representation);
-    }
-    if (!ALGORITHMS.contains(algorithm)) {
-      throw new IllegalArgumentException("themes.algorithm must be one of " + ALGORITHMS + ", got " + algorithm);
-    }
-    if (algorithm.equals("gaussian-mixture") && !List.of("word2vec", "embedding").contains(representation)) {
-      throw new IllegalArgumentException("themes.algorithm gaussian-mixture needs representation word2vec or embedding "
-          + "(a covariance over thousands of TF-IDF features does not fit in memory)");
-    }
-    if (algorithm.equals("lda") && !representation.equals("tfidf")) {
-      throw new IllegalArgumentException("themes.algorithm lda models term counts: use representation tfidf");
-    }
+    ThemeParts.check(representation, algorithm);
     if (minTerms < 1 || minDocFreq < 1 || vocabSize < 10 || vectorSize < 2 || examples < 1 || stabilitySeeds < 0) {
       throw new IllegalArgumentException(
           "themes.minTerms, minDocFreq, examples must be >= 1, vocabSize >= 10, vectorSize >= 2, stabilitySeeds >= 0");
     }
     if (minScore < 0 || minScore >= 1) throw new IllegalArgumentException("themes.minScore must be in [0, 1), got " + minScore);
+    if (outlierShare < 0 || outlierShare >= 1) {
+      throw new IllegalArgumentException("themes.outlierShare must be in [0, 1), got " + outlierShare);
+    }
   }
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
   }
 
   public ThemeSettings withContext(String newContext) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare);
   }
 
   public ThemeSettings withCentre(String newCentre) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare);
   }
 
   /** Whether the representation reads sentence embeddings. */
   public boolean embeds() {
-    return representation.equals("embedding") || representation.equals("combined");
+    return ThemeParts.embeds(this);
   }
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
   }
 }

@@ -81,4 +81,28 @@ class EmbeddingThemesTest {
             v -> v.numNonzeros() > 0, org.apache.spark.sql.types.DataTypes.BooleanType).apply(org.apache.spark.sql.functions.col(ThemeDiscovery.EMBEDDING))).count(),
         "an excluded part is not embedded");
   }
+
+  @Test
+  void trimmedKMeansLeavesTheLeastFittingShareOutAndSavesItsCut(@TempDir Path dir) throws Exception {
+    ThemeSettings s = ThemeSettings.DEFAULT.withK(5).withAlgorithm("embedding", "trimmed-kmeans");
+    Dataset<Row> embedded = ThemeDiscovery.withEmbeddings(sentences, s).persist(StorageLevel.MEMORY_AND_DISK());
+    ThemeModel model = new ThemeDiscovery(s).fit(embedded);
+    Dataset<Row> assigned = model.transform(embedded).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> outliers = assigned.filter("theme_status = 'outlier'");
+    Dataset<Row> members = assigned.filter("theme_status = 'assigned'");
+    double share = (double) outliers.count() / (outliers.count() + members.count());
+    assertTrue(share > 0.05 && share < 0.15, "about outlierShare " + s.outlierShare() + " of the placed sentences left out: " + share);
+    double highestOutlier = outliers.agg(org.apache.spark.sql.functions.max(ThemeModel.THEME_SCORE)).first().getDouble(0);
+    double lowestMember = members.agg(org.apache.spark.sql.functions.min(ThemeModel.THEME_SCORE)).first().getDouble(0);
+    assertTrue(highestOutlier < lowestMember, "one cut: " + highestOutlier + " < " + lowestMember);
+
+    model.save(dir);
+    assertEquals(themes(assigned), themes(ThemeModel.load(dir).transform(embedded)), "the loaded model has the same centres and cut");
+    assertEquals(themes(assigned), themes(new ThemeDiscovery(s).fit(embedded).transform(embedded)), "same seed, same themes");
+    long forced = ThemeDiscovery.withEmbeddings(sentences, s).transform(d -> new ThemeDiscovery(s.withAlgorithm("embedding", "kmeans"))
+        .fit(d).transform(d)).filter("theme_status = 'outlier'").count();
+    assertTrue(forced < outliers.count(), "k-means with minScore alone leaves fewer out: " + forced);
+    assigned.unpersist();
+    embedded.unpersist();
+  }
 }

@@ -75,7 +75,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", null, null);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", null, null, 0.1);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -84,7 +84,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouetteAndStability() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", null, null);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", null, null, 0.1);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
@@ -180,11 +180,37 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", null, null);
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", null, null, 0.1);
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
     assertEquals(0, assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)
         .and(assigned.col(ThemeModel.THEME_ID).isNotNull())).count(), "an outlier has no theme id");
+  }
+
+  @Test
+  void trimmedKMeansLeavesOutTheSentencesThatFitNoTheme() {
+    // Ten sentences that mix the three vocabularies: each is as far from one topic as from the next.
+    List<Row> rows = new ArrayList<>(KnownTopics.rows());
+    for (int i = 0; i < 10; i++) {
+      List<String> mixed = new ArrayList<>();
+      for (List<String> topic : TOPICS) mixed.addAll(List.of(topic.get(i % 8), topic.get((i + 3) % 8)));
+      rows.add(KnownTopics.row("paper-" + i % 5, 3000 + i, 3000 + i, "results", "mixed " + i, mixed));
+    }
+    Dataset<Row> withMixed = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA);
+    ThemeSettings trimmed = new ThemeSettings(3, 2, 6, "tfidf", "trimmed-kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0,
+        "sentence", null, null, 0.07);
+    Dataset<Row> assigned = new ThemeDiscovery(trimmed).fit(withMixed).transform(withMixed);
+    Map<Integer, Integer> theme = themeBySentence(assigned);
+    for (int i = 0; i < 10; i++) assertNull(theme.get(3000 + i), "mixed sentence " + i + " is an outlier");
+    int start = 0;
+    for (int t = 0; t < TOPICS.size(); t++) {
+      Map<Integer, Integer> counts = new HashMap<>();
+      for (int i = start; i < start + SIZES[t]; i++) counts.merge(theme.get(i), 1, Integer::sum);
+      assertEquals(1, counts.size(), "topic " + t + " is one theme, none of it left out: " + counts);
+      start += SIZES[t];
+    }
+    Dataset<Row> forced = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3).withContext("sentence")).fit(withMixed).transform(withMixed);
+    assertEquals(0, forced.filter("sentence_no >= 3000 AND theme_id IS NULL").count(), "k-means puts every mixed sentence in a theme");
   }
 }

@@ -1,0 +1,105 @@
+package org.thememiner.themes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.Arrays;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Cosine k-means that leaves outliers out (k-means--, Chawla and Gionis 2013): starting from Spark's cosine
+ * k-means, each round assigns every sentence to its nearest centre, sets aside the {@code outlierShare} least
+ * similar to theirs, and recomputes each centre from the rest only. A sentence that fits no theme thus neither
+ * joins one nor pulls a centre towards itself. The fitted model keeps the cosine that separated the outliers in
+ * the last round, so that new sentences are judged by the same bar.
+ */
+public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
+  private static final long serialVersionUID = 1L;
+  /** Rounds after the k-means start; they stop sooner once no centre moves. */
+  private static final int MAX_ROUNDS = 10;
+  /** A centre whose cosine to the previous round's is above this has stopped moving. */
+  private static final double SETTLED = 1 - 1e-9;
+  /** Relative error of the outlier cut's quantile: exact enough, and one pass however large the corpus. */
+  private static final double QUANTILE_ERROR = 1e-3;
+
+  private final String uid = Identifiable$.MODULE$.randomUID("trimmedKMeans");
+  private final int k;
+  private final long seed;
+  private final double outlierShare;
+  private final String featuresCol;
+
+  TrimmedKMeans(int k, long seed, double outlierShare, String featuresCol) {
+    this.k = k;
+    this.seed = seed;
+    this.outlierShare = outlierShare;
+    this.featuresCol = featuresCol;
+  }
+
+  @Override
+  public TrimmedKMeansModel fit(Dataset<?> dataset) {
+    Dataset<Row> rows = dataset.toDF().select(col(featuresCol));
+    Vector[] start = new KMeans().setK(k).setSeed(seed).setMaxIter(50).setDistanceMeasure("cosine")
+        .setFeaturesCol(featuresCol).fit(rows).clusterCenters();
+    double[][] centres = Arrays.stream(start).map(v -> unit(v.toArray())).toArray(double[][]::new);
+    double cut = cut(scored(rows, centres));
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      double[][] next = centres.clone();
+      Dataset<Row> members = scored(rows, centres).filter(col(Clustering.SCORE).geq(cut));
+      for (Row r : members.groupBy(Clustering.CLUSTER).agg(Summarizer.sum(col(featuresCol))).collectAsList()) {
+        next[r.getInt(0)] = unit(((Vector) r.get(1)).toArray());
+      }
+      boolean settled = true;
+      for (int i = 0; i < next.length; i++) settled &= dot(next[i], centres[i]) > SETTLED;
+      centres = next;
+      cut = cut(scored(rows, centres));
+      if (settled) break;
+    }
+    return new TrimmedKMeansModel(featuresCol, centres, cut);
+  }
+
+  /** The rows with their nearest centre and their cosine to it. */
+  private Dataset<Row> scored(Dataset<Row> rows, double[][] centres) {
+    TrimmedKMeansModel model = new TrimmedKMeansModel(featuresCol, centres, -1);
+    return Clustering.byCentroid(model.transform(rows), model.clusterCenters(), lit(-1.0));
+  }
+
+  /** The cosine below which the least similar {@code outlierShare} of the rows lie. */
+  private double cut(Dataset<Row> scored) {
+    if (outlierShare == 0) return -1;
+    return scored.stat().approxQuantile(Clustering.SCORE, new double[] {outlierShare}, QUANTILE_ERROR)[0];
+  }
+
+  private static double[] unit(double[] v) {
+    double norm = Math.sqrt(dot(v, v));
+    return norm == 0 ? v : Arrays.stream(v).map(x -> x / norm).toArray();
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+    return sum;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return schema;
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public TrimmedKMeans copy(ParamMap extra) {
+    return new TrimmedKMeans(k, seed, outlierShare, featuresCol);
+  }
+}
