@@ -10,8 +10,8 @@ import java.util.Properties;
  * paper (one endless "sentence", binary garbage) from stalling a partition.
  *
  * @param annotators       CoreNLP annotators, e.g. {@code tokenize,ssplit,pos,lemma}
- * @param maxSentenceTokens sentences longer than this are not tagged (CoreNLP's {@code pos.maxlen}) and are
- *                          left out of theme discovery
+ * @param maxSentenceTokens sentences longer than this (text without sentence ends) are cut into pieces of this
+ *                          many tokens before they are tagged
  * @param nerFineGrained   with {@code ner}: also run SUTime and fine-grained NER (slow: off unless asked)
  * @param timeoutSeconds   a paper CoreNLP has not finished after this long is abandoned and reported
  */
@@ -45,18 +45,27 @@ public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolea
   }
 
   public boolean ner() {
-    return Arrays.asList(annotators.split(",")).contains("ner");
+    return list().contains("ner");
   }
 
-  /** The CoreNLP properties these settings stand for; equal settings give equal properties. */
-  public Properties toProperties() {
+  /** CoreNLP properties of the annotators up to the sentence splitter; equal settings give equal properties. */
+  Properties splitterProperties() {
     Properties p = new Properties();
-    p.setProperty("annotators", annotators);
+    p.setProperty("annotators", String.join(",", list().subList(0, list().indexOf("ssplit") + 1)));
     // Paragraphs are separated by blank lines: never let a sentence run across two of them.
     p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-    p.setProperty("pos.maxlen", Integer.toString(maxSentenceTokens));
-    p.setProperty("parse.maxlen", Integer.toString(maxSentenceTokens));
     p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+    return p;
+  }
+
+  /**
+   * CoreNLP properties of the annotators after the sentence splitter, run on its sentences once over-long ones are
+   * cut ({@link CoreNlpPipelines}): they need not check the tokenizer and splitter are in the same pipeline.
+   */
+  Properties taggerProperties() {
+    Properties p = new Properties();
+    p.setProperty("annotators", String.join(",", list().subList(list().indexOf("ssplit") + 1, list().size())));
+    p.setProperty("enforceRequirements", "false");
     if (ner()) {
       p.setProperty("ner.useSUTime", Boolean.toString(nerFineGrained));
       p.setProperty("ner.applyFineGrained", Boolean.toString(nerFineGrained));
@@ -64,5 +73,9 @@ public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolea
       p.setProperty("ner.buildEntityMentions", "false");
     }
     return p;
+  }
+
+  private List<String> list() {
+    return Arrays.asList(annotators.split(","));
   }
 }

@@ -17,7 +17,7 @@ public final class CoreNlpTermAnalyzer implements TermAnalyzer {
   @Override
   public List<String> terms(String text) {
     Annotation doc = new Annotation(text);
-    CoreNlpPipelines.get(settings).annotate(doc);
+    CoreNlpPipelines.annotate(settings, doc);
     List<String> lemmas = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     for (CoreLabel l : doc.get(CoreAnnotations.TokensAnnotation.class)) {

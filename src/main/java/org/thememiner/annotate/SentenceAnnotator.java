@@ -3,7 +3,6 @@ package org.thememiner.annotate;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,15 +13,13 @@ import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.QuoteSpan;
 import org.thememiner.ingest.Section;
 
-/** Splits a paper's sections into sentences and annotates them with the JVM's shared CoreNLP pipeline. */
+/** Splits a paper's sections into sentences and annotates them with the JVM's shared CoreNLP pipelines. */
 public final class SentenceAnnotator {
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n\\s*");
   private final AnnotatorSettings settings;
-  private final StanfordCoreNLP pipeline;
 
   public SentenceAnnotator(AnnotatorSettings settings) {
     this.settings = settings;
-    this.pipeline = CoreNlpPipelines.get(settings);
   }
 
   public List<AnnotatedSentence> annotate(Paper paper) {
@@ -31,7 +28,7 @@ public final class SentenceAnnotator {
     for (Section section : paper.sections()) {
       if (section.text().isBlank()) continue;
       Annotation doc = new Annotation(section.text());
-      pipeline.annotate(doc);
+      CoreNlpPipelines.annotate(settings, doc);
       // Paragraphs are separated by a blank line, which CoreNLP's splitter also treats as a sentence break.
       int[] paragraphStarts = paragraphStarts(section.text());
       for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
@@ -45,7 +42,6 @@ public final class SentenceAnnotator {
         List<String> ner = new ArrayList<>(settings.ner() ? labels.size() : 0);
         for (CoreLabel l : labels) {
           tokens.add(l.word());
-          // Over-long sentences are not tagged (pos.maxlen): keep their tokens, mark tags as unknown.
           lemmas.add(l.lemma() != null ? l.lemma() : l.word());
           tags.add(l.tag() != null ? l.tag() : "X");
           if (settings.ner()) ner.add(l.ner() != null ? l.ner() : "O");

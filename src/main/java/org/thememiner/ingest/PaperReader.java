@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads one input file into a {@link Paper}, within the size and time limits, turning every failure into an
+ * Reads one input file into a {@link Paper}, within the size, length and time limits, turning every failure into an
  * {@link ExtractionException} whose message a researcher can act on. Stateless and thread-safe: it runs inside
  * Spark tasks.
  */
@@ -31,7 +31,12 @@ public final class PaperReader {
     };
     byte[] bytes = readBytes(Path.of(file.path()), options.maxBytes());
     String sha256 = FileHashes.sha256(bytes);
-    return extractWithin(options.timeoutSeconds(), () -> extractor.extract(file, bytes, sha256), file.id());
+    Paper paper = extractWithin(options.timeoutSeconds(), () -> extractor.extract(file, bytes, sha256), file.id());
+    if (paper.textLength() > options.maxChars()) {
+      throw new ExtractionException("text is " + paper.textLength() + " characters, over the limit of "
+          + options.maxChars() + " characters (extract.maxChars)");
+    }
+    return paper;
   }
 
   private static byte[] readBytes(Path path, long maxBytes) throws ExtractionException {

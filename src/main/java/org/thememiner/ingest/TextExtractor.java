@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,11 @@ public final class TextExtractor implements Extractor {
       "^((?:P|R|Participant|Respondent|Interviewee|Interviewer|Moderator|Facilitator|Speaker)\\s?-?\\d{0,4}"
           + "|I|Q|A|[A-Z][A-Za-z]{1,20}\\s?\\d{1,3})\\s*:\\s+");
   private static final int MAX_HEADING_CHARS = 90;
+  /**
+   * Above this share of control characters a file is not text. Text has next to none; random or compressed bytes
+   * read as ISO-8859-1 have about 11 %.
+   */
+  private static final double MAX_CONTROL_SHARE = 0.01;
 
   @Override
   public Paper extract(InputFile file, byte[] bytes, String sha256) throws ExtractionException {
@@ -30,6 +36,7 @@ public final class TextExtractor implements Extractor {
     String content = decode(bytes, warnings).replace("\r\n", "\n").replace('\r', '\n');
     if (content.startsWith("\uFEFF")) content = content.substring(1);
     if (content.isBlank()) throw new ExtractionException("empty file (no text)");
+    requireText(content);
 
     List<String> blocks = blocks(content);
     boolean markdown = blocks.stream().anyMatch(b -> MARKDOWN_HEADING.matcher(b).matches());
@@ -61,6 +68,24 @@ public final class TextExtractor implements Extractor {
       warnings.add("not valid UTF-8; read as ISO-8859-1");
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /** Refuses binary data, and text in an encoding it was not read in, by its share of control characters. */
+  private static void requireText(String content) throws ExtractionException {
+    long controls = content.chars().filter(TextExtractor::isControl).count();
+    if (controls > content.length() * MAX_CONTROL_SHARE) {
+      throw new ExtractionException(String.format(Locale.ROOT, "not text: %.1f %% of its %d characters are control "
+          + "characters (binary data, or text in an encoding other than UTF-8 and ISO-8859-1)",
+          100.0 * controls / content.length(), content.length()));
+    }
+  }
+
+  /**
+   * C0 controls and DEL, but not the white space of text (tab, line and page breaks). C1 controls do not count:
+   * they are what the punctuation of Windows-1252 text (curly quotes, dashes) becomes when read as ISO-8859-1.
+   */
+  private static boolean isControl(int c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') || c == 0x7F;
   }
 
   /** Runs of non-blank lines; a Markdown heading line is a block of its own even without blank lines around it. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,6 +24,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.AnnotatorSettings;
 import org.thememiner.annotate.CoreNlpPipelines;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.ingest.ExtractionException;
@@ -93,8 +93,7 @@ final class Benchmark {
       }
       out.printf(Locale.ROOT, "bench     %d papers (%d files, scale %d)%n", papers.size(), files.size(), scale);
 
-      StanfordCoreNLP pipeline = CoreNlpPipelines.get(config.annotate());
-      warmUp(pipeline, papers);
+      warmUp(config.annotate(), papers);
       long tokens = 0;
       List<Double> rawS = new ArrayList<>();
       List<Double> oneCore = new ArrayList<>();
@@ -102,7 +101,7 @@ final class Benchmark {
       int cores = Runtime.getRuntime().availableProcessors();
       for (int round = 1; round <= rounds; round++) {
         long start = System.nanoTime();
-        tokens = raw(pipeline, papers);
+        tokens = raw(config.annotate(), papers);
         rawS.add(seconds(start));
         oneCore.add(annotateStage("local[1]", config, papers));
         allCores.add(annotateStage("local[*]", config, papers));
@@ -204,18 +203,18 @@ final class Benchmark {
    * JIT has compiled it (measured: the first 260k tokens of a fresh JVM take 1.9x as long as the next), and the
    * stage runs later in the same JVM, so a cold raw loop would flatter the stage.
    */
-  private static void warmUp(StanfordCoreNLP pipeline, List<Paper> papers) {
+  private static void warmUp(AnnotatorSettings settings, List<Paper> papers) {
     long tokens = 0;
-    for (int i = 0; i < papers.size() && tokens < WARM_UP_TOKENS; i++) tokens += raw(pipeline, papers.subList(i, i + 1));
+    for (int i = 0; i < papers.size() && tokens < WARM_UP_TOKENS; i++) tokens += raw(settings, papers.subList(i, i + 1));
   }
 
-  private static long raw(StanfordCoreNLP pipeline, List<Paper> papers) {
+  private static long raw(AnnotatorSettings settings, List<Paper> papers) {
     long tokens = 0;
     for (Paper p : papers) {
       for (Section s : p.sections()) {
         if (s.text().isBlank()) continue;
         Annotation doc = new Annotation(s.text());
-        pipeline.annotate(doc);
+        CoreNlpPipelines.annotate(settings, doc);
         tokens += doc.get(CoreAnnotations.TokensAnnotation.class).size();
       }
     }

@@ -29,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.StatCounter;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.CoreNlpPipelines;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.compare.ConstructComparator;
@@ -466,8 +467,9 @@ public final class ThememinerJob {
   private RunSentences annotateStage(SparkSession spark, Extracted extracted, CorpusCache cache, List<InputFailure> failures)
       throws IOException {
     log.start("annotate");
-    String key = CorpusCache.key(extractKey(), config.annotate().output(), Versions.current().get("corenlp"),
-        AnnotateStage.SCHEMA.json()); // the row layout too: a column added in a new version invalidates old entries
+    // The row layout too: a column added in a new version invalidates old entries.
+    String key = CorpusCache.key(extractKey(), config.annotate().output(), CoreNlpPipelines.SENTENCE_BOUND,
+        Versions.current().get("corenlp"), AnnotateStage.SCHEMA.json());
     Map<String, CorpusCache.SentenceCounts> cachedCounts = cache == null ? Map.of()
         : cache.cachedSentences(key, extracted.idsBySha().keySet());
     Set<String> cached = new java.util.HashSet<>(cachedCounts.keySet());

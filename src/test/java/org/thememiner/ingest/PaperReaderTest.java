@@ -95,8 +95,22 @@ class PaperReaderTest {
     Path pdf = Files.write(dir.resolve("big.pdf"), textPdf(2));
     long size = Files.size(pdf);
     ExtractionException e = assertThrows(ExtractionException.class,
-        () -> PaperReader.read(Corpus.input(pdf), new ExtractOptions(size - 1, 10)));
+        () -> PaperReader.read(Corpus.input(pdf), new ExtractOptions(size - 1, ExtractOptions.DEFAULT.maxChars(), 10)));
     assertEquals("file is " + size + " bytes, over the limit of " + (size - 1) + " bytes", e.getMessage());
+  }
+
+  @Test
+  void aPaperWithMoreTextThanTheLengthLimitIsRefused() throws Exception {
+    Path pdf = Corpus.pdf("tully-2010-heart-failure-programmes.pdf");
+    long length = PaperReader.read(Corpus.input(pdf), ExtractOptions.DEFAULT).textLength();
+    assertTrue(length < ExtractOptions.DEFAULT.maxChars() / 50, "a paper is far inside the default: " + length);
+
+    ExtractionException e = assertThrows(ExtractionException.class,
+        () -> PaperReader.read(Corpus.input(pdf), new ExtractOptions(Long.MAX_VALUE, length - 1, 60)));
+    assertEquals("text is " + length + " characters, over the limit of " + (length - 1) + " characters (extract.maxChars)",
+        e.getMessage());
+    assertEquals(length, PaperReader.read(Corpus.input(pdf), new ExtractOptions(Long.MAX_VALUE, length, 60)).textLength(),
+        "a paper of exactly the limit is read");
   }
 
   @Test
@@ -104,7 +118,7 @@ class PaperReaderTest {
     Path pdf = Files.write(dir.resolve("long.pdf"), textPdf(400));
     long start = System.nanoTime();
     ExtractionException e = assertThrows(ExtractionException.class,
-        () -> PaperReader.read(Corpus.input(pdf), new ExtractOptions(Long.MAX_VALUE, 1)));
+        () -> PaperReader.read(Corpus.input(pdf), new ExtractOptions(Long.MAX_VALUE, ExtractOptions.DEFAULT.maxChars(), 1)));
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals("timed out after 1 s", e.getMessage());
     assertTrue(seconds < 3, "caller waited " + seconds + " s");

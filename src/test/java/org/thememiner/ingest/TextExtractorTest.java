@@ -1,10 +1,14 @@
 package org.thememiner.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextExtractorTest {
@@ -63,5 +67,33 @@ class TextExtractorTest {
     assertTrue(paper.warnings().contains("not valid UTF-8; read as ISO-8859-1"));
     assertEquals("Caf\u00e9 culture and participation.", paper.sections().get(0).text());
     assertEquals("old", paper.title());
+  }
+
+  @Test
+  void randomBytesAreRefusedAsNotText() {
+    byte[] bytes = new byte[800_000];
+    new Random(7).nextBytes(bytes);
+    ExtractionException e = assertThrows(ExtractionException.class, () -> extract("noise.txt", bytes));
+    assertTrue(e.getMessage().matches("not text: 1\\d\\.\\d % of its \\d+ characters are control characters "
+        + "\\(binary data, or text in an encoding other than UTF-8 and ISO-8859-1\\)"), e.getMessage());
+  }
+
+  @Test
+  void aPdfOrUtf16TextNamedTxtIsNotText() throws Exception {
+    byte[] pdf = Files.readAllBytes(Corpus.pdf("tully-2010-heart-failure-programmes.pdf"));
+    assertTrue(assertThrows(ExtractionException.class, () -> extract("paper.txt", pdf)).getMessage().startsWith("not text: "));
+    byte[] utf16 = Corpus.bodyText(Corpus.read(Corpus.jats("journal.pone.0116586.xml"))).getBytes(StandardCharsets.UTF_16LE);
+    assertTrue(assertThrows(ExtractionException.class, () -> extract("notes.txt", utf16)).getMessage().startsWith("not text: "));
+  }
+
+  /** Real text passes in UTF-8, and in Windows-1252, whose curly quotes and dashes ISO-8859-1 reads as C1 controls. */
+  @Test
+  void realTextInUtf8OrWindows1252IsText() throws Exception {
+    String body = Corpus.bodyText(Corpus.read(Corpus.jats("journal.pone.0116586.xml")));
+    String curly = body.replace("'", "\u2019").replace(" - ", " \u2013 ") + "\u201cIt helped,\u201d she said.";
+    assertTrue(extract("utf8.txt", curly.getBytes(StandardCharsets.UTF_8)).warnings().isEmpty());
+    Paper windows = extract("windows.txt", curly.getBytes(Charset.forName("windows-1252")));
+    assertTrue(windows.warnings().contains("not valid UTF-8; read as ISO-8859-1"));
+    assertTrue(windows.textLength() > 10_000, "read: " + windows.textLength());
   }
 }

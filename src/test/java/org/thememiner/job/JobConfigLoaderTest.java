@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ingest.ExtractOptions;
 
 class JobConfigLoaderTest {
   @TempDir Path dir;
@@ -69,6 +70,17 @@ class JobConfigLoaderTest {
     ConfigException e = assertThrows(ConfigException.class, () -> JobConfigLoader.load(p, flags()));
     assertTrue(e.getMessage().contains("job.yaml") && e.getMessage().contains("annotate")
         && e.getMessage().contains("timeoutSeconds must be positive: 0"), e.getMessage());
+  }
+
+  @Test
+  void theTextLengthLimitHasTheExtractorsDefaultAndMustBePositive() throws Exception {
+    assertEquals(ExtractOptions.DEFAULT, JobConfigLoader.load(spec("input: [a]\nout: o\n"), flags()).extract());
+    assertEquals(500_000, JobConfigLoader.load(spec("input: [a]\nout: o\nextract: {maxChars: 500000}\n"), flags())
+        .extract().maxChars());
+    Path p = spec("input: [a]\nout: o\nextract: {maxChars: 0}\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> JobConfigLoader.load(p, flags()));
+    assertTrue(e.getMessage().contains("job.yaml") && e.getMessage().contains("extract")
+        && e.getMessage().contains("maxChars must be positive: 0"), e.getMessage());
   }
 
   @Test

@@ -41,28 +41,28 @@ public final class CsvExport {
 
     Path themesCsv = dir.resolve(THEMES);
     AtomicFiles.write(themesCsv, w -> {
-      Csv.row(w, List.of("id", "label", "size", "papers", "keywords"));
+      Csv.spreadsheetRow(w, List.of("id", "label", "size", "papers", "keywords"));
       for (ThemeSummary t : themes) {
-        Csv.row(w, List.of(t.id(), t.label(), t.size(), t.papers().size(), String.join(KEYWORD_SEPARATOR, t.keywords())));
+        Csv.spreadsheetRow(w, List.of(t.id(), t.label(), t.size(), t.papers().size(), String.join(KEYWORD_SEPARATOR, t.keywords())));
       }
     });
 
     Path themePapersCsv = dir.resolve(THEME_PAPERS);
     AtomicFiles.write(themePapersCsv, w -> {
-      Csv.row(w, List.of("theme_id", "paper_id", "share"));
+      Csv.spreadsheetRow(w, List.of("theme_id", "paper_id", "share"));
       for (ThemeSummary t : themes) {
-        for (String paper : papersOf(t)) Csv.row(w, Arrays.asList(t.id(), paper, t.paperShare().get(paper)));
+        for (String paper : papersOf(t)) Csv.spreadsheetRow(w, Arrays.asList(t.id(), paper, t.paperShare().get(paper)));
       }
     });
 
     Path comparisonCsv = dir.resolve(COMPARISON);
     AtomicFiles.write(comparisonCsv, w -> {
-      Csv.row(w, List.of("set_id", "theme_id", "construct_id", "similarity"));
+      Csv.spreadsheetRow(w, List.of("set_id", "theme_id", "construct_id", "similarity"));
       for (ConstructSetComparison set : sets) {
         ConstructSetComparison.Matrix m = set.matrix();
         for (int i = 0; i < m.themeIds().size(); i++) {
           for (int j = 0; j < m.constructIds().size(); j++) {
-            Csv.row(w, Arrays.asList(set.setId(), m.themeIds().get(i), m.constructIds().get(j), m.values().get(i).get(j)));
+            Csv.spreadsheetRow(w, Arrays.asList(set.setId(), m.themeIds().get(i), m.constructIds().get(j), m.values().get(i).get(j)));
           }
         }
       }
@@ -70,10 +70,10 @@ public final class CsvExport {
 
     Path constructsCsv = dir.resolve(CONSTRUCTS);
     AtomicFiles.write(constructsCsv, w -> {
-      Csv.row(w, List.of("set_id", "construct_id", "name", "best_theme", "similarity", "supported"));
+      Csv.spreadsheetRow(w, List.of("set_id", "construct_id", "name", "best_theme", "similarity", "supported"));
       for (ConstructSetComparison set : sets) {
         for (ConstructSetComparison.ConstructResult c : set.constructs()) {
-          Csv.row(w, Arrays.asList(set.setId(), c.constructId(), c.name(), c.bestThemeId(), c.similarity(), c.supported()));
+          Csv.spreadsheetRow(w, Arrays.asList(set.setId(), c.constructId(), c.name(), c.bestThemeId(), c.similarity(), c.supported()));
         }
       }
     });

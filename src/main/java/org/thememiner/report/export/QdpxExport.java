@@ -322,10 +322,10 @@ public final class QdpxExport {
 
   private static void writeUnlocated(Path file, List<Unlocated> unlocated) throws IOException {
     AtomicFiles.write(file, w -> {
-      Csv.row(w, List.of("paper_id", "section", "sentence_no", "theme_id", "reason", "text"));
+      Csv.spreadsheetRow(w, List.of("paper_id", "section", "sentence_no", "theme_id", "reason", "text"));
       for (Unlocated u : unlocated) {
         Assignment a = u.assignment();
-        Csv.row(w, Arrays.asList(a.paperId(), a.section(), a.sentenceNo(), a.themeId(), u.reason(), a.text()));
+        Csv.spreadsheetRow(w, Arrays.asList(a.paperId(), a.section(), a.sentenceNo(), a.themeId(), u.reason(), a.text()));
       }
     });
   }

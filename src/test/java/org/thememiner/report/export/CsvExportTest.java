@@ -41,6 +41,22 @@ class CsvExportTest {
     assertEquals(List.of("demo-synthesis", "self-efficacy", "Self-efficacy, \"confidence\"", "", "0.0", "false"), constructs.get(3).fields());
   }
 
+  /** A name or id a spreadsheet would run as a formula is text in the export; the run's own files keep it exactly. */
+  @Test
+  void cellsASpreadsheetWouldRunAsAFormulaAreNeutralised() throws Exception {
+    Path run = RunFixture.copyTo(tmp);
+    Path comparison = run.resolve("comparison.json");
+    String formula = "=HYPERLINK(\\\"http://example.org\\\",\\\"care\\\")";
+    Files.writeString(comparison, Files.readString(comparison).replace("\"Continuity of care\"", "\"" + formula + "\"")
+        .replace("\"demo-synthesis\"", "\"@demo\""));
+    CsvExport.write(run);
+
+    List<CsvRecords.CsvRecord> constructs = QdpxExportTest.readCsv(run.resolve("export/constructs.csv"));
+    assertEquals(List.of("'@demo", "continuity", "'=HYPERLINK(\"http://example.org\",\"care\")", "0", "0.62", "true"),
+        constructs.get(1).fields());
+    assertEquals("'@demo", QdpxExportTest.readCsv(run.resolve("export/comparison.csv")).get(1).fields().get(0));
+  }
+
   @Test
   void tablesHoldTheRunsNumbers() throws Exception {
     Path run = RunFixture.copyTo(tmp);

@@ -1,0 +1,78 @@
+package org.thememiner.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.thememiner.TestData;
+import org.thememiner.ingest.ExtractOptions;
+import org.thememiner.ingest.InputScanner;
+import org.thememiner.ingest.Paper;
+import org.thememiner.ingest.PaperReader;
+import org.thememiner.ingest.Section;
+
+/** annotate.maxSentenceTokens with real CoreNLP on a real article. */
+class SentenceAnnotatorTest {
+
+  @Test
+  void textWithoutSentenceEndsIsCutIntoTaggedPiecesOfTheLimit() throws Exception {
+    Paper article = PaperReader.read(InputScanner.scan(List.of(TestData.jats("journal.pone.0116586.xml").toString())).get(0),
+        ExtractOptions.DEFAULT);
+    // The article's body as one line without a full stop, question or exclamation mark: one "sentence".
+    String run = String.join(" ", article.sections().stream().map(Section::text).toList())
+        .replaceAll("[.?!]", " ").replaceAll("\\s+", " ");
+    Paper oneLine = new Paper("one-line", "/corpus/one-line.txt", "0".repeat(64), "text", "One line", List.of(), null,
+        null, null, List.of(new Section("", "other", 1, null, run, List.of())), List.of(), List.of(), List.of());
+
+    AnnotatorSettings settings = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 50, false, 300);
+    List<AnnotatedSentence> sentences = new SentenceAnnotator(settings).annotate(oneLine);
+
+    int tokens = sentences.stream().mapToInt(s -> s.tokens().size()).sum();
+    assertTrue(tokens > 5_000, "the article's tokens: " + tokens);
+    assertEquals((tokens + 49) / 50, sentences.size(), "pieces of 50 tokens, the last one shorter");
+    for (int i = 0; i < sentences.size(); i++) {
+      AnnotatedSentence s = sentences.get(i);
+      assertEquals(i, s.sentenceNo());
+      assertEquals(i < sentences.size() - 1 ? 50 : tokens - 50 * i, s.tokens().size(), "sentence " + i);
+      assertFalse(s.pos().contains("X"), "every piece is tagged: " + s.pos());
+      assertTrue(run.contains(s.text()), "a piece's text is a span of the input: " + s.text());
+    }
+    assertTrue(sentences.stream().mapToLong(s -> s.terms().size()).sum() > 1_000, "the pieces give theme terms");
+  }
+
+  /** Splitting and tagging in two pipelines tags a paper whose sentences are within the limit as one pipeline does. */
+  @Test
+  void sentencesWithinTheLimitAreTaggedAsByOnePipeline() throws Exception {
+    Paper article = PaperReader.read(InputScanner.scan(List.of(TestData.jats("journal.pone.0116586.xml").toString())).get(0),
+        ExtractOptions.DEFAULT);
+    Properties oneStep = new Properties();
+    oneStep.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+    oneStep.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    oneStep.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+    StanfordCoreNLP pipeline = new StanfordCoreNLP(oneStep);
+    List<List<String>> expected = new ArrayList<>();
+    for (Section section : article.sections().subList(0, 3)) {
+      Annotation doc = new Annotation(section.text());
+      pipeline.annotate(doc);
+      for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+        expected.add(sentence.get(CoreAnnotations.TokensAnnotation.class).stream().map(l -> l.word() + "/" + l.tag() + "/" + l.lemma()).toList());
+      }
+    }
+    Paper firstSections = new Paper("first", article.source(), article.sha256(), article.format(), article.title(), List.of(),
+        null, null, null, article.sections().subList(0, 3), List.of(), List.of(), List.of());
+    List<List<String>> got = new SentenceAnnotator(AnnotatorSettings.DEFAULT).annotate(firstSections).stream()
+        .map(s -> IntStream.range(0, s.tokens().size()).mapToObj(i -> s.tokens().get(i) + "/" + s.pos().get(i) + "/" + s.lemmas().get(i)).toList())
+        .toList();
+    assertTrue(expected.size() > 10 && expected.stream().allMatch(s -> s.size() <= 200), "sentences: " + expected.size());
+    assertEquals(expected, got);
+  }
+}
