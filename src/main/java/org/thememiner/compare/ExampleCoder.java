@@ -10,12 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -33,17 +29,19 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code centroid}: the cosine to the normalised mean of the construct's examples (nearest centroid).
  *       Nothing to tune.</li>
  *   <li>{@code logistic}: Spark MLlib's multinomial logistic regression on standardised dimensions (L2,
- *       {@value #REG_PARAM}); the score is the construct's probability.</li>
+ *       {@value LogisticCoding#REG_PARAM}); the score is the construct's probability.</li>
  * </ul>
  * {@link #crossValidate} tells how far to trust it: each example coded by a coder fitted without it.
  */
 public final class ExampleCoder implements Serializable {
-  public static final List<String> METHODS = List.of("centroid", "logistic");
-  /**
-   * L2 strength of the logistic coder, on standardised dimensions: on the unit vectors as they are, each dimension
-   * is about 0.05 and any penalty that size flattens every construct to the most frequent one.
-   */
-  static final double REG_PARAM = 0.01;
+  private static final Map<String, CodingMethod> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    for (CodingMethod m : List.of(new NearestCentroid(), new LogisticCoding())) BY_NAME.put(m.name(), m);
+  }
+
+  /** The coders by name ({@code compare.exampleCoder}). */
+  public static final List<String> METHODS = List.copyOf(BY_NAME.keySet());
   /** Folds of the cross-validation at most; fewer when a construct has fewer examples. */
   static final int MAX_FOLDS = 5;
 
@@ -52,7 +50,7 @@ public final class ExampleCoder implements Serializable {
   private final double[] intercepts;
   private final boolean probabilities;
 
-  private ExampleCoder(List<String> labels, double[][] weights, double[] intercepts, boolean probabilities) {
+  ExampleCoder(List<String> labels, double[][] weights, double[] intercepts, boolean probabilities) {
     this.labels = List.copyOf(labels);
     this.weights = weights;
     this.intercepts = intercepts;
@@ -61,40 +59,11 @@ public final class ExampleCoder implements Serializable {
 
   /** The coder of {@code method} fitted on the examples: {@code constructs[i]} is the code of {@code vectors[i]}. */
   public static ExampleCoder fit(SparkSession spark, String method, List<String> constructs, List<double[]> vectors) {
+    CodingMethod m = BY_NAME.get(method);
+    if (m == null) throw new IllegalArgumentException("coder must be one of " + METHODS + ", got " + method);
     List<String> labels = constructs.stream().distinct().sorted().toList();
     if (labels.size() < 2) throw new IllegalArgumentException("a coder needs examples of at least two constructs, got " + labels);
-    return switch (method) {
-      case "centroid" -> centroids(labels, constructs, vectors);
-      case "logistic" -> logistic(spark, labels, constructs, vectors);
-      default -> throw new IllegalArgumentException("coder must be one of " + METHODS + ", got " + method);
-    };
-  }
-
-  private static ExampleCoder centroids(List<String> labels, List<String> constructs, List<double[]> vectors) {
-    double[][] sums = new double[labels.size()][vectors.get(0).length];
-    for (int i = 0; i < vectors.size(); i++) {
-      double[] sum = sums[labels.indexOf(constructs.get(i))];
-      for (int d = 0; d < sum.length; d++) sum[d] += vectors.get(i)[d];
-    }
-    for (double[] sum : sums) {
-      double norm = Math.sqrt(java.util.Arrays.stream(sum).map(x -> x * x).sum());
-      for (int d = 0; d < sum.length; d++) sum[d] /= norm;
-    }
-    return new ExampleCoder(labels, sums, new double[labels.size()], false);
-  }
-
-  private static ExampleCoder logistic(SparkSession spark, List<String> labels, List<String> constructs, List<double[]> vectors) {
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < vectors.size(); i++) rows.add(RowFactory.create((double) labels.indexOf(constructs.get(i)), Vectors.dense(vectors.get(i))));
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", new VectorUDT());
-    LogisticRegressionModel m = new LogisticRegression().setFamily("multinomial").setRegParam(REG_PARAM)
-        .setElasticNetParam(0).setMaxIter(200).setStandardization(true)
-        .fit(spark.createDataFrame(rows, schema).coalesce(1));
-    Matrix coefficients = m.coefficientMatrix();
-    // A label absent from the examples' indices cannot happen: labels are exactly the examples' constructs.
-    double[][] w = new double[labels.size()][coefficients.numCols()];
-    for (int c = 0; c < labels.size(); c++) for (int d = 0; d < w[c].length; d++) w[c][d] = coefficients.apply(c, d);
-    return new ExampleCoder(labels, w, m.interceptVector().toArray(), true);
+    return m.fit(spark, labels, constructs, vectors);
   }
 
   /** The constructs this coder tells apart, in index order. */

@@ -66,6 +66,12 @@ final class Evaluation {
    * rows {@code thememiner-<representation>} with cosine k-means: the side-by-side comparison of representations.
    */
   static final List<String> REPRESENTATIONS = List.of("tfidf", "embedding", "combined");
+  /**
+   * Clusterings run beside cosine k-means with each of {@link #REPRESENTATIONS}, as rows
+   * {@code thememiner-<representation>/<clustering>}. Their coding rows would repeat k-means's: coding reads the
+   * representation only.
+   */
+  static final List<String> CLUSTERINGS = List.of("trimmed-kmeans");
   /** The job's sentence-level coding ({@link SentenceCoder}), scored beside the theme mapping. */
   static final String CODING = "thememiner-coding";
   /**
@@ -107,6 +113,9 @@ final class Evaluation {
   List<String> methods() {
     List<String> methods = new ArrayList<>(List.of("thememiner"));
     REPRESENTATIONS.stream().filter(r -> !r.equals(config.themes().representation())).forEach(r -> methods.add("thememiner-" + r));
+    for (String r : REPRESENTATIONS) {
+      CLUSTERINGS.stream().filter(c -> !c.equals(config.themes().algorithm())).forEach(c -> methods.add("thememiner-" + r + "/" + c));
+    }
     methods.addAll(METHODS.subList(1, METHODS.size()));
     return methods;
   }
@@ -142,7 +151,7 @@ final class Evaluation {
         predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
       });
       scores.add(score(method, c.themes().size(), List.copyOf(gold.values()), predicted, clusters));
-      if (method.startsWith("thememiner")) {
+      if (method.startsWith("thememiner") && !method.contains("/")) {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
@@ -325,7 +334,7 @@ final class Evaluation {
     // The baselines as they are used: a topic model over each sentence's own terms.
     if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
     ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence")
-        : method.startsWith("thememiner-") ? s.withAlgorithm(method.substring("thememiner-".length()), "kmeans") : s;
+        : method.startsWith("thememiner-") ? variant(s, method.substring("thememiner-".length())) : s;
     ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
     // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
@@ -337,6 +346,12 @@ final class Evaluation {
     List<Theme> themes = (method.equals("spark-lda") ? ThemeRepresentation.cTfIdfOnly(settings) : new ThemeRepresentation(settings)).describe(assigned);
     assigned.unpersist();
     return new Clustering(themes, bySentence, model);
+  }
+
+  /** The settings of row {@code thememiner-<variant>}: a representation, and after a slash a clustering (default k-means). */
+  private static ThemeSettings variant(ThemeSettings s, String variant) {
+    String[] parts = variant.split("/", 2);
+    return s.withAlgorithm(parts[0], parts.length == 2 ? parts[1] : "kmeans");
   }
 
   /** MALLET on the sentences the job would cluster, with the same terms; its topic words as keywords. */

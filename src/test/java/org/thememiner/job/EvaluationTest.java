@@ -51,6 +51,7 @@ class EvaluationTest {
             "examples-centroid-3-embedding", "examples-logistic-3-embedding",
             "thememiner-combined", Evaluation.CODING + "-combined", Evaluation.CODING_NAMES + "-combined",
             "examples-centroid-3-combined", "examples-logistic-3-combined",
+            "thememiner-tfidf/trimmed-kmeans", "thememiner-embedding/trimmed-kmeans", "thememiner-combined/trimmed-kmeans",
             "spark-lda", "mallet-lda"),
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();
