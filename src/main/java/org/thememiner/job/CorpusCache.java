@@ -40,8 +40,9 @@ import org.thememiner.report.Json;
  * re-annotated. A rerun extracts and annotates only what is new or changed; a settings change gives a new
  * key, so it invalidates exactly what it affects.
  *
- * <p>Each addition is written to a temporary folder and renamed into place as one batch, so a run killed
- * mid-write leaves either the whole batch or nothing. A batch that Spark cannot read when the cache is looked up
+ * <p>Each addition is written to the run's own temporary folder and renamed into place as one batch, so a run
+ * killed mid-write leaves either the whole batch or nothing; a later run drops what a killed one left
+ * ({@link #cleanUp}). A batch that Spark cannot read when the cache is looked up
  * (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in the log: its entries
  * count as not cached, so the run makes them again.
  */
@@ -59,12 +60,15 @@ final class CorpusCache {
   private final SparkSession spark;
   private final Path root;
   private final PrintStream log;
+  /** This run's folder under {@code _tmp/}: {@link TempOwner#name} of this driver process. */
+  private final Path tmp;
 
   /** @param log where a batch set aside is reported */
   CorpusCache(SparkSession spark, String location, PrintStream log) {
     this.spark = spark;
     this.root = new Path(location);
     this.log = log;
+    this.tmp = new Path(new Path(root, "_tmp"), TempOwner.current().name());
   }
 
   /** A short, stable key of everything that shapes a stage's output. */
@@ -237,17 +241,25 @@ final class CorpusCache {
   private void add(Path table, Dataset<Row> rows) throws IOException {
     FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
     String batch = "batch-" + UUID.randomUUID();
-    Path tmp = new Path(new Path(root, "_tmp"), batch);
-    rows.coalesce(spark.sparkContext().defaultParallelism()).write().parquet(tmp.toString());
+    Path written = new Path(tmp, batch);
+    rows.coalesce(spark.sparkContext().defaultParallelism()).write().parquet(written.toString());
     fs.mkdirs(table);
-    if (!fs.rename(tmp, new Path(table, batch))) throw new IOException("could not move cache batch " + tmp + " into " + table);
+    if (!fs.rename(written, new Path(table, batch))) throw new IOException("could not move cache batch " + written + " into " + table);
   }
 
-  /** Drops partial batches a killed run left behind. */
+  /**
+   * Drops the partial batches of runs that were killed while writing: the {@code _tmp/} folders of processes that
+   * have ended ({@link TempOwner#ended}). Another run's folder is left alone while that run lives, so that jobs
+   * sharing a cache do not delete each other's batches as they are written.
+   */
   void cleanUp() throws IOException {
-    Path tmp = new Path(root, "_tmp");
-    FileSystem fs = tmp.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (fs.exists(tmp)) fs.delete(tmp, true);
+    Path all = tmp.getParent();
+    FileSystem fs = all.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(all)) return;
+    long now = System.currentTimeMillis();
+    for (FileStatus s : fs.listStatus(all)) {
+      if (TempOwner.ended(s.getPath().getName(), now - s.getModificationTime())) fs.delete(s.getPath(), true);
+    }
   }
 
   /** Column order of cached sentences, for unions with fresh ones. */
