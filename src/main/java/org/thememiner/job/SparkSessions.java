@@ -22,4 +22,20 @@ public final class SparkSessions {
     }
     return b.getOrCreate();
   }
+
+  /**
+   * {@link #getOrCreate}, then on a cluster waits for a first executor ({@link ExecutorWait}); when none joins,
+   * the session is stopped and the exception says why.
+   */
+  static SparkSession forJob(String appName, String master, boolean explicitMaster)
+      throws NoExecutorsException, ConfigException, InterruptedException {
+    SparkSession spark = getOrCreate(appName, master, explicitMaster);
+    try {
+      ExecutorWait.await(spark.sparkContext(), System.err);
+      return spark;
+    } catch (NoExecutorsException | ConfigException | InterruptedException | RuntimeException e) {
+      spark.stop();
+      throw e;
+    }
+  }
 }
