@@ -48,7 +48,7 @@ final class ExecutorWait {
       long waited = (System.nanoTime() - start) / 1_000_000;
       if (waited >= waitMs) {
         throw new NoExecutorsException("no executor joined within " + seconds(waitMs) + " (" + WAIT + "): "
-            + request(conf) + "; " + offer(sc) + ". " + REMEDY);
+            + request(conf) + "; " + offer(sc.master(), conf) + ". " + REMEDY);
       }
       if (!told && waited >= 15_000) {
         err.println("thememiner: waiting for a first executor from " + sc.master() + " (at most " + seconds(waitMs)
@@ -57,9 +57,16 @@ final class ExecutorWait {
       }
       Thread.sleep(250);
     }
-    throw new NoExecutorsException("Spark stopped before any executor joined: the master " + sc.master()
-        + " could not be reached or did not take the application (the lines above say which); " + request(conf)
-        + "; " + offer(sc) + ". Check the master URL and that the master runs");
+    throw stopped(sc.master(), conf, null);
+  }
+
+  /** Spark stopped the context before an executor joined: the master did not answer or did not take the job. */
+  static NoExecutorsException stopped(String master, SparkConf conf, Exception cause) {
+    NoExecutorsException e = new NoExecutorsException("Spark stopped before any executor joined: the master " + master
+        + " could not be reached or did not take the application (the lines above say which); " + request(conf) + "; "
+        + offer(master, conf) + ". Check the master URL and that the master runs");
+    if (cause != null) e.initCause(cause);
+    return e;
   }
 
   private static String request(SparkConf conf) {
@@ -69,10 +76,9 @@ final class ExecutorWait {
   }
 
   /** What the standalone Master says its Workers offer, or why that is not known. */
-  private static String offer(SparkContext sc) {
-    String master = sc.master();
+  private static String offer(String master, SparkConf conf) {
     if (!master.startsWith("spark://")) return "what " + master + " offers could not be learnt (only a standalone Master lists its Workers)";
-    String ui = sc.getConf().get(MASTER_UI, "http://" + master.substring("spark://".length()).split("[,:]")[0] + ":8080");
+    String ui = conf.get(MASTER_UI, "http://" + master.substring("spark://".length()).split("[,:]")[0] + ":8080");
     URI json = URI.create(ui.replaceAll("/+$", "") + "/json/");
     JsonNode state;
     try {
