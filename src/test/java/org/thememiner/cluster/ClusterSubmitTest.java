@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -189,6 +190,26 @@ class ClusterSubmitTest {
     assertTrue(message.contains("executors of 20g and 2 core(s) each"), "what was asked for: " + message);
     assertTrue(message.contains("the largest offering 2 core(s) and 3g"), "what the Workers offer: " + message);
     assertTrue(message.contains("--executor-memory"), "how to change it: " + message);
+    assertFalse(Files.exists(out), "no run folder is left behind");
+  }
+
+  @Test
+  @Order(5)
+  void aMasterThatCannotBeReachedStopsTheJobAndSaysSo() throws Exception {
+    Path out = work.resolve("unreachable-out");
+    Path log = work.resolve("submit-unreachable.log");
+    String nobody = "spark://127.0.0.1:1";
+    LocalCluster.Result r = LocalCluster.script(cluster.dir, Duration.ofMinutes(10), log,
+        Stream.concat(Stream.of("jobs/submit.sh", "--master", nobody, "--"), runArgs(out).stream()).toArray(String[]::new));
+    System.out.println("submission to " + nobody + ": exit " + r.exitCode() + " after " + r.took().toSeconds() + " s");
+    assertEquals(ThememinerJob.EXIT_FAILED, r.exitCode(), r.log());
+    // Spark gives up registering after three tries of 20 s
+    assertTrue(r.took().compareTo(Duration.ofMinutes(3)) < 0, "took " + r.took());
+    String message = Files.readString(log).lines().filter(l -> l.startsWith("thememiner: ")).findFirst().orElse("");
+    assertTrue(message.startsWith("thememiner: Spark stopped before any executor joined: the master " + nobody
+        + " could not be reached"), r.log());
+    assertTrue(message.contains("executors of 3g and 2 core(s) each"), "what was asked for: " + message);
+    assertTrue(message.contains("what the Master offers could not be learnt"), message);
     assertFalse(Files.exists(out), "no run folder is left behind");
   }
 
