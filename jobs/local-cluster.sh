@@ -12,18 +12,20 @@
 # Settings (environment):
 #   THEMEMINER_CLUSTER_DIR    run folder: spark-home/, pids, logs/, work/ (default target/local-cluster)
 #   THEMEMINER_CLUSTER_WORKERS number of Workers (default 2)
-#   THEMEMINER_WORKER_CORES   cores each Worker offers (default 1)
-#   THEMEMINER_WORKER_MEMORY  memory each Worker offers to executors (default 2g)
+#   THEMEMINER_WORKER_CORES   cores each Worker offers (default: spark.executor.cores of jobs/cluster/standalone.conf, 2)
+#   THEMEMINER_WORKER_MEMORY  memory each Worker offers to executors (default: its spark.executor.memory, 3g)
+# The defaults make each Worker offer exactly one executor as jobs/submit.sh asks for it, so the documented
+# submission runs here without options.
 #   THEMEMINER_CLUSTER_TIMEOUT seconds to wait for the Master and the Workers (default 120)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/cluster/lib.sh"
 
-dir="${THEMEMINER_CLUSTER_DIR:-$tm_root/target/local-cluster}"
+dir="$(tm_local_cluster_dir)"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 workers="${THEMEMINER_CLUSTER_WORKERS:-2}"
-cores="${THEMEMINER_WORKER_CORES:-1}"
-memory="${THEMEMINER_WORKER_MEMORY:-2g}"
+cores="${THEMEMINER_WORKER_CORES:-$(tm_conf_property standalone.conf spark.executor.cores)}"
+memory="${THEMEMINER_WORKER_MEMORY:-$(tm_conf_property standalone.conf spark.executor.memory)}"
 timeout="${THEMEMINER_CLUSTER_TIMEOUT:-120}"
 home="$dir/spark-home"
 logs="$dir/logs"
@@ -110,7 +112,7 @@ start() {
   stop >/dev/null 2>&1 || true # a half-running cluster from before: start clean
   local t0=$SECONDS
   tm_spark_home "$home"
-  rm -rf "$logs" "$dir/work" "$dir/master-url"
+  rm -rf "$logs" "$dir/work" "$dir/master-url" "$dir/master-ui"
   mkdir -p "$logs" "$dir/work"
 
   daemon "$logs/master.log" "$dir/master.pid" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0
@@ -120,6 +122,7 @@ start() {
   }
   wait_for "$timeout" "the Master" started
   sed -n 's|.*Starting Spark master at \(spark://[0-9.:]*\).*|\1|p' "$logs/master.log" | head -n 1 >"$dir/master-url"
+  master_ui >"$dir/master-ui" # for jobs/submit.sh: the driver asks it what the Workers offer
   local url i
   url="$(master_url)"
 
@@ -162,7 +165,7 @@ stop() {
     rm -f "$f"
   done
   for pid in $(executor_pids); do stop_pid "$pid"; done # orphans of a Worker that was killed
-  rm -f "$dir/master-url"
+  rm -f "$dir/master-url" "$dir/master-ui"
   if ((stopped > 0)); then say "stopped ($stopped processes)"; else say "not running"; fi
 }
 

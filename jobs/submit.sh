@@ -95,6 +95,14 @@ if [[ "$master" =~ ^spark://(127\.[0-9.]+|localhost)(:[0-9]+)?$ && -z "${SPARK_L
   export SPARK_LOCAL_IP=127.0.0.1
 fi
 
+# The Master of jobs/local-cluster.sh has its web UI on a free port: tell the driver where, so that it can say what
+# the Workers offer if no executor joins (spark.thememiner.executorWait, docs/cluster.md).
+local_cluster="$(tm_local_cluster_dir)"
+master_ui=""
+if [[ -s "$local_cluster/master-url" && "$(cat "$local_cluster/master-url")" == "$master" && -s "$local_cluster/master-ui" ]]; then
+  master_ui="$(cat "$local_cluster/master-ui")"
+fi
+
 opens="$(tm_opens)"
 args=(--class org.thememiner.job.Main)
 $have_name || args+=(--name thememiner)
@@ -102,6 +110,7 @@ if [[ -n "$props" ]] && ! $have_props; then args+=(--properties-file "$props" --
 args+=(--jars "$models_jar${user_jars:+,$user_jars}")
 args+=(--conf "spark.driver.defaultJavaOptions=$opens -Dthememiner.log=${THEMEMINER_LOG:-warn}")
 args+=(--conf "spark.executor.defaultJavaOptions=$opens")
+[[ -z "$master_ui" ]] || args+=(--conf "spark.thememiner.masterWebUi=$master_ui")
 args+=("${spark_args[@]}")
 args+=("$app_jar" "${app_args[@]}")
 exec "$submit" "${args[@]}"

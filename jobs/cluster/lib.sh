@@ -16,6 +16,19 @@ tm_pom_property() {
   printf '%s\n' "$value"
 }
 
+# A property of jobs/cluster/$1 (key=value lines).
+tm_conf_property() {
+  local value
+  value="$(sed -n "s/^$2=//p" "$tm_root/jobs/cluster/$1" | tail -n 1)"
+  [[ -n "$value" ]] || tm_die "property $2 not found in $tm_root/jobs/cluster/$1"
+  printf '%s\n' "$value"
+}
+
+# The run folder of jobs/local-cluster.sh.
+tm_local_cluster_dir() {
+  printf '%s\n' "${THEMEMINER_CLUSTER_DIR:-$tm_root/target/local-cluster}"
+}
+
 tm_version() {
   sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$tm_root/pom.xml" | head -n 1
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
-        "1:the run could not finish (no readable input, too little text, internal error)",
+        "1:the run could not finish (no readable input, too little text, no executor from the cluster, internal error)",
         "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
         "3:the run finished but some inputs failed (see errors.jsonl)",
         "4:rerun only: another run of the same job holds its lock; nothing was done"})
@@ -154,8 +154,8 @@ public final class Main {
       return guarded("eval", () -> {
         JobConfig config = JobConfigLoader.load(job, o);
         ConstructSet set = ConstructSets.load(Path.of(constructs));
+        SparkSession spark = SparkSessions.forJob("thememiner eval", config.master(), master != null);
         java.nio.file.Files.createDirectories(Path.of(config.out()));
-        SparkSession spark = SparkSessions.getOrCreate("thememiner eval", config.master(), master != null);
         try {
           Evaluation evaluation = new Evaluation(config, set, System.out);
           evaluation.write(evaluation.run(spark, java.util.Optional.ofNullable(coherenceCorpus), coherenceThemes));
@@ -212,7 +212,7 @@ public final class Main {
       JobConfig config = JobConfigLoader.load(spec, overrides);
       ThememinerJob job = new ThememinerJob(config, System.out);
       List<InputFile> files = job.preflight();
-      SparkSession spark = SparkSessions.getOrCreate("thememiner " + config.name(), config.master(), explicitMaster);
+      SparkSession spark = job.startSpark(config.master(), explicitMaster);
       try {
         return extractOnly ? job.extract(spark, files) : job.run(spark, files);
       } finally {
@@ -234,13 +234,19 @@ public final class Main {
     int run() throws Exception;
   }
 
-  /** Runs a subcommand: a settings problem is one line and exit code 2, anything else a failed run (1). */
+  /**
+   * Runs a subcommand: a settings problem is one line and exit code 2, a cluster that gives no executor one line
+   * and exit code 1, anything else a failed run (1) with its stack trace.
+   */
   static int guarded(String what, Work work) {
     try {
       return work.run();
     } catch (ConfigException | InvalidConstructSetException e) {
       System.err.println("thememiner: " + e.getMessage());
       return ThememinerJob.EXIT_CONFIG;
+    } catch (NoExecutorsException e) {
+      System.err.println("thememiner: " + e.getMessage());
+      return ThememinerJob.EXIT_FAILED;
     } catch (Exception e) {
       System.err.println("thememiner: " + what + " failed: " + e);
       e.printStackTrace(System.err);

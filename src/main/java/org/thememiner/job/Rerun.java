@@ -51,7 +51,7 @@ final class Rerun {
       ThememinerJob job = new ThememinerJob(config, out, ThememinerJob.Plan.rerun(previous, config));
       List<InputFile> files = job.preflight();
       out.println("rerun     " + runDir + (previous == null ? " (first run of this job)" : " (previous: " + previous.getFileName() + ")"));
-      SparkSession spark = SparkSessions.getOrCreate("thememiner " + config.name(), config.master(), explicitMaster);
+      SparkSession spark = job.startSpark(config.master(), explicitMaster);
       int code;
       try {
         code = job.run(spark, files);

@@ -13,13 +13,41 @@ public final class SparkSessions {
    */
   public static SparkSession getOrCreate(String appName, String master, boolean explicitMaster) {
     SparkConf conf = new SparkConf();
-    SparkSession.Builder b = SparkSession.builder().appName(appName);
-    if (explicitMaster || !conf.contains("spark.master")) b.master(master);
+    SparkSession.Builder b = SparkSession.builder().appName(appName).master(masterOf(conf, master, explicitMaster));
     if (!conf.contains("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
     // Theme summaries are small: a few shuffle partitions per core beat Spark's default of 200 tiny tasks.
     if (!conf.contains("spark.sql.shuffle.partitions") && master.startsWith("local")) {
       b.config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
     }
     return b.getOrCreate();
+  }
+
+  /**
+   * {@link #getOrCreate}, then on a cluster waits for a first executor ({@link ExecutorWait}); when none joins,
+   * the session is stopped and the exception says why.
+   */
+  static SparkSession forJob(String appName, String master, boolean explicitMaster)
+      throws NoExecutorsException, ConfigException, InterruptedException {
+    SparkSession spark;
+    try {
+      spark = getOrCreate(appName, master, explicitMaster);
+    } catch (IllegalStateException e) {
+      // A standalone master that never answers: Spark gives up registering and stops the context it is making.
+      SparkConf conf = new SparkConf();
+      String used = masterOf(conf, master, explicitMaster);
+      if (used.startsWith("local")) throw e;
+      throw ExecutorWait.stopped(used, conf, e);
+    }
+    try {
+      ExecutorWait.await(spark.sparkContext(), System.err);
+      return spark;
+    } catch (NoExecutorsException | ConfigException | InterruptedException | RuntimeException e) {
+      spark.stop();
+      throw e;
+    }
+  }
+
+  private static String masterOf(SparkConf conf, String master, boolean explicitMaster) {
+    return explicitMaster || !conf.contains("spark.master") ? master : conf.get("spark.master");
   }
 }

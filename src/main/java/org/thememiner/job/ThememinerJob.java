@@ -91,6 +91,8 @@ public final class ThememinerJob {
   private final PrintStream out;
   private final StageLog log;
   private final Path outDir;
+  /** Whether {@link #preflight} made the output folder, so that a run stopping before any stage takes it away. */
+  private boolean madeOutDir;
   private List<ConstructSet> constructSets = List.of();
   private List<GoldCoding> goldCodings = List.of();
   private Map<String, CodedExamples> codedExamples = Map.of();
@@ -151,6 +153,7 @@ public final class ThememinerJob {
       throw new ConfigException(e.getMessage());
     }
     try {
+      madeOutDir = !Files.exists(outDir);
       Files.createDirectories(outDir);
     } catch (IOException e) {
       throw new ConfigException("cannot create output folder " + outDir + ": " + e.getMessage());
@@ -190,6 +193,25 @@ public final class ThememinerJob {
     if (setId == null) return constructSets.get(0);
     return constructSets.stream().filter(c -> c.id().equals(setId)).findFirst()
         .orElseThrow(() -> new ConfigException(flag + " " + spec + ": no construct set '" + setId + "' among --constructs"));
+  }
+
+  /**
+   * The session for this job ({@link SparkSessions#forJob}). When the cluster gives no executor, the output folder
+   * {@link #preflight} made is removed again: the run stopped before writing anything.
+   */
+  SparkSession startSpark(String master, boolean explicitMaster) throws Exception {
+    try {
+      return SparkSessions.forJob("thememiner " + config.name(), master, explicitMaster);
+    } catch (Exception e) {
+      if (madeOutDir) {
+        try {
+          Files.deleteIfExists(outDir);
+        } catch (IOException notEmpty) {
+          e.addSuppressed(notEmpty);
+        }
+      }
+      throw e;
+    }
   }
 
   /** Extract only: papers.jsonl, errors.jsonl, run.json. */

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,20 +37,18 @@ import org.thememiner.job.ThememinerJob;
 
 /**
  * The job on a real Spark standalone cluster (jobs/local-cluster.sh: a Master and two Workers on 127.0.0.1,
- * one core and 2 GB each), submitted exactly as a user does, with jobs/submit.sh (which builds the cluster jar
- * with mvn -Pcluster on first use). Its themes.json and assignments.csv must be byte for byte those of a
+ * each offering one executor as jobs/cluster/standalone.conf sizes it), submitted exactly as a user does, with
+ * jobs/submit.sh and no Spark options (it builds the cluster jar with mvn -Pcluster on first use). Its themes.json and assignments.csv must be byte for byte those of a
  * local-mode run of the same input and seed. Fixture: the Tully PDF and three PLOS JATS articles, 4 themes.
  *
  * <p>A second submission loses a Worker (SIGKILL, with its executor) while it annotates, and must still
- * finish with the same outputs (docs/cluster.md); {@code -Dthememiner.cluster.killWorker=false} skips it.
+ * finish with the same outputs (docs/cluster.md); {@code -Dthememiner.cluster.killWorker=false} skips it. A
+ * submission asking for more than any Worker offers must stop within its executor wait and say why.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSubmitTest {
   static final List<String> FIXTURE = List.of("pdf/tully-2010-heart-failure-programmes.pdf",
       "jats/journal.pmed.1001473.xml", "jats/journal.pone.0116586.xml", "jats/journal.pone.0153170.xml");
-  /** Small executors: the machine is shared; CoreNLP pos/lemma needs well under 2 GB. */
-  static final List<String> SPARK_OPTIONS = List.of("--driver-memory", "2g", "--executor-memory", "2g",
-      "--executor-cores", "1", "--conf", "spark.ui.enabled=false");
 
   static Path work;
   static Path in;
@@ -99,7 +98,7 @@ class ClusterSubmitTest {
   @Order(1)
   void theJobSubmittedToTheClusterGivesTheLocalModeThemesAndAssignments() throws Exception {
     Path out = work.resolve("cluster-out");
-    LocalCluster.Result r = cluster.submit(work.resolve("submit.log"), SPARK_OPTIONS, runArgs(out));
+    LocalCluster.Result r = cluster.submit(work.resolve("submit.log"), List.of(), runArgs(out));
     System.out.println("cluster run (jobs/submit.sh, with the cluster jar build if needed): " + r.took().toSeconds() + " s");
     assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
     assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("themes") && l.contains("4 themes")), r.log());
@@ -142,7 +141,7 @@ class ClusterSubmitTest {
     Files.deleteIfExists(stdout);
     CompletableFuture<LocalCluster.Result> run = CompletableFuture.supplyAsync(() -> {
       try {
-        return cluster.submit(log, SPARK_OPTIONS, runArgs(out));
+        return cluster.submit(log, List.of(), runArgs(out));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -166,6 +165,52 @@ class ClusterSubmitTest {
     assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw its executor go: " + r.log());
     assertSameOutputs(out);
     assertTrue(cluster.status().contains("worker-1 stopped"), "worker-1 stayed dead");
+  }
+
+  /** docs/cluster.md, "When no executor starts": its submission, run as written there but for --out. */
+  @Test
+  @Order(4)
+  void aRequestNoWorkerCanMeetStopsAfterTheExecutorWaitAndSaysWhy() throws Exception {
+    String docOut = "--out runs/example-too-big";
+    List<String> commands = ReadmeClusterTest.commands(LocalCluster.ROOT.resolve("docs/cluster.md"), "## When no executor starts");
+    assertEquals("jobs/local-cluster.sh start", commands.get(0));
+    String submit = commands.get(1);
+    assertTrue(submit.contains(" --executor-memory 20g --conf spark.thememiner.executorWait=20s ") && submit.endsWith(docOut),
+        "the documented submission: " + submit);
+    Path out = work.resolve("oversize-out");
+    Path log = work.resolve("submit-oversize.log");
+    LocalCluster.Result r = LocalCluster.script(cluster.dir, Duration.ofMinutes(10), log, "-c",
+        submit.replace(docOut, "--out " + out));
+    System.out.println("submission asking for 20g executors: exit " + r.exitCode() + " after " + r.took().toSeconds() + " s");
+    assertEquals(ThememinerJob.EXIT_FAILED, r.exitCode(), r.log());
+    // JVM start and jar upload under load, then the 20 s wait: far from forever
+    assertTrue(r.took().compareTo(Duration.ofMinutes(3)) < 0, "took " + r.took());
+    String message = Files.readString(log).lines().filter(l -> l.startsWith("thememiner: no executor joined")).findFirst().orElse("");
+    assertTrue(message.contains("within 20 s (spark.thememiner.executorWait)"), r.log());
+    assertTrue(message.contains("executors of 20g and 2 core(s) each"), "what was asked for: " + message);
+    assertTrue(message.contains("the largest offering 2 core(s) and 3g"), "what the Workers offer: " + message);
+    assertTrue(message.contains("--executor-memory"), "how to change it: " + message);
+    assertFalse(Files.exists(out), "no run folder is left behind");
+  }
+
+  @Test
+  @Order(5)
+  void aMasterThatCannotBeReachedStopsTheJobAndSaysSo() throws Exception {
+    Path out = work.resolve("unreachable-out");
+    Path log = work.resolve("submit-unreachable.log");
+    String nobody = "spark://127.0.0.1:1";
+    LocalCluster.Result r = LocalCluster.script(cluster.dir, Duration.ofMinutes(10), log,
+        Stream.concat(Stream.of("jobs/submit.sh", "--master", nobody, "--"), runArgs(out).stream()).toArray(String[]::new));
+    System.out.println("submission to " + nobody + ": exit " + r.exitCode() + " after " + r.took().toSeconds() + " s");
+    assertEquals(ThememinerJob.EXIT_FAILED, r.exitCode(), r.log());
+    // Spark gives up registering after three tries of 20 s
+    assertTrue(r.took().compareTo(Duration.ofMinutes(3)) < 0, "took " + r.took());
+    String message = Files.readString(log).lines().filter(l -> l.startsWith("thememiner: ")).findFirst().orElse("");
+    assertTrue(message.startsWith("thememiner: Spark stopped before any executor joined: the master " + nobody
+        + " could not be reached"), r.log());
+    assertTrue(message.contains("executors of 3g and 2 core(s) each"), "what was asked for: " + message);
+    assertTrue(message.contains("what the Master offers could not be learnt"), message);
+    assertFalse(Files.exists(out), "no run folder is left behind");
   }
 
   private static void assertSameOutputs(Path out) throws IOException {
