@@ -120,6 +120,9 @@ class ClusterSubmitTest {
     assertTrue(appClasses.contains("org/apache/pdfbox/Loader.class"), "PDFBox ships");
     assertFalse(appClasses.contains("edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger"),
         "the models ship beside the jar, not in it");
+    List<String> natives = entries(jar).stream().filter(n -> n.matches("(ai/onnxruntime/native|native/lib)/[^/]+/.+[^/]")).toList();
+    assertTrue(natives.contains("ai/onnxruntime/native/linux-x64/libonnxruntime.so"), "ONNX Runtime for Linux ships: " + natives);
+    assertTrue(natives.stream().allMatch(n -> n.contains("/linux-")), "Spark clusters run Linux: no other platform's libraries " + natives);
     List<String> clashes = new ArrayList<>();
     try (var jars = Files.list(cluster.dir.resolve("spark-home/jars"))) {
       for (Path sparkJar : jars.toList()) {
@@ -223,12 +226,17 @@ class ClusterSubmitTest {
 
   private static Set<String> classes(Path jar) throws IOException {
     Set<String> out = new HashSet<>();
+    for (String n : entries(jar)) {
+      if (n.endsWith(".class") && !n.startsWith("META-INF/")) out.add(n);
+      if (n.endsWith(".tagger")) out.add(n);
+    }
+    return out;
+  }
+
+  private static List<String> entries(Path jar) throws IOException {
+    List<String> out = new ArrayList<>();
     try (JarFile j = new JarFile(jar.toFile())) {
-      for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
-        String n = e.nextElement().getName();
-        if (n.endsWith(".class") && !n.startsWith("META-INF/")) out.add(n);
-        if (n.endsWith(".tagger")) out.add(n);
-      }
+      for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) out.add(e.nextElement().getName());
     }
     return out;
   }
