@@ -2,16 +2,23 @@ package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -29,6 +36,13 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
   private static final double SETTLED = 1 - 1e-9;
   /** Relative error of the outlier cut's quantile: exact enough, and one pass however large the corpus. */
   private static final double QUANTILE_ERROR = 1e-3;
+  /**
+   * Rows whose vectors hold at most this many non-zero values in all (32 MB as doubles) are fitted in the driver's
+   * JVM ({@link LocalRounds}); larger ones round by round with Spark.
+   */
+  static final long LOCAL_VALUES = 4_000_000;
+  private static final UserDefinedFunction NON_ZEROS =
+      udf((UDF1<Vector, Long>) v -> (long) v.numNonzeros(), DataTypes.LongType);
 
   private final String uid = Identifiable$.MODULE$.randomUID("trimmedKMeans");
   private final int k;
@@ -36,11 +50,19 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
   private final double outlierShare;
   private final String featuresCol;
 
+  private final long localValues;
+
   TrimmedKMeans(int k, long seed, double outlierShare, String featuresCol) {
+    this(k, seed, outlierShare, featuresCol, LOCAL_VALUES);
+  }
+
+  /** @param localValues rows with at most this many non-zero values in all are fitted in this JVM */
+  TrimmedKMeans(int k, long seed, double outlierShare, String featuresCol, long localValues) {
     this.k = k;
     this.seed = seed;
     this.outlierShare = outlierShare;
     this.featuresCol = featuresCol;
+    this.localValues = localValues;
   }
 
   @Override
@@ -49,6 +71,83 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
     Vector[] start = new KMeans().setK(k).setSeed(seed).setMaxIter(50).setDistanceMeasure("cosine")
         .setFeaturesCol(featuresCol).fit(rows).clusterCenters();
     double[][] centres = Arrays.stream(start).map(v -> unit(v.toArray())).toArray(double[][]::new);
+    Row size = rows.agg(sum(NON_ZEROS.apply(col(featuresCol)))).first();
+    if (size.isNullAt(0) || size.getLong(0) <= localValues) {
+      List<Vector> vectors = rows.collectAsList().stream().map(r -> (Vector) r.get(0)).toList();
+      return new LocalRounds(vectors).fit(centres);
+    }
+    return fitDistributed(rows, centres);
+  }
+
+  /**
+   * The rounds over the rows in this JVM: on a selection sample or a small corpus each round is milliseconds here
+   * and two Spark jobs there, and automatic k fits dozens of models.
+   */
+  private final class LocalRounds {
+    private final List<Vector> vectors;
+    private final int[] nearest;
+    private final double[] cosine;
+
+    LocalRounds(List<Vector> vectors) {
+      this.vectors = vectors;
+      nearest = new int[vectors.size()];
+      cosine = new double[vectors.size()];
+    }
+
+    TrimmedKMeansModel fit(double[][] start) {
+      double[][] centres = start;
+      double cut = assign(centres);
+      for (int round = 0; round < MAX_ROUNDS; round++) {
+        double[][] next = new double[centres.length][];
+        double[][] sums = new double[centres.length][centres[0].length];
+        boolean[] members = new boolean[centres.length];
+        for (int i = 0; i < vectors.size(); i++) {
+          if (cosine[i] < cut) continue;
+          members[nearest[i]] = true;
+          add(vectors.get(i), sums[nearest[i]]);
+        }
+        for (int c = 0; c < centres.length; c++) next[c] = members[c] ? unit(sums[c]) : centres[c];
+        boolean settled = true;
+        for (int c = 0; c < next.length; c++) settled &= dot(next[c], centres[c]) > SETTLED;
+        centres = next;
+        cut = assign(centres);
+        if (settled) break;
+      }
+      return new TrimmedKMeansModel(featuresCol, centres, cut);
+    }
+
+    private static void add(Vector v, double[] sum) {
+      if (v instanceof SparseVector sparse) {
+        for (int j = 0; j < sparse.indices().length; j++) sum[sparse.indices()[j]] += sparse.values()[j];
+      } else {
+        double[] values = v.toArray();
+        for (int d = 0; d < values.length; d++) sum[d] += values[d];
+      }
+    }
+
+    /** Each row's nearest centre and cosine to it; the cut below which the {@code outlierShare} lie. */
+    private double assign(double[][] centres) {
+      double[] norms = Arrays.stream(centres).mapToDouble(ThemeModel::squaredNorm).toArray();
+      for (int i = 0; i < vectors.size(); i++) {
+        nearest[i] = 0;
+        cosine[i] = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < centres.length; c++) {
+          double s = ThemeModel.cosine(vectors.get(i), centres[c], norms[c]);
+          if (s > cosine[i]) {
+            cosine[i] = s;
+            nearest[i] = c;
+          }
+        }
+      }
+      if (outlierShare == 0) return -1;
+      double[] sorted = cosine.clone();
+      Arrays.sort(sorted);
+      return sorted[(int) Math.floor(outlierShare * (sorted.length - 1))];
+    }
+  }
+
+  private TrimmedKMeansModel fitDistributed(Dataset<Row> rows, double[][] start) {
+    double[][] centres = start;
     double cut = cut(scored(rows, centres));
     for (int round = 0; round < MAX_ROUNDS; round++) {
       double[][] next = centres.clone();
@@ -100,6 +199,6 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
 
   @Override
   public TrimmedKMeans copy(ParamMap extra) {
-    return new TrimmedKMeans(k, seed, outlierShare, featuresCol);
+    return new TrimmedKMeans(k, seed, outlierShare, featuresCol, localValues);
   }
 }
