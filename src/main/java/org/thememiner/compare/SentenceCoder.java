@@ -44,11 +44,16 @@ public final class SentenceCoder {
   public record Prototype(TermVector terms, String text) implements java.io.Serializable {
     /** A construct's name, description, sub-themes and example phrases as one text. */
     public static Prototype of(Construct c, TermVector terms) {
+      return new Prototype(terms, String.join(". ", parts(c)));
+    }
+
+    /** The construct's name, description, sub-themes and example phrases, each a text of its own. */
+    static List<String> parts(Construct c) {
       List<String> parts = new ArrayList<>(List.of(c.name()));
       if (!c.description().isBlank()) parts.add(c.description().strip());
       parts.addAll(c.subThemes());
       parts.addAll(c.examplePhrases());
-      return new Prototype(terms, String.join(". ", parts));
+      return parts;
     }
   }
 

@@ -3,15 +3,22 @@ package org.thememiner.job;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.thememiner.compare.AuthorThemeMapping;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
 import org.thememiner.compare.InvalidConstructSetException;
+import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.ingest.InputFile;
+import org.thememiner.report.AuthorThemesCsv;
+import org.thememiner.themes.SentenceEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +26,7 @@ import picocli.CommandLine.Option;
 /** The {@code thememiner} command line: {@code run} and {@code extract}. */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.Eval.class, Main.Bench.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class, Main.Eval.class, Main.Bench.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input was processed",
@@ -114,6 +121,57 @@ public final class Main {
           inputs.forEach(all::add);
         }
         return Rerun.execute(job, o, master != null, System.out);
+      });
+    }
+  }
+
+  @Command(name = "map", mixinStandardHelpOptions = true, description = {
+      "Map a table of author themes (TSV: study, author_theme, optionally text) onto construct sets by meaning;",
+      "writes DIR/author_themes.csv (study,author_theme,construct_id,similarity). No Spark, no corpus."})
+  static final class MapCommand implements Callable<Integer> {
+    @Option(names = "--author-themes", required = true, description = "TSV with a header: study, author_theme, optionally text")
+    Path authorThemes;
+
+    @Option(names = "--constructs", required = true, description = "construct-set YAML (repeatable), e.g. models/constructs/maclellan-2015.yaml")
+    List<String> constructs = new ArrayList<>();
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @Option(names = "--min-similarity", description = "below this cosine a theme maps to no construct (default 0: always the nearest)")
+    double minSimilarity = 0;
+
+    @Option(names = "--embedding-model", description = "one of all-minilm-l6-v2-q (default), all-minilm-l6-v2")
+    String embeddingModel = "all-minilm-l6-v2-q";
+
+    @Override
+    public Integer call() {
+      return guarded("map", () -> {
+        if (!SentenceEncoder.MODELS.contains(embeddingModel)) {
+          throw new ConfigException("--embedding-model must be one of " + SentenceEncoder.MODELS);
+        }
+        if (!(minSimilarity >= -1 && minSimilarity < 1)) throw new ConfigException("--min-similarity must be in [-1, 1)");
+        List<AuthorThemeMapping.AuthorTheme> themes;
+        try {
+          themes = AuthorThemeMapping.read(authorThemes);
+        } catch (InvalidGoldCodingException e) {
+          throw new ConfigException(e.getMessage());
+        }
+        List<ConstructSet> sets = new ArrayList<>();
+        for (String c : constructs) sets.add(ConstructSets.load(Path.of(c)));
+        try {
+          Files.createDirectories(out);
+        } catch (IOException e) {
+          throw new ConfigException("cannot create output folder " + out + ": " + e.getMessage());
+        }
+        AuthorThemeMapping mapping = new AuthorThemeMapping(embeddingModel, AuthorThemeMapping.Prototypes.PARTS, minSimilarity);
+        List<AuthorThemeMapping.Mapped> mapped = new ArrayList<>();
+        for (ConstructSet set : sets) mapped.addAll(mapping.map(themes, set));
+        Path csv = out.resolve(AuthorThemesCsv.FILE);
+        AuthorThemesCsv.write(csv, mapped);
+        System.out.printf(Locale.ROOT, "map       %d author themes of %d studies onto %d construct set(s): %s%n", themes.size(),
+            themes.stream().map(AuthorThemeMapping.AuthorTheme::study).distinct().count(), sets.size(), csv);
+        return ThememinerJob.EXIT_OK;
       });
     }
   }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thememiner.TestData;
+import org.thememiner.DocumentedCommands;
 import org.thememiner.job.JobConfig;
 import org.thememiner.job.JobConfigLoader;
 import org.thememiner.job.ThememinerJob;
@@ -175,7 +176,7 @@ class ClusterSubmitTest {
   @Order(4)
   void aRequestNoWorkerCanMeetStopsAfterTheExecutorWaitAndSaysWhy() throws Exception {
     String docOut = "--out runs/example-too-big";
-    List<String> commands = ReadmeClusterTest.commands(LocalCluster.ROOT.resolve("docs/cluster.md"), "## When no executor starts");
+    List<String> commands = DocumentedCommands.of(LocalCluster.ROOT.resolve("docs/cluster.md"), "## When no executor starts");
     assertEquals("jobs/local-cluster.sh start", commands.get(0));
     String submit = commands.get(1);
     assertTrue(submit.contains(" --executor-memory 20g --conf spark.thememiner.executorWait=20s ") && submit.endsWith(docOut),

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.thememiner.DocumentedCommands;
 import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 
@@ -33,7 +34,7 @@ class ReadmeClusterTest {
 
   @Test
   void theReadmeCommandsRunTheExampleJobOnTheLocalCluster() throws Exception {
-    assertEquals(COMMANDS, commands(LocalCluster.ROOT.resolve("README.md"), "### On a Spark cluster"),
+    assertEquals(COMMANDS, DocumentedCommands.of(LocalCluster.ROOT.resolve("README.md"), "### On a Spark cluster"),
         "README.md's cluster commands are the ones this test runs");
     String docs = Files.readString(LocalCluster.ROOT.resolve("docs/cluster.md"));
     assertTrue(docs.contains(COMMANDS.get(1)), "docs/cluster.md submits the same way");
@@ -59,16 +60,6 @@ class ReadmeClusterTest {
     assertEquals(0, stop.exitCode(), stop.log());
     LocalCluster.Result status = run("jobs/local-cluster.sh status", Duration.ofMinutes(1), "status");
     assertEquals(3, status.exitCode(), "nothing runs after stop: " + status.log());
-  }
-
-  /** The commands of the first sh block after {@code heading}: continued lines joined, comments left out. */
-  static List<String> commands(Path markdown, String heading) throws Exception {
-    String text = Files.readString(markdown);
-    int at = text.indexOf(heading);
-    assertTrue(at >= 0, heading + " in " + markdown);
-    int from = text.indexOf("```sh\n", at) + "```sh\n".length();
-    return text.substring(from, text.indexOf("```", from)).replaceAll("\\\\\n\\s*", "").lines()
-        .map(l -> l.replaceFirst("\\s+#.*$", "").strip()).filter(l -> !l.isEmpty()).toList();
   }
 
   private static LocalCluster.Result run(String command, Duration timeout, String name) throws Exception {

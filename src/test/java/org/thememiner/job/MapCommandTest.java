@@ -1,0 +1,40 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.DocumentedCommands;
+
+/** The README's {@code thememiner map} command, run through the launcher as written (only the output folder differs). */
+class MapCommandTest {
+  static final String README_OUT = "--out runs/map-maclellan";
+
+  @TempDir Path work;
+
+  @Test
+  void theReadmeCommandMapsMacLellansStudyTableOntoItsConstructs() throws Exception {
+    List<String> commands = DocumentedCommands.of(Path.of("README.md"), "### Mapping a study table you already have");
+    assertEquals(1, commands.size(), commands.toString());
+    assertTrue(commands.get(0).startsWith("jobs/thememiner map ") && commands.get(0).endsWith(README_OUT), commands.get(0));
+    Path out = work.resolve("map");
+    Path log = work.resolve("map.log");
+    Process p = new ProcessBuilder("bash", "-c", commands.get(0).replace(README_OUT, "--out " + out))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "map finished");
+    assertEquals(ThememinerJob.EXIT_OK, p.exitValue(), Files.readString(log));
+
+    List<String> csv = Files.readAllLines(out.resolve("author_themes.csv"));
+    assertEquals("study,author_theme,construct_id,similarity", csv.get(0));
+    assertEquals(119, csv.size(), "one row per author theme");
+    assertTrue(csv.stream().skip(1).allMatch(l -> l.contains(",maclellan-2015:reframing-identity,")
+        || l.contains(",maclellan-2015:therapeutic-use-of-self,")), "every theme mapped to one of the two constructs");
+    assertTrue(csv.stream().anyMatch(l -> l.startsWith("Barg et al 2011 [18],belonging,maclellan-2015:reframing-identity,")),
+        "a theme its construct names outright: " + csv);
+  }
+}
