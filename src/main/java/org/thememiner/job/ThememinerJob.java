@@ -105,7 +105,7 @@ public final class ThememinerJob {
    */
   public record Plan(Path previousRun, Path sharedModel, String mode, double refitGrowth) {
     /** A scheduled rerun of a job as its {@code rerun} settings say. */
-    static Plan rerun(Path previousRun, JobConfig config) {
+    public static Plan rerun(Path previousRun, JobConfig config) {
       return new Plan(previousRun, config.modelLocation(), config.rerun().mode(), config.rerun().refitGrowth());
     }
   }
@@ -674,7 +674,7 @@ public final class ThememinerJob {
   }
 
   /** Each construct's coding prototype by {@code prefix + construct id}, in the set's order. */
-  static Map<String, SentenceCoder.Prototype> profiles(ConstructSet set, Profiler profiler, String prefix) {
+  public static Map<String, SentenceCoder.Prototype> profiles(ConstructSet set, Profiler profiler, String prefix) {
     Map<String, SentenceCoder.Prototype> profiles = new LinkedHashMap<>();
     profiler.profile(set).forEach(p -> profiles.put(prefix + p.id(), SentenceCoder.Prototype.of(p.construct(), p.terms())));
     return profiles;

@@ -121,6 +121,8 @@ class ClusterSubmitTest {
     assertTrue(appClasses.contains("org/apache/pdfbox/Loader.class"), "PDFBox ships");
     assertFalse(appClasses.contains("edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger"),
         "the models ship beside the jar, not in it");
+    assertEquals(List.of(), appClasses.stream().filter(c -> c.startsWith("cc/mallet/") || c.startsWith("gnu/trove/")
+        || c.startsWith("org/thememiner/eval/")).limit(20).toList(), "eval, bench and MALLET are development tools");
     List<String> clashes = new ArrayList<>();
     try (var jars = Files.list(cluster.dir.resolve("spark-home/jars"))) {
       for (Path sparkJar : jars.toList()) {

@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -33,6 +33,10 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.Section;
+import org.thememiner.job.JobConfig;
+import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.SparkSessions;
+import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
 
@@ -238,7 +242,7 @@ final class Benchmark {
   }
 
   /**
-   * One run as a scheduled rerun makes it ({@link Rerun}, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
+   * One run as a scheduled rerun makes it (job.Rerun, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
    * after {@code runs/previous} (or none), with the cache in {@code runs/cache} and this {@code rerun.mode}; timed.
    */
   private static Timed job(List<String> inputs, Path runs, String previous, String folder, Path model, String mode) throws Exception {
