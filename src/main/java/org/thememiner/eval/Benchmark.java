@@ -39,6 +39,7 @@ import org.thememiner.job.SparkSessions;
 import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
+import org.thememiner.report.RunLayout;
 
 /**
  * {@code thememiner bench}: the annotate stage against raw CoreNLP on the same text in the same JVM, its
@@ -262,7 +263,7 @@ final class Benchmark {
       Map<String, Double> stages = new LinkedHashMap<>();
       boolean reused = false;
       int carried = 0;
-      for (var stage : Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")) {
+      for (var stage : Json.MAPPER.readTree(outDir.resolve(RunLayout.RUN_INFO).toFile()).get("stages")) {
         stages.put(stage.get("stage").asText(), stage.get("seconds").asDouble());
         reused |= stage.path("counts").path("modelReused").asInt() == 1;
         carried += stage.path("counts").path("carriedPapers").asInt();

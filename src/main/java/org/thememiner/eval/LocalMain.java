@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
 import org.thememiner.job.ConfigException;
+import org.thememiner.job.ExitCode;
 import org.thememiner.job.JobConfig;
 import org.thememiner.job.JobConfigLoader;
 import org.thememiner.job.Main;
@@ -67,7 +68,7 @@ public final class LocalMain {
           Evaluation evaluation = new Evaluation(config, set, System.out);
           evaluation.write(evaluation.run(spark, Optional.ofNullable(coherenceCorpus), coherenceThemes));
           System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
-          return ThememinerJob.EXIT_OK;
+          return ExitCode.OK;
         } finally {
           spark.stop();
         }
@@ -101,7 +102,7 @@ public final class LocalMain {
         Benchmark.Result r = new Benchmark(corpus, scale, rounds, System.out).run();
         Benchmark.write(r, out);
         System.out.println("bench     wrote " + out);
-        return ThememinerJob.EXIT_OK;
+        return ExitCode.OK;
       });
     }
   }

@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
     subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every input was processed",
-        "1:the run could not finish (no readable input, too little text, internal error)",
-        "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
-        "3:the run finished but some inputs failed (see errors.jsonl)",
-        "4:rerun only: another run of the same job holds its lock; nothing was done"})
+        ExitCode.OK + ":every input was processed",
+        ExitCode.FAILED + ":the run could not finish (no readable input, too little text, internal error)",
+        ExitCode.CONFIG + ":nothing was done (invalid arguments, job spec, construct file or output folder)",
+        ExitCode.PARTIAL + ":the run finished but some inputs failed (see errors.jsonl)",
+        ExitCode.LOCKED + ":rerun only: another run of the same job holds its lock; nothing was done"})
 public final class Main {
 
   /** Settings shared by every subcommand that reads inputs. */
@@ -105,7 +105,7 @@ public final class Main {
     public Integer call() {
       if (job == null) {
         System.err.println("thememiner: rerun needs --job jobs/NAME.yaml");
-        return ThememinerJob.EXIT_CONFIG;
+        return ExitCode.CONFIG;
       }
       ObjectNode o = overrides();
       return guarded("rerun", () -> {
@@ -161,11 +161,11 @@ public final class Main {
       return work.run();
     } catch (ConfigException | InvalidConstructSetException e) {
       System.err.println("thememiner: " + e.getMessage());
-      return ThememinerJob.EXIT_CONFIG;
+      return ExitCode.CONFIG;
     } catch (Exception e) {
       System.err.println("thememiner: " + what + " failed: " + e);
       e.printStackTrace(System.err);
-      return ThememinerJob.EXIT_FAILED;
+      return ExitCode.FAILED;
     }
   }
 

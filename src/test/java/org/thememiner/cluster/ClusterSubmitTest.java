@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thememiner.TestData;
+import org.thememiner.job.ExitCode;
 import org.thememiner.job.JobConfig;
 import org.thememiner.job.JobConfigLoader;
 import org.thememiner.job.ThememinerJob;
@@ -82,7 +83,7 @@ class ClusterSubmitTest {
     long t0 = System.nanoTime();
     int code = job.run(TestData.spark(), job.preflight());
     localTime = Duration.ofNanos(System.nanoTime() - t0);
-    assertEquals(ThememinerJob.EXIT_OK, code, console.toString(StandardCharsets.UTF_8));
+    assertEquals(ExitCode.OK, code, console.toString(StandardCharsets.UTF_8));
     System.out.println("local mode run: " + localTime.toSeconds() + " s");
   }
 
@@ -101,7 +102,7 @@ class ClusterSubmitTest {
     Path out = work.resolve("cluster-out");
     LocalCluster.Result r = cluster.submit(work.resolve("submit.log"), SPARK_OPTIONS, runArgs(out));
     System.out.println("cluster run (jobs/submit.sh, with the cluster jar build if needed): " + r.took().toSeconds() + " s");
-    assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
+    assertEquals(ExitCode.OK, r.exitCode(), r.log());
     assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("themes") && l.contains("4 themes")), r.log());
     assertSameOutputs(out);
     // it really ran on the cluster: its run.json names the standalone master
@@ -164,7 +165,7 @@ class ClusterSubmitTest {
     killed.forEach(ProcessHandle::destroyForcibly);
     System.out.println("killed worker-1 and its executor: pids " + killed.stream().map(ProcessHandle::pid).toList());
     LocalCluster.Result r = run.get(12, TimeUnit.MINUTES);
-    assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
+    assertEquals(ExitCode.OK, r.exitCode(), r.log());
     assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw its executor go: " + r.log());
     assertSameOutputs(out);
     assertTrue(cluster.status().contains("worker-1 stopped"), "worker-1 stayed dead");
