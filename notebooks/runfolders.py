@@ -18,6 +18,12 @@ from pathlib import Path
 import pandas as pd
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The run folder's names as src/main/java/org/thememiner/report/RunLayout.java spells them (RunLayoutTest checks).
+RUN_INFO = "run.json"
+THEMES = "themes.json"
+COMPARISON = "comparison.json"
+ASSIGNMENTS = "assignments.csv"
+EXPORT = "export"
 EXPORT_TABLES = ("themes.csv", "theme_papers.csv", "comparison.csv", "constructs.csv")
 
 
@@ -30,7 +36,7 @@ def runs_root():
 
 
 def run_info(run):
-    path = Path(run) / "run.json"
+    path = Path(run) / RUN_INFO
     if not path.is_file():
         raise RunFolderError(f"{run} is not a thememiner run folder: it has no run.json")
     with open(path, encoding="utf-8") as f:
@@ -40,7 +46,7 @@ def run_info(run):
 def _finished(run):
     """Sort key: finishedAt from run.json (ISO-8601 UTC sorts as text), then the file's modification time."""
     info = run_info(run)
-    return (info.get("finishedAt") or info.get("startedAt") or "", (Path(run) / "run.json").stat().st_mtime)
+    return (info.get("finishedAt") or info.get("startedAt") or "", (Path(run) / RUN_INFO).stat().st_mtime)
 
 
 def find_runs(root=None):
@@ -48,7 +54,7 @@ def find_runs(root=None):
     root = Path(root) if root else runs_root()
     if not root.is_dir():
         return []
-    found = {p.parent for pattern in ("*/run.json", "*/*/run.json") for p in root.glob(pattern)}
+    found = {p.parent for pattern in ("*/" + RUN_INFO, "*/*/" + RUN_INFO) for p in root.glob(pattern)}
     return sorted(found, key=_finished, reverse=True)
 
 
@@ -83,7 +89,7 @@ def previous_run(current):
 
 def read_table(run, name):
     """One of the CSV export's tables, as a DataFrame (ids kept as text)."""
-    path = Path(run) / "export" / name
+    path = Path(run) / EXPORT / name
     if not path.is_file():
         raise RunFolderError(f"{path} is missing: export the run's tables first "
                              f"(jobs/thememiner ... --export csv, or CsvExport.write)")
@@ -102,7 +108,7 @@ def read_json(run, name):
 
 def read_assignments(run):
     """assignments.csv: one row per clustered sentence."""
-    path = Path(run) / "assignments.csv"
+    path = Path(run) / ASSIGNMENTS
     if not path.is_file():
         raise RunFolderError(f"{path} is missing: the run did not finish")
     return pd.read_csv(path, dtype={"paper_id": str, "section": str, "text": str}, keep_default_na=False, na_values=[""])
@@ -110,7 +116,7 @@ def read_assignments(run):
 
 def construct_sets(run):
     """comparison.json as a list of construct-set comparisons (empty when the run has none)."""
-    data = read_json(run, "comparison.json")
+    data = read_json(run, COMPARISON)
     if data is None:
         return []
     if isinstance(data, dict):

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.ingest.FileHashes;
+import org.thememiner.report.RunLayout;
 
 /**
  * The previous run's theme assignments of the papers that have not changed since it, for a rerun that puts its
@@ -50,8 +51,8 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
   static Optional<CarriedAssignments> load(SparkSession spark, PreviousRun previous, Path outDir, Path sharedModel,
       JobConfig config, Map<String, String> shaById, Set<String> failedIds) throws IOException {
     Path previousRun = previous.folder();
-    Path sentences = previousRun.resolve("sentences");
-    Path model = previousRun.resolve("model");
+    Path sentences = previousRun.resolve(RunLayout.SENTENCES);
+    Path model = previousRun.resolve(RunLayout.MODEL);
     if (sharedModel == null || !Files.isDirectory(sentences) || !Files.isDirectory(model) || !Files.isDirectory(sharedModel)) {
       return Optional.empty();
     }

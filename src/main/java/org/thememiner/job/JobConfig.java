@@ -4,6 +4,7 @@ import java.util.List;
 import org.thememiner.annotate.AnnotatorSettings;
 import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.ingest.ExtractOptions;
+import org.thememiner.report.RunLayout;
 import org.thememiner.themes.ThemeSettings;
 
 /** A job's complete, validated settings: defaults, then the job spec, then command-line flags. */
@@ -46,6 +47,6 @@ public record JobConfig(
   /** Where the cache lives, or null when it is off. */
   public String cacheLocation() {
     if ("off".equals(cache)) return null;
-    return cache != null ? cache : java.nio.file.Path.of(out).resolve("cache").toAbsolutePath().toUri().toString();
+    return cache != null ? cache : java.nio.file.Path.of(out).resolve(RunLayout.CACHE).toAbsolutePath().toUri().toString();
   }
 }

@@ -23,34 +23,38 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code thememiner} command line: {@code run} and {@code extract}. */
+/**
+ * The {@code thememiner} command line of the job: {@code run}, {@code extract} and {@code rerun}, the main class of
+ * the cluster jar. The local launcher (jobs/thememiner) runs org.thememiner.eval.LocalMain instead, which adds the
+ * development tools {@code eval} and {@code bench} to this command line: the job does not depend on them.
+ */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class, Main.Eval.class, Main.Bench.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every input was processed",
-        "1:the run could not finish (no readable input, too little text, no executor from the cluster, internal error)",
-        "2:nothing was done (invalid arguments, job spec, construct file or output folder)",
-        "3:the run finished but some inputs failed (see errors.jsonl)",
-        "4:rerun only: another run of the same job holds its lock; nothing was done"})
+        ExitCode.OK + ":every input was processed",
+        ExitCode.FAILED + ":the run could not finish (no readable input, too little text, no executor from the cluster, internal error)",
+        ExitCode.CONFIG + ":nothing was done (invalid arguments, job spec, construct file or output folder)",
+        ExitCode.PARTIAL + ":the run finished but some inputs failed (see errors.jsonl)",
+        ExitCode.LOCKED + ":rerun only: another run of the same job holds its lock; nothing was done"})
 public final class Main {
 
   /** Settings shared by every subcommand that reads inputs. */
-  static class Common {
+  public static class Common {
     @Option(names = "--job", description = "job spec (YAML), e.g. jobs/example.yaml; flags override it")
-    Path job;
+    protected Path job;
 
     @Option(names = "--input", description = "input folder or file (repeatable)")
-    List<String> inputs = new ArrayList<>();
+    protected List<String> inputs = new ArrayList<>();
 
     @Option(names = "--out", description = "output folder")
-    String out;
+    protected String out;
 
     @Option(names = "--master", description = "Spark master (default local[*]; spark://host:7077, yarn, k8s://...)")
-    String master;
+    protected String master;
 
-    ObjectNode overrides() {
+    protected ObjectNode overrides() {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       putList(o, "input", inputs);
       if (out != null) o.put("out", out);
@@ -110,7 +114,7 @@ public final class Main {
     public Integer call() {
       if (job == null) {
         System.err.println("thememiner: rerun needs --job jobs/NAME.yaml");
-        return ThememinerJob.EXIT_CONFIG;
+        return ExitCode.CONFIG;
       }
       ObjectNode o = overrides();
       return guarded("rerun", () -> {
@@ -171,88 +175,7 @@ public final class Main {
         AuthorThemesCsv.write(csv, mapped);
         System.out.printf(Locale.ROOT, "map       %d author themes of %d studies onto %d construct set(s): %s%n", themes.size(),
             themes.stream().map(AuthorThemeMapping.AuthorTheme::study).distinct().count(), sets.size(), csv);
-        return ThememinerJob.EXIT_OK;
-      });
-    }
-  }
-
-  @Command(name = "eval", mixinStandardHelpOptions = true, description = {
-      "Score the job against the themes authors named: the gold label of a sentence is the Results subheading it",
-      "sits under. Compares the job with Spark MLlib LDA and MALLET LDA baselines; writes eval.json to --out."})
-  static final class Eval extends Common implements Callable<Integer> {
-    @Option(names = "--constructs", required = true, description = "the construct set whose names are the gold subheadings")
-    String constructs;
-
-    @Option(names = "--gold-sections", required = true,
-        description = "gold labels from Results subheadings (the one gold source so far; required to say so)")
-    boolean goldSections;
-
-    @Option(names = "--themes", description = "k for every method (default: the number of gold sections)")
-    Integer themes;
-
-    @Option(names = "--seed", description = "random seed (default 42)")
-    Long seed;
-
-    @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
-        + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
-    Path coherenceCorpus;
-
-    @Option(names = "--coherence-themes", description = "number of topics for the coherence fits (default 10)")
-    Integer coherenceThemes;
-
-    @Override
-    public Integer call() {
-      ObjectNode o = overrides();
-      o.putArray("constructs").add(constructs);
-      if (out == null) o.put("out", "runs/eval");
-      if (seed != null) o.put("seed", seed);
-      ObjectNode t = o.putObject("themes");
-      t.put("stabilitySeeds", 0);
-      if (themes != null) t.put("k", themes);
-      return guarded("eval", () -> {
-        JobConfig config = JobConfigLoader.load(job, o);
-        ConstructSet set = ConstructSets.load(Path.of(constructs));
-        SparkSession spark = SparkSessions.forJob("thememiner eval", config.master(), master != null);
-        java.nio.file.Files.createDirectories(Path.of(config.out()));
-        try {
-          Evaluation evaluation = new Evaluation(config, set, System.out);
-          evaluation.write(evaluation.run(spark, java.util.Optional.ofNullable(coherenceCorpus), coherenceThemes));
-          System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
-          return ThememinerJob.EXIT_OK;
-        } finally {
-          spark.stop();
-        }
-      });
-    }
-  }
-
-  @Command(name = "bench", mixinStandardHelpOptions = true, description = {
-      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5% new",
-      "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
-  static final class Bench implements Callable<Integer> {
-    @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
-    Path corpus;
-
-    @Option(names = "--out", required = true, description = "the JSON file to write")
-    Path out;
-
-    @Option(names = "--scale", description = "replicate the corpus this many times with distinct bytes (default 1)")
-    int scale = 1;
-
-    @Option(names = "--rounds", description = {"time the raw loop and the annotate stage in turn this many times, and",
-        "the rerun as many times from the same state; figures are medians (default 3)"})
-    int rounds = 3;
-
-    @Override
-    public Integer call() {
-      return guarded("bench", () -> {
-        if (!java.nio.file.Files.isDirectory(corpus)) throw new ConfigException("--corpus " + corpus + ": not a folder");
-        if (scale < 1) throw new ConfigException("--scale must be at least 1");
-        if (rounds < 1) throw new ConfigException("--rounds must be at least 1");
-        Benchmark.Result r = new Benchmark(corpus, scale, rounds, System.out).run();
-        Benchmark.write(r, out);
-        System.out.println("bench     wrote " + out);
-        return ThememinerJob.EXIT_OK;
+        return ExitCode.OK;
       });
     }
   }
@@ -288,7 +211,7 @@ public final class Main {
 
   /** A subcommand's work, returning its exit code. */
   @FunctionalInterface
-  interface Work {
+  public interface Work {
     int run() throws Exception;
   }
 
@@ -296,23 +219,28 @@ public final class Main {
    * Runs a subcommand: a settings problem is one line and exit code 2, a cluster that gives no executor one line
    * and exit code 1, anything else a failed run (1) with its stack trace.
    */
-  static int guarded(String what, Work work) {
+  public static int guarded(String what, Work work) {
     try {
       return work.run();
     } catch (ConfigException | InvalidConstructSetException e) {
       System.err.println("thememiner: " + e.getMessage());
-      return ThememinerJob.EXIT_CONFIG;
+      return ExitCode.CONFIG;
     } catch (NoExecutorsException e) {
       System.err.println("thememiner: " + e.getMessage());
-      return ThememinerJob.EXIT_FAILED;
+      return ExitCode.FAILED;
     } catch (Exception e) {
       System.err.println("thememiner: " + what + " failed: " + e);
       e.printStackTrace(System.err);
-      return ThememinerJob.EXIT_FAILED;
+      return ExitCode.FAILED;
     }
   }
 
+  /** This command line, for an entry point that adds subcommands to it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

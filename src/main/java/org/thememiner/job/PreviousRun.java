@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.thememiner.report.Json;
+import org.thememiner.report.RunLayout;
 import org.thememiner.report.Versions;
 import org.thememiner.themes.Theme;
 
@@ -33,7 +34,7 @@ record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Map<String, Pa
   }
 
   Path papersFile() {
-    return folder.resolve("papers.jsonl");
+    return folder.resolve(RunLayout.PAPERS);
   }
 
   /**
@@ -49,9 +50,9 @@ record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Map<String, Pa
 
   /** Empty when the folder holds no complete earlier run, or one this version cannot read. */
   static Optional<PreviousRun> load(Path outDir) {
-    Path run = outDir.resolve("run.json");
-    Path themes = outDir.resolve("themes.json");
-    Path papers = outDir.resolve("papers.jsonl");
+    Path run = outDir.resolve(RunLayout.RUN_INFO);
+    Path themes = outDir.resolve(RunLayout.THEMES);
+    Path papers = outDir.resolve(RunLayout.PAPERS);
     if (!Files.isRegularFile(run) || !Files.isRegularFile(themes) || !Files.isRegularFile(papers)) return Optional.empty();
     try {
       JsonNode info = Json.MAPPER.readTree(run.toFile());

@@ -22,9 +22,6 @@ import org.thememiner.ingest.InputFile;
  * the new folder only when the run completed. A lock keeps two reruns of one job from overlapping.
  */
 final class Rerun {
-  /** Another run of the same job holds the lock: nothing was done. */
-  static final int EXIT_LOCKED = 4;
-
   private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'");
 
   private Rerun() {}
@@ -38,7 +35,7 @@ final class Rerun {
       if (lock == null) {
         System.err.println("thememiner: another run of job '" + base.name() + "' is in progress (lock " + root.resolve(".lock")
             + " is held); this one did nothing");
-        return EXIT_LOCKED;
+        return ExitCode.LOCKED;
       }
       Path latest = root.resolve("latest");
       Path previous = Files.isDirectory(latest) ? latest.toRealPath() : null;
@@ -58,7 +55,7 @@ final class Rerun {
       } finally {
         spark.stop();
       }
-      if (code == ThememinerJob.EXIT_OK || code == ThememinerJob.EXIT_PARTIAL) {
+      if (code == ExitCode.OK || code == ExitCode.PARTIAL) {
         pointLatestAt(root, runDir);
       } else {
         out.println("rerun     failed: " + latest + " still points to the previous run");

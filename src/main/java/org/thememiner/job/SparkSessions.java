@@ -26,7 +26,7 @@ public final class SparkSessions {
    * {@link #getOrCreate}, then on a cluster waits for a first executor ({@link ExecutorWait}); when none joins,
    * the session is stopped and the exception says why.
    */
-  static SparkSession forJob(String appName, String master, boolean explicitMaster)
+  public static SparkSession forJob(String appName, String master, boolean explicitMaster)
       throws NoExecutorsException, ConfigException, InterruptedException {
     SparkSession spark;
     try {

@@ -60,6 +60,7 @@ import org.thememiner.report.HtmlReport;
 import org.thememiner.report.PaperSummary;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
+import org.thememiner.report.RunLayout;
 import org.thememiner.report.Versions;
 import org.thememiner.report.export.CsvExport;
 import org.thememiner.report.export.QdpxExport;
@@ -78,15 +79,6 @@ import org.thememiner.themes.ThemeSettings;
  * per-theme summaries, never the corpus.
  */
 public final class ThememinerJob {
-  /** Every input was processed. */
-  public static final int EXIT_OK = 0;
-  /** The run started but could not finish (no input readable, too little text for themes, an internal error). */
-  public static final int EXIT_FAILED = 1;
-  /** Nothing was done: invalid arguments, job spec, construct file or output folder. */
-  public static final int EXIT_CONFIG = 2;
-  /** The run finished, but some inputs failed: see errors.jsonl. */
-  public static final int EXIT_PARTIAL = 3;
-
   private final JobConfig config;
   private final PrintStream out;
   private final StageLog log;
@@ -107,7 +99,7 @@ public final class ThememinerJob {
    */
   public record Plan(Path previousRun, Path sharedModel, String mode, double refitGrowth) {
     /** A scheduled rerun of a job as its {@code rerun} settings say. */
-    static Plan rerun(Path previousRun, JobConfig config) {
+    public static Plan rerun(Path previousRun, JobConfig config) {
       return new Plan(previousRun, config.modelLocation(), config.rerun().mode(), config.rerun().refitGrowth());
     }
   }
@@ -218,7 +210,7 @@ public final class ThememinerJob {
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
     Extracted extracted = extractStage(spark, files, cache(spark), Optional.empty());
-    int code = extracted.summaries().isEmpty() ? EXIT_FAILED : extracted.failures().isEmpty() ? EXIT_OK : EXIT_PARTIAL;
+    int code = extracted.summaries().isEmpty() ? ExitCode.FAILED : extracted.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     writeErrors(extracted.failures());
     writeRunInfo(spark, startedAt, code, files, extracted, null, null, List.of());
     return code;
@@ -239,7 +231,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files, cache, previous);
     List<InputFailure> failures = new ArrayList<>(extracted.failures());
     if (extracted.summaries().isEmpty()) {
-      return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve("errors.jsonl"));
+      return failed(spark, startedAt, files, extracted, failures, "no input could be read; see " + outDir.resolve(RunLayout.ERRORS));
     }
     RunSentences annotated = annotateStage(spark, extracted, cache, failures);
 
@@ -272,8 +264,8 @@ public final class ThememinerJob {
     long outliers = counts.outliers();
     // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
-    saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve("model"));
-    if (plan.sharedModel() != null && !reuse) saveModel(model, outDir.resolve("model"), plan.sharedModel());
+    saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
+    if (plan.sharedModel() != null && !reuse) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
     log.done(String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
         (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
             + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
@@ -305,23 +297,23 @@ public final class ThememinerJob {
     if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
     else writeSentences(assigned.drop(ThemeDiscovery.EMBEDDING), null, null); // vectors are the model's input, not an output
     writeAssignments(assigned, constructsByTheme(comparisons), coded);
-    AtomicFiles.write(outDir.resolve("themes.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
+    AtomicFiles.write(outDir.resolve(RunLayout.THEMES), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, themes));
     Map<String, GoldAgreement> agreements = goldAgreements(comparisons);
     Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers().keySet(), themes,
         new java.util.HashSet<>(extracted.sha256ById().keySet()))).orElse(null);
     if (drift != null) {
-      AtomicFiles.write(outDir.resolve("drift.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, drift));
+      AtomicFiles.write(outDir.resolve(RunLayout.DRIFT), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, drift));
     } else {
-      Files.deleteIfExists(outDir.resolve("drift.json"));
+      Files.deleteIfExists(outDir.resolve(RunLayout.DRIFT));
     }
-    AtomicFiles.write(outDir.resolve("comparison.json"),
+    AtomicFiles.write(outDir.resolve(RunLayout.COMPARISON),
         w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements, exampleCodings)));
     writeExampleCodes(assigned, exampleCodings);
     writeErrors(failures);
-    int code = failures.isEmpty() ? EXIT_OK : EXIT_PARTIAL;
+    int code = failures.isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     log.done("outputs in " + outDir);
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability, themes);
-    AtomicFiles.writeString(outDir.resolve("report.html"),
+    AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT),
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
     export();
     return code;
@@ -335,9 +327,9 @@ public final class ThememinerJob {
   private int failed(SparkSession spark, String startedAt, List<InputFile> files, Extracted extracted,
       List<InputFailure> failures, String reason) throws IOException {
     writeErrors(failures);
-    writeRunInfo(spark, startedAt, EXIT_FAILED, files, extracted, null, null, List.of());
+    writeRunInfo(spark, startedAt, ExitCode.FAILED, files, extracted, null, null, List.of());
     out.println("thememiner: " + reason);
-    return EXIT_FAILED;
+    return ExitCode.FAILED;
   }
 
   /** The exports asked for, from the finished run folder. */
@@ -443,7 +435,7 @@ public final class ThememinerJob {
     Map<String, List<String>> idsBySha = new LinkedHashMap<>();
     List<PaperSummary> summaries = new ArrayList<>();
     JavaRDD<Paper> others = papers;
-    AtomicFiles.write(outDir.resolve("papers.jsonl"), w -> carried.write(others.toLocalIterator(), w, p -> {
+    AtomicFiles.write(outDir.resolve(RunLayout.PAPERS), w -> carried.write(others.toLocalIterator(), w, p -> {
       sha.put(p.id(), p.sha256());
       idsBySha.computeIfAbsent(p.sha256(), k -> new ArrayList<>()).add(p.id());
       summaries.add(PaperSummary.of(p));
@@ -696,7 +688,7 @@ public final class ThememinerJob {
   }
 
   /** Each construct's coding prototype by {@code prefix + construct id}, in the set's order. */
-  static Map<String, SentenceCoder.Prototype> profiles(ConstructSet set, Profiler profiler, String prefix) {
+  public static Map<String, SentenceCoder.Prototype> profiles(ConstructSet set, Profiler profiler, String prefix) {
     Map<String, SentenceCoder.Prototype> profiles = new LinkedHashMap<>();
     profiler.profile(set).forEach(p -> profiles.put(prefix + p.id(), SentenceCoder.Prototype.of(p.construct(), p.terms())));
     return profiles;
@@ -725,7 +717,7 @@ public final class ThememinerJob {
   private void writeSentences(Dataset<Row> all, CarriedAssignments carried, Dataset<Row> added) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
-    Path previous = carried == null ? null : carried.from().resolve("sentences");
+    Path previous = carried == null ? null : carried.from().resolve(RunLayout.SENTENCES);
     if (carried != null && carried.wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
       Path addedFiles = outDir.resolve(".sentences-added.tmp");
       AtomicFiles.deleteTree(addedFiles);
@@ -743,7 +735,7 @@ public final class ThememinerJob {
     } else {
       all.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
     }
-    AtomicFiles.replace(tmp, outDir.resolve("sentences"));
+    AtomicFiles.replace(tmp, outDir.resolve(RunLayout.SENTENCES));
   }
 
   /** The Parquet files of a table folder Spark wrote. */
@@ -765,9 +757,8 @@ public final class ThememinerJob {
         : withTheme.join(coded, ThemeModel.SENTENCE_KEY, "left"))
         .orderBy("paper_id", "sentence_no")
         .select("paper_id", "section", "sentence_no", ThemeModel.THEME_ID, SentenceCoder.CODED, SentenceCoder.SCORE, "text");
-    AtomicFiles.write(outDir.resolve("assignments.csv"), w -> {
-      Csv.row(w, List.of("paper_id", "section", "sentence_no", "theme_id", "construct_id", "similarity",
-          "coded_construct_id", "coding_score", "text"));
+    AtomicFiles.write(outDir.resolve(RunLayout.ASSIGNMENTS), w -> {
+      Csv.row(w, RunLayout.ASSIGNMENTS_COLUMNS);
       Iterator<Row> it = rows.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
@@ -785,14 +776,14 @@ public final class ThememinerJob {
    * construct as {@code set:construct} and the coder's score; removed when the run has none.
    */
   private void writeExampleCodes(Dataset<Row> assigned, Map<String, ExampleCoding> exampleCodings) throws IOException {
-    Path file = outDir.resolve("example_coding.csv");
+    Path file = outDir.resolve(RunLayout.EXAMPLE_CODING);
     if (exampleCodings.isEmpty()) {
       Files.deleteIfExists(file);
       return;
     }
     Dataset<Row> context = assigned.select("paper_id", "sentence_no", "section", "text");
     AtomicFiles.write(file, w -> {
-      Csv.row(w, List.of("paper_id", "section", "sentence_no", "construct_id", "score", "text"));
+      Csv.row(w, RunLayout.EXAMPLE_CODING_COLUMNS);
       for (ExampleCoding coding : exampleCodings.values()) {
         Iterator<Row> it = coding.codes().join(context, ThemeModel.SENTENCE_KEY).orderBy("paper_id", "sentence_no")
             .select("paper_id", "section", "sentence_no", SentenceCoder.CODED, SentenceCoder.SCORE, "text").toLocalIterator();
@@ -806,7 +797,7 @@ public final class ThememinerJob {
   }
 
   private void writeErrors(List<InputFailure> failures) throws IOException {
-    AtomicFiles.write(outDir.resolve("errors.jsonl"), (Writer w) -> {
+    AtomicFiles.write(outDir.resolve(RunLayout.ERRORS), (Writer w) -> {
       for (InputFailure f : failures) {
         w.write(Json.MAPPER.writeValueAsString(f));
         w.write('\n');
@@ -828,8 +819,8 @@ public final class ThememinerJob {
       inputs.add(m);
     }
     String status = switch (code) {
-      case EXIT_OK -> "ok";
-      case EXIT_PARTIAL -> "completed with failed inputs";
+      case ExitCode.OK -> "ok";
+      case ExitCode.PARTIAL -> "completed with failed inputs";
       default -> "failed";
     };
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status, spark.sparkContext().master(),
@@ -837,7 +828,7 @@ public final class ThememinerJob {
         model == null ? List.of() : model.silhouettes(), model == null ? List.of() : model.stabilities(),
         model == null ? null : model.k(), stability,
         themes.isEmpty() ? null : themes.stream().mapToDouble(Theme::largestPaperShare).average().orElseThrow());
-    AtomicFiles.write(outDir.resolve("run.json"), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
+    AtomicFiles.write(outDir.resolve(RunLayout.RUN_INFO), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, info));
     return info;
   }
 }

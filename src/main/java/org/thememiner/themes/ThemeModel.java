@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -74,15 +73,12 @@ public final class ThemeModel implements Serializable {
   private final Metadata metadata;
 
   /**
-   * What the Spark pipeline does not carry; saved as JSON beside it. {@code trainingSentences} is the number of
-   * sentences the model was fitted on ({@link ThemeDiscovery#eligible}); null in models saved before it was kept.
+   * What the Spark pipeline does not carry; saved as JSON beside it ({@link ThemeModelFormat}). {@code
+   * trainingSentences} is the number of sentences the model was fitted on ({@link ThemeDiscovery#eligible}); null
+   * when unknown (a version 1 file may lack it).
    */
   public record Metadata(ThemeSettings settings, int[] clusterToTheme, long[] clusterSizes, List<double[]> silhouettes,
-      List<double[]> stabilities, Stability selectionStability, Long trainingSentences) {
-    public Metadata {
-      stabilities = stabilities == null ? List.of() : stabilities; // models saved before selection measured it
-    }
-  }
+      List<double[]> stabilities, Stability selectionStability, Long trainingSentences) {}
 
   private ThemeModel(PipelineModel pipeline, Metadata metadata) {
     this.pipeline = pipeline;
@@ -238,16 +234,17 @@ public final class ThemeModel implements Serializable {
   /** Saves the model into a new folder: {@code pipeline/} and {@code theme-model.json}. */
   public void save(Path dir) throws IOException {
     pipeline.write().save(dir.resolve("pipeline").toString());
-    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("theme-model.json").toFile(), metadata);
+    ThemeModelFormat.write(dir, metadata);
   }
 
   public static boolean exists(Path dir) {
-    return dir != null && Files.isRegularFile(dir.resolve("theme-model.json")) && Files.isDirectory(dir.resolve("pipeline"));
+    return dir != null && Files.isRegularFile(dir.resolve(ThemeModelFormat.FILE)) && Files.isDirectory(dir.resolve("pipeline"));
   }
 
+  /** @throws IOException no model in {@code dir}, or one whose format is newer than this code reads */
   public static ThemeModel load(Path dir) throws IOException {
     if (!Files.isDirectory(dir.resolve("pipeline"))) throw new IOException("no theme model under " + dir);
-    Metadata metadata = new ObjectMapper().readValue(dir.resolve("theme-model.json").toFile(), Metadata.class);
+    Metadata metadata = ThemeModelFormat.read(dir);
     return new ThemeModel(PipelineModel.load(dir.resolve("pipeline").toString()), metadata);
   }
 }

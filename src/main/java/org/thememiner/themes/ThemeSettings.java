@@ -49,14 +49,13 @@ public record ThemeSettings(
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
-    if (context == null) context = "sentence"; // models saved before the setting existed
-    if (embeddingModel == null) embeddingModel = SentenceEncoder.MODELS.get(0);
-    if (centre == null) centre = "none";
-    if (!CENTRES.contains(centre)) throw new IllegalArgumentException("themes.centre must be one of " + CENTRES + ", got " + centre);
-    if (!SentenceEncoder.MODELS.contains(embeddingModel)) {
+    if (centre == null || !CENTRES.contains(centre)) {
+      throw new IllegalArgumentException("themes.centre must be one of " + CENTRES + ", got " + centre);
+    }
+    if (embeddingModel == null || !SentenceEncoder.MODELS.contains(embeddingModel)) {
       throw new IllegalArgumentException("themes.embeddingModel must be one of " + SentenceEncoder.MODELS + ", got " + embeddingModel);
     }
-    if (!CONTEXTS.contains(context)) {
+    if (context == null || !CONTEXTS.contains(context)) {
       throw new IllegalArgumentException("themes.context must be one of " + CONTEXTS + ", got " + context);
     }
     if (k < 0) throw new IllegalArgumentException("themes.k must be >= 0 (0 = automatic), got " + k);

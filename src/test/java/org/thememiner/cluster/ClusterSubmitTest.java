@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thememiner.TestData;
 import org.thememiner.DocumentedCommands;
+import org.thememiner.job.ExitCode;
 import org.thememiner.job.JobConfig;
 import org.thememiner.job.JobConfigLoader;
 import org.thememiner.job.ThememinerJob;
@@ -82,7 +83,7 @@ class ClusterSubmitTest {
     long t0 = System.nanoTime();
     int code = job.run(TestData.spark(), job.preflight());
     localTime = Duration.ofNanos(System.nanoTime() - t0);
-    assertEquals(ThememinerJob.EXIT_OK, code, console.toString(StandardCharsets.UTF_8));
+    assertEquals(ExitCode.OK, code, console.toString(StandardCharsets.UTF_8));
     System.out.println("local mode run: " + localTime.toSeconds() + " s");
   }
 
@@ -101,7 +102,7 @@ class ClusterSubmitTest {
     Path out = work.resolve("cluster-out");
     LocalCluster.Result r = cluster.submit(work.resolve("submit.log"), List.of(), runArgs(out));
     System.out.println("cluster run (jobs/submit.sh, with the cluster jar build if needed): " + r.took().toSeconds() + " s");
-    assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
+    assertEquals(ExitCode.OK, r.exitCode(), r.log());
     assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("themes") && l.contains("4 themes")), r.log());
     assertSameOutputs(out);
     // it really ran on the cluster: its run.json names the standalone master
@@ -124,6 +125,8 @@ class ClusterSubmitTest {
     List<String> natives = entries(jar).stream().filter(n -> n.matches("(ai/onnxruntime/native|native/lib)/[^/]+/.+[^/]")).toList();
     assertTrue(natives.contains("ai/onnxruntime/native/linux-x64/libonnxruntime.so"), "ONNX Runtime for Linux ships: " + natives);
     assertTrue(natives.stream().allMatch(n -> n.contains("/linux-")), "Spark clusters run Linux: no other platform's libraries " + natives);
+    assertEquals(List.of(), appClasses.stream().filter(c -> c.startsWith("cc/mallet/") || c.startsWith("gnu/trove/")
+        || c.startsWith("org/thememiner/eval/")).limit(20).toList(), "eval, bench and MALLET are development tools");
     List<String> clashes = new ArrayList<>();
     try (var jars = Files.list(cluster.dir.resolve("spark-home/jars"))) {
       for (Path sparkJar : jars.toList()) {
@@ -165,7 +168,7 @@ class ClusterSubmitTest {
     killed.forEach(ProcessHandle::destroyForcibly);
     System.out.println("killed worker-1 and its executor: pids " + killed.stream().map(ProcessHandle::pid).toList());
     LocalCluster.Result r = run.get(12, TimeUnit.MINUTES);
-    assertEquals(ThememinerJob.EXIT_OK, r.exitCode(), r.log());
+    assertEquals(ExitCode.OK, r.exitCode(), r.log());
     assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw its executor go: " + r.log());
     assertSameOutputs(out);
     assertTrue(cluster.status().contains("worker-1 stopped"), "worker-1 stayed dead");
@@ -186,7 +189,7 @@ class ClusterSubmitTest {
     LocalCluster.Result r = LocalCluster.script(cluster.dir, Duration.ofMinutes(10), log, "-c",
         submit.replace(docOut, "--out " + out));
     System.out.println("submission asking for 20g executors: exit " + r.exitCode() + " after " + r.took().toSeconds() + " s");
-    assertEquals(ThememinerJob.EXIT_FAILED, r.exitCode(), r.log());
+    assertEquals(ExitCode.FAILED, r.exitCode(), r.log());
     // JVM start and jar upload under load, then the 20 s wait: far from forever
     assertTrue(r.took().compareTo(Duration.ofMinutes(3)) < 0, "took " + r.took());
     String message = Files.readString(log).lines().filter(l -> l.startsWith("thememiner: no executor joined")).findFirst().orElse("");
@@ -206,7 +209,7 @@ class ClusterSubmitTest {
     LocalCluster.Result r = LocalCluster.script(cluster.dir, Duration.ofMinutes(10), log,
         Stream.concat(Stream.of("jobs/submit.sh", "--master", nobody, "--"), runArgs(out).stream()).toArray(String[]::new));
     System.out.println("submission to " + nobody + ": exit " + r.exitCode() + " after " + r.took().toSeconds() + " s");
-    assertEquals(ThememinerJob.EXIT_FAILED, r.exitCode(), r.log());
+    assertEquals(ExitCode.FAILED, r.exitCode(), r.log());
     // Spark gives up registering after three tries of 20 s
     assertTrue(r.took().compareTo(Duration.ofMinutes(3)) < 0, "took " + r.took());
     String message = Files.readString(log).lines().filter(l -> l.startsWith("thememiner: ")).findFirst().orElse("");

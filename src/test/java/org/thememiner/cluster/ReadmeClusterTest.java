@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.thememiner.DocumentedCommands;
-import org.thememiner.job.ThememinerJob;
+import org.thememiner.job.ExitCode;
 import org.thememiner.report.AtomicFiles;
 
 /**
@@ -50,7 +50,7 @@ class ReadmeClusterTest {
     LocalCluster.Result submit = run(COMMANDS.get(1).replace(README_OUT, "--out " + out), Duration.ofMinutes(15), "submit");
     System.out.println("README submission of jobs/example.yaml: exit " + submit.exitCode() + " after "
         + submit.took().toSeconds() + " s");
-    assertEquals(ThememinerJob.EXIT_OK, submit.exitCode(), submit.log());
+    assertEquals(ExitCode.OK, submit.exitCode(), submit.log());
     for (String f : List.of("themes.json", "assignments.csv", "comparison.json", "report.html", "run.json")) {
       assertTrue(Files.exists(out.resolve(f)), f + " written");
     }

@@ -55,7 +55,7 @@ class BadInputsRunTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(run.waitFor(600, TimeUnit.SECONDS), "the run finished");
     String console = Files.readString(log);
-    assertEquals(ThememinerJob.EXIT_PARTIAL, run.exitValue(), console);
+    assertEquals(ExitCode.PARTIAL, run.exitValue(), console);
     System.out.printf("BadInputsRunTest: the run took %.0f s%n", (System.nanoTime() - start) / 1e9);
 
     Map<String, JsonNode> errors = Files.readAllLines(out.resolve("errors.jsonl")).stream().map(BadInputsRunTest::json)

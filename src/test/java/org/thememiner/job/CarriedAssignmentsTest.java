@@ -41,7 +41,7 @@ class CarriedAssignmentsTest {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     ThememinerJob job = new ThememinerJob(config, new PrintStream(console, true, StandardCharsets.UTF_8),
         ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
-    assertEquals(ThememinerJob.EXIT_OK, job.run(TestData.spark(), job.preflight()));
+    assertEquals(ExitCode.OK, job.run(TestData.spark(), job.preflight()));
     return console.toString(StandardCharsets.UTF_8);
   }
 

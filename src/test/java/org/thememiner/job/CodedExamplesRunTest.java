@@ -56,7 +56,7 @@ class CodedExamplesRunTest {
   private static String run(ObjectNode flags) throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     ThememinerJob job = new ThememinerJob(JobConfigLoader.load(null, flags.deepCopy()), new PrintStream(console, true, StandardCharsets.UTF_8));
-    assertEquals(ThememinerJob.EXIT_OK, job.run(TestData.spark(), job.preflight()));
+    assertEquals(ExitCode.OK, job.run(TestData.spark(), job.preflight()));
     return console.toString(StandardCharsets.UTF_8);
   }
 

@@ -31,7 +31,7 @@ class EmbeddingCacheTest {
     flags.putObject("themes").put("k", 4).put("stabilitySeeds", 0).put("representation", "embedding");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     ThememinerJob job = new ThememinerJob(JobConfigLoader.load(null, flags), new PrintStream(console, true, StandardCharsets.UTF_8));
-    assertEquals(ThememinerJob.EXIT_OK, job.run(TestData.spark(), job.preflight()));
+    assertEquals(ExitCode.OK, job.run(TestData.spark(), job.preflight()));
     return console.toString(StandardCharsets.UTF_8);
   }
 

@@ -43,7 +43,7 @@ class EndToEndTest {
 
   @Test
   void aBrokenInputIsReportedAndTheRestIsProcessed() throws Exception {
-    assertEquals(ThememinerJob.EXIT_PARTIAL, exitCode, console);
+    assertEquals(ExitCode.PARTIAL, exitCode, console);
     List<JsonNode> errors = jsonl("errors.jsonl");
     assertEquals(1, errors.size());
     assertTrue(errors.get(0).get("path").asText().endsWith("broken.pdf"));

@@ -29,7 +29,7 @@ class ExtractOnlyTest {
     flags.putArray("input").add(in.toString());
     flags.put("out", work.resolve("out").toString());
     ThememinerJob job = new ThememinerJob(JobConfigLoader.load(null, flags), new PrintStream(OutputStream.nullOutputStream()));
-    assertEquals(ThememinerJob.EXIT_PARTIAL, job.extract(TestData.spark(), job.preflight()));
+    assertEquals(ExitCode.PARTIAL, job.extract(TestData.spark(), job.preflight()));
     Path out = work.resolve("out");
     assertEquals(2, Files.readAllLines(out.resolve("papers.jsonl")).size());
     var error = Json.MAPPER.readTree(Files.readAllLines(out.resolve("errors.jsonl")).get(0));

@@ -23,7 +23,7 @@ class FailFastTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(ThememinerJob.EXIT_CONFIG, Main.execute(null, flags, false, false));
+      assertEquals(ExitCode.CONFIG, Main.execute(null, flags, false, false));
     } finally {
       System.setErr(err);
     }

@@ -53,7 +53,7 @@ class KillRestartTest {
     ObjectNode sameMaster = JsonNodeFactory.instance.objectNode().put("master", "local[2]");
     ThememinerJob uninterrupted = new ThememinerJob(JobConfigLoader.load(spec(in, reference), sameMaster),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    assertEquals(ThememinerJob.EXIT_OK, uninterrupted.run(TestData.spark(), uninterrupted.preflight()));
+    assertEquals(ExitCode.OK, uninterrupted.run(TestData.spark(), uninterrupted.preflight()));
 
     Path out = work.resolve("out");
     Path spec = spec(in, out);
@@ -76,7 +76,7 @@ class KillRestartTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(third.waitFor(300, TimeUnit.SECONDS), "the third run finished");
     String console = Files.readString(log);
-    assertEquals(ThememinerJob.EXIT_OK, third.exitValue(), console);
+    assertEquals(ExitCode.OK, third.exitValue(), console);
     assertTrue(console.lines().anyMatch(l -> l.startsWith("extract") && l.contains("3 papers (3 from cache)")), console);
     assertTrue(console.lines().anyMatch(l -> l.startsWith("annotate") && l.contains("(3 papers from cache)")), console);
     assertEquals(1, batches(papers).size(), "nothing extracted again: " + batches(papers));

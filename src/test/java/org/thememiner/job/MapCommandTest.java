@@ -27,7 +27,7 @@ class MapCommandTest {
     Process p = new ProcessBuilder("bash", "-c", commands.get(0).replace(README_OUT, "--out " + out))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(p.waitFor(600, TimeUnit.SECONDS), "map finished");
-    assertEquals(ThememinerJob.EXIT_OK, p.exitValue(), Files.readString(log));
+    assertEquals(ExitCode.OK, p.exitValue(), Files.readString(log));
 
     List<String> csv = Files.readAllLines(out.resolve("author_themes.csv"));
     assertEquals("study,author_theme,construct_id,similarity", csv.get(0));

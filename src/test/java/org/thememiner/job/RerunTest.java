@@ -57,14 +57,14 @@ class RerunTest {
     Path spec = spec("living-review", in, root, "assign");
 
     Outcome first = rerun(spec);
-    assertEquals(ThememinerJob.EXIT_OK, first.exitCode(), first.output());
+    assertEquals(ExitCode.OK, first.exitCode(), first.output());
     Path firstRun = root.resolve("latest").toRealPath();
     assertTrue(Files.isRegularFile(firstRun.resolve("report.html")));
     assertTrue(Files.isDirectory(root.resolve("shared-model").resolve("pipeline")), "the model reruns share was saved");
 
     Files.copy(TestData.jats("journal.pmed.0020124.xml"), in.resolve("journal.pmed.0020124.xml"));
     Outcome second = rerun(spec);
-    assertEquals(ThememinerJob.EXIT_OK, second.exitCode(), second.output());
+    assertEquals(ExitCode.OK, second.exitCode(), second.output());
     Path secondRun = root.resolve("latest").toRealPath();
     assertNotEquals(firstRun, secondRun, "a new dated folder next to the previous one");
     assertTrue(Files.isRegularFile(firstRun.resolve("themes.json")), "the previous run is kept");
@@ -77,7 +77,7 @@ class RerunTest {
     try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.WRITE);
          FileLock held = channel.lock()) {
       Outcome blocked = rerun(spec);
-      assertEquals(Rerun.EXIT_LOCKED, blocked.exitCode(), blocked.output());
+      assertEquals(ExitCode.LOCKED, blocked.exitCode(), blocked.output());
       assertTrue(blocked.output().contains("in progress"), blocked.output());
     }
     assertEquals(secondRun, root.resolve("latest").toRealPath(), "a refused rerun moves nothing");
@@ -89,7 +89,7 @@ class RerunTest {
     Files.writeString(in.resolve("broken.pdf"), "%PDF-1.4 not really");
     Path root = work.resolve("broken-job");
     Outcome o = rerun(spec("broken", in, root, "refit"));
-    assertEquals(ThememinerJob.EXIT_FAILED, o.exitCode(), o.output());
+    assertEquals(ExitCode.FAILED, o.exitCode(), o.output());
     assertFalse(Files.exists(root.resolve("latest")), "latest is only set by a run that completed");
   }
 }

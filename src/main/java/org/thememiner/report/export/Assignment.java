@@ -1,5 +1,11 @@
 package org.thememiner.report.export;
 
+import static org.thememiner.report.RunLayout.PAPER_ID;
+import static org.thememiner.report.RunLayout.SECTION;
+import static org.thememiner.report.RunLayout.SENTENCE_NO;
+import static org.thememiner.report.RunLayout.TEXT;
+import static org.thememiner.report.RunLayout.THEME_ID;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +25,7 @@ import java.util.Map;
  * @param line       the line of assignments.csv the row starts on, for messages
  */
 record Assignment(String paperId, String section, int sentenceNo, int themeId, String text, long line) {
-  private static final List<String> COLUMNS = List.of("paper_id", "section", "sentence_no", "theme_id", "text");
+  private static final List<String> COLUMNS = List.of(PAPER_ID, SECTION, SENTENCE_NO, THEME_ID, TEXT);
 
   /** Every row of the file, grouped by paper (in file order) and ordered by sentence number within a paper. */
   static Map<String, List<Assignment>> readByPaper(Path file) throws IOException {
@@ -35,11 +41,11 @@ record Assignment(String paperId, String section, int sentenceNo, int themeId, S
           throw new IOException(file + " line " + r.line() + ": " + r.fields().size() + " fields, the header has " + header.fields().size());
         }
         Assignment a = new Assignment(
-            r.fields().get(column.get("paper_id")),
-            r.fields().get(column.get("section")),
-            integer(file, r, "sentence_no", r.fields().get(column.get("sentence_no"))),
-            integer(file, r, "theme_id", r.fields().get(column.get("theme_id"))),
-            r.fields().get(column.get("text")),
+            r.fields().get(column.get(PAPER_ID)),
+            r.fields().get(column.get(SECTION)),
+            integer(file, r, SENTENCE_NO, r.fields().get(column.get(SENTENCE_NO))),
+            integer(file, r, THEME_ID, r.fields().get(column.get(THEME_ID))),
+            r.fields().get(column.get(TEXT)),
             r.line());
         byPaper.computeIfAbsent(a.paperId(), id -> new ArrayList<>()).add(a);
       }

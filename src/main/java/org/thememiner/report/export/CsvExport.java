@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
+import org.thememiner.report.RunLayout;
 
 /**
  * Writes a run's themes and comparison as flat RFC 4180 tables in {@code <run>/export/}, for R, SPSS and the
@@ -34,8 +35,8 @@ public final class CsvExport {
    */
   public static List<Path> write(Path runDir) throws IOException {
     RunFolder run = RunFolder.open(runDir);
-    List<ThemeSummary> themes = ThemeSummary.readAll(run.required(RunFolder.THEMES));
-    List<ConstructSetComparison> sets = ConstructSetComparison.readAll(run.file(RunFolder.COMPARISON));
+    List<ThemeSummary> themes = ThemeSummary.readAll(run.required(RunLayout.THEMES));
+    List<ConstructSetComparison> sets = ConstructSetComparison.readAll(run.file(RunLayout.COMPARISON));
     Path dir = run.exportDir();
     Files.createDirectories(dir);
 

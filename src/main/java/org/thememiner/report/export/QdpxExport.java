@@ -25,6 +25,7 @@ import javax.xml.stream.XMLStreamException;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
+import org.thememiner.report.RunLayout;
 
 /**
  * Writes a run as a REFI-QDA project ({@code <run>/export/project.qdpx}) that NVivo, ATLAS.ti and MAXQDA import:
@@ -76,16 +77,16 @@ public final class QdpxExport {
    */
   public static Result write(Path runDir) throws IOException {
     RunFolder run = RunFolder.open(runDir);
-    List<ThemeSummary> themes = ThemeSummary.readAll(run.required(RunFolder.THEMES));
-    List<ConstructSetComparison> sets = ConstructSetComparison.readAll(run.file(RunFolder.COMPARISON));
-    Path papersFile = run.required(RunFolder.PAPERS);
-    Path assignmentsFile = run.required(RunFolder.ASSIGNMENTS);
+    List<ThemeSummary> themes = ThemeSummary.readAll(run.required(RunLayout.THEMES));
+    List<ConstructSetComparison> sets = ConstructSetComparison.readAll(run.file(RunLayout.COMPARISON));
+    Path papersFile = run.required(RunLayout.PAPERS);
+    Path assignmentsFile = run.required(RunLayout.ASSIGNMENTS);
     Map<String, List<Assignment>> assignments = Assignment.readByPaper(assignmentsFile);
     Codebook codebook = Codebook.of(run, themes, sets);
     for (List<Assignment> rows : assignments.values()) {
       for (Assignment a : rows) {
         if (!codebook.themeGuids().containsKey(a.themeId())) {
-          throw new IOException(assignmentsFile + " line " + a.line() + ": theme " + a.themeId() + " is not in " + RunFolder.THEMES);
+          throw new IOException(assignmentsFile + " line " + a.line() + ": theme " + a.themeId() + " is not in " + RunLayout.THEMES);
         }
       }
     }
@@ -129,7 +130,7 @@ public final class QdpxExport {
             selections(run, paper, document, rows == null ? List.of() : rows, codebook, unlocated)));
       });
       for (List<Assignment> orphans : assignments.values()) {
-        for (Assignment a : orphans) unlocated.add(new Unlocated(a, "paper not in " + RunFolder.PAPERS));
+        for (Assignment a : orphans) unlocated.add(new Unlocated(a, "paper not in " + RunLayout.PAPERS));
       }
       entry(zip, "project.qde", entryTime);
       writeProject(zip, run, codebook, sources, unlocated.size());

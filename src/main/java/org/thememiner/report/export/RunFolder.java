@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.thememiner.report.Json;
+import org.thememiner.report.RunLayout;
 
 /**
- * A finished run's output folder, as the exports read it: where each file is and which run it is.
+ * A finished run's output folder, as the exports read it: where each file is ({@link RunLayout}) and which run it is.
  *
  * @param dir        the run folder
  * @param name       the run's name from run.json
@@ -16,17 +17,10 @@ import org.thememiner.report.Json;
  * @param finishedAt when the run finished (ISO-8601), from run.json, or null
  */
 record RunFolder(Path dir, String name, String startedAt, String finishedAt) {
-  static final String RUN_INFO = "run.json";
-  static final String PAPERS = "papers.jsonl";
-  static final String ASSIGNMENTS = "assignments.csv";
-  static final String THEMES = "themes.json";
-  static final String COMPARISON = "comparison.json";
-  static final String EXPORT_DIR = "export";
-
   /** Reads run.json; fails, naming the file, when the folder is not a finished run. */
   static RunFolder open(Path runDir) throws IOException {
     if (!Files.isDirectory(runDir)) throw new IOException(runDir + ": not a folder (expected a thememiner run folder)");
-    Path runInfo = runDir.resolve(RUN_INFO);
+    Path runInfo = runDir.resolve(RunLayout.RUN_INFO);
     if (!Files.isRegularFile(runInfo)) throw new IOException(runInfo + ": missing; " + runDir + " is not a thememiner run folder");
     JsonNode info;
     try {
@@ -61,7 +55,7 @@ record RunFolder(Path dir, String name, String startedAt, String finishedAt) {
   }
 
   Path exportDir() {
-    return dir.resolve(EXPORT_DIR);
+    return dir.resolve(RunLayout.EXPORT);
   }
 
   /** What name-based GUIDs of this run are derived from: the same run folder always gives the same GUIDs. */

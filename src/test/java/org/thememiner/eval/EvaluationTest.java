@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +25,8 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.SectionPart;
+import org.thememiner.job.JobConfig;
+import org.thememiner.job.JobConfigLoader;
 import org.thememiner.themes.TopicQuality;
 
 /** {@code thememiner eval} on the Tully PDF: the authors' seven Results themes are the gold. */
@@ -99,8 +101,8 @@ class EvaluationTest {
     for (int i = 0; i < 60; i++) {
       docs.add(i % 2 == 0 ? List.of("tablet", "dose", "pharmacy", "tablet") : List.of("nurse", "clinic", "visit", "nurse"));
     }
-    var a = new org.thememiner.themes.MalletLda(2, 7, 200).fit(docs, 5);
-    var b = new org.thememiner.themes.MalletLda(2, 7, 200).fit(docs, 5);
+    var a = new MalletLda(2, 7, 200).fit(docs, 5);
+    var b = new MalletLda(2, 7, 200).fit(docs, 5);
     assertTrue(java.util.Arrays.equals(a.assignment(), b.assignment()), "same seed, same topics");
     assertEquals(a.topicWords(), b.topicWords());
     assertTrue(a.assignment()[0] != a.assignment()[1], "the two vocabularies are two topics");

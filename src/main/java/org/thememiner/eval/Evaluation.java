@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.eval;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -39,10 +39,11 @@ import org.thememiner.ingest.ExtractStage;
 import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.SectionPart;
+import org.thememiner.job.JobConfig;
+import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
 import org.thememiner.themes.Evidence;
-import org.thememiner.themes.MalletLda;
 import org.thememiner.themes.LargestPaper;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;

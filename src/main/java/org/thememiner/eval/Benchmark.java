@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -33,8 +33,13 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.Section;
+import org.thememiner.job.JobConfig;
+import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.SparkSessions;
+import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
+import org.thememiner.report.RunLayout;
 
 /**
  * {@code thememiner bench}: the annotate stage against raw CoreNLP on the same text in the same JVM, its
@@ -238,7 +243,7 @@ final class Benchmark {
   }
 
   /**
-   * One run as a scheduled rerun makes it ({@link Rerun}, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
+   * One run as a scheduled rerun makes it (job.Rerun, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
    * after {@code runs/previous} (or none), with the cache in {@code runs/cache} and this {@code rerun.mode}; timed.
    */
   private static Timed job(List<String> inputs, Path runs, String previous, String folder, Path model, String mode) throws Exception {
@@ -258,7 +263,7 @@ final class Benchmark {
       Map<String, Double> stages = new LinkedHashMap<>();
       boolean reused = false;
       int carried = 0;
-      for (var stage : Json.MAPPER.readTree(outDir.resolve("run.json").toFile()).get("stages")) {
+      for (var stage : Json.MAPPER.readTree(outDir.resolve(RunLayout.RUN_INFO).toFile()).get("stages")) {
         stages.put(stage.get("stage").asText(), stage.get("seconds").asDouble());
         reused |= stage.path("counts").path("modelReused").asInt() == 1;
         carried += stage.path("counts").path("carriedPapers").asInt();

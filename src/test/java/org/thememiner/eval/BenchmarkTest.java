@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.ChildJvm;
 import org.thememiner.report.Json;
 
 /**

@@ -1,4 +1,4 @@
-package org.thememiner.themes;
+package org.thememiner.eval;
 
 import cc.mallet.pipe.Pipe;
 import cc.mallet.pipe.TokenSequence2FeatureSequence;
@@ -19,12 +19,12 @@ import java.util.TreeSet;
  * researchers most often meet, fitted on the same content terms as the job's themes. Runs on the driver, so
  * it is for evaluation on a corpus that fits in memory, not for production runs.
  */
-public final class MalletLda {
+final class MalletLda {
   private final int topics;
   private final long seed;
   private final int iterations;
 
-  public MalletLda(int topics, long seed, int iterations) {
+  MalletLda(int topics, long seed, int iterations) {
     this.topics = topics;
     this.seed = seed;
     this.iterations = iterations;

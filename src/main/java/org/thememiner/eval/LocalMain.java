@@ -1,0 +1,113 @@
+package org.thememiner.eval;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.thememiner.compare.ConstructSet;
+import org.thememiner.compare.ConstructSets;
+import org.thememiner.job.ConfigException;
+import org.thememiner.job.ExitCode;
+import org.thememiner.job.JobConfig;
+import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.Main;
+import org.thememiner.job.SparkSessions;
+import org.thememiner.job.ThememinerJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The local launcher's command line (jobs/thememiner): the job's ({@link Main}: run, extract, rerun) with the
+ * development tools {@code eval} and {@code bench} added. They live here, after the job, so that the job and the
+ * cluster jar (whose main class is {@link Main}) neither depend on them nor ship MALLET.
+ */
+public final class LocalMain {
+  private LocalMain() {}
+
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = {
+      "Score the job against the themes authors named: the gold label of a sentence is the Results subheading it",
+      "sits under. Compares the job with Spark MLlib LDA and MALLET LDA baselines; writes eval.json to --out."})
+  static final class Eval extends Main.Common implements Callable<Integer> {
+    @Option(names = "--constructs", required = true, description = "the construct set whose names are the gold subheadings")
+    String constructs;
+
+    @Option(names = "--gold-sections", required = true,
+        description = "gold labels from Results subheadings (the one gold source so far; required to say so)")
+    boolean goldSections;
+
+    @Option(names = "--themes", description = "k for every method (default: the number of gold sections)")
+    Integer themes;
+
+    @Option(names = "--seed", description = "random seed (default 42)")
+    Long seed;
+
+    @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
+        + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
+    Path coherenceCorpus;
+
+    @Option(names = "--coherence-themes", description = "number of topics for the coherence fits (default 10)")
+    Integer coherenceThemes;
+
+    @Override
+    public Integer call() {
+      ObjectNode o = overrides();
+      o.putArray("constructs").add(constructs);
+      if (out == null) o.put("out", "runs/eval");
+      if (seed != null) o.put("seed", seed);
+      ObjectNode t = o.putObject("themes");
+      t.put("stabilitySeeds", 0);
+      if (themes != null) t.put("k", themes);
+      return Main.guarded("eval", () -> {
+        JobConfig config = JobConfigLoader.load(job, o);
+        ConstructSet set = ConstructSets.load(Path.of(constructs));
+        SparkSession spark = SparkSessions.forJob("thememiner eval", config.master(), master != null);
+        Files.createDirectories(Path.of(config.out()));
+        try {
+          Evaluation evaluation = new Evaluation(config, set, System.out);
+          evaluation.write(evaluation.run(spark, Optional.ofNullable(coherenceCorpus), coherenceThemes));
+          System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
+          return ExitCode.OK;
+        } finally {
+          spark.stop();
+        }
+      });
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, description = {
+      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5% new",
+      "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
+    Path corpus;
+
+    @Option(names = "--out", required = true, description = "the JSON file to write")
+    Path out;
+
+    @Option(names = "--scale", description = "replicate the corpus this many times with distinct bytes (default 1)")
+    int scale = 1;
+
+    @Option(names = "--rounds", description = {"time the raw loop and the annotate stage in turn this many times, and",
+        "the rerun as many times from the same state; figures are medians (default 3)"})
+    int rounds = 3;
+
+    @Override
+    public Integer call() {
+      return Main.guarded("bench", () -> {
+        if (!Files.isDirectory(corpus)) throw new ConfigException("--corpus " + corpus + ": not a folder");
+        if (scale < 1) throw new ConfigException("--scale must be at least 1");
+        if (rounds < 1) throw new ConfigException("--rounds must be at least 1");
+        Benchmark.Result r = new Benchmark(corpus, scale, rounds, System.out).run();
+        Benchmark.write(r, out);
+        System.out.println("bench     wrote " + out);
+        return ExitCode.OK;
+      });
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(Main.commandLine().addSubcommand(new Eval()).addSubcommand(new Bench()).execute(args));
+  }
+}
