@@ -77,7 +77,7 @@ public final class LocalMain {
   }
 
   @Command(name = "bench", mixinStandardHelpOptions = true, description = {
-      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5% new",
+      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5%% new",
       "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
   static final class Bench implements Callable<Integer> {
     @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
