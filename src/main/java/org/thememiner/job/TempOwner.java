@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 record TempOwner(String host, long pid) {
   static final Duration FOREIGN_STALE = Duration.ofHours(24);
   private static final Pattern NAME = Pattern.compile("run-(.+)-(\\d+)");
+  /** Looked up once: a host whose name does not resolve can take seconds to answer. */
+  private static final String LOCAL_HOST = localHost();
 
   static TempOwner current() {
-    return new TempOwner(localHost(), ProcessHandle.current().pid());
+    return new TempOwner(LOCAL_HOST, ProcessHandle.current().pid());
   }
 
   String name() {
@@ -38,7 +40,7 @@ record TempOwner(String host, long pid) {
   static boolean ended(String name, long ageMillis) {
     Optional<TempOwner> owner = parse(name);
     if (owner.isEmpty()) return true;
-    if (!owner.get().host().equals(localHost())) return ageMillis > FOREIGN_STALE.toMillis();
+    if (!owner.get().host().equals(LOCAL_HOST)) return ageMillis > FOREIGN_STALE.toMillis();
     return owner.get().pid() != ProcessHandle.current().pid() && ProcessHandle.of(owner.get().pid()).map(p -> !p.isAlive()).orElse(true);
   }
 
