@@ -15,6 +15,7 @@ import org.thememiner.job.JobConfigLoader;
 import org.thememiner.job.Main;
 import org.thememiner.job.SparkSessions;
 import org.thememiner.job.ThememinerJob;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,8 +28,9 @@ public final class LocalMain {
   private LocalMain() {}
 
   @Command(name = "eval", mixinStandardHelpOptions = true, description = {
-      "Score the job against the themes authors named: the gold label of a sentence is the Results subheading it",
-      "sits under. Compares the job with Spark MLlib LDA and MALLET LDA baselines; writes eval.json to --out."})
+      "Score the job against the themes a paper's authors named.",
+      "The gold label of a sentence is the Results subheading it sits under. Compares the job with Spark MLlib LDA",
+      "and MALLET LDA baselines; writes eval.json to --out."})
   static final class Eval extends Main.Common implements Callable<Integer> {
     @Option(names = "--constructs", required = true, description = "the construct set whose names are the gold subheadings")
     String constructs;
@@ -77,8 +79,9 @@ public final class LocalMain {
   }
 
   @Command(name = "bench", mixinStandardHelpOptions = true, description = {
-      "Benchmark annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5%% new",
-      "papers, on the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
+      "Time annotation, a full run and a rerun on a corpus.",
+      "Annotation against raw CoreNLP (1 and all cores) and a full run against a rerun after 5%% new papers, on",
+      "the same text in one process; writes JSON (figures: BENCHMARKS.md)."})
   static final class Bench implements Callable<Integer> {
     @Option(names = "--corpus", required = true, description = "folder of inputs, e.g. ../shared/corpus/jats")
     Path corpus;
@@ -108,6 +111,11 @@ public final class LocalMain {
   }
 
   public static void main(String[] args) {
-    System.exit(Main.commandLine().addSubcommand(new Eval()).addSubcommand(new Bench()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** {@link Main#commandLine} with {@code eval} and {@code bench}. */
+  static CommandLine commandLine() {
+    return Main.commandLine().addSubcommand(new Eval()).addSubcommand(new Bench());
   }
 }

@@ -107,8 +107,9 @@ public final class Main {
   }
 
   @Command(name = "rerun", mixinStandardHelpOptions = true, description = {
-      "Rerun a job on what is new in its inputs: a dated run folder under the job's out folder, the cache and theme",
-      "model shared with earlier runs, drift against the previous run; 'latest' moves to it when the run completes."})
+      "Run a job again on what is new in its inputs.",
+      "A dated run folder under the job's out folder, the cache and theme model shared with earlier runs, drift",
+      "against the previous run; 'latest' moves to it when the run completes."})
   static final class RerunCommand extends Common implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -130,8 +131,9 @@ public final class Main {
   }
 
   @Command(name = "map", mixinStandardHelpOptions = true, description = {
-      "Map a table of author themes (TSV: study, author_theme, optionally text) onto construct sets by meaning;",
-      "writes DIR/author_themes.csv (study,author_theme,construct_id,similarity). No Spark, no corpus."})
+      "Map a study table's author themes onto construct sets by meaning.",
+      "Reads a TSV (study, author_theme, optionally text); writes DIR/author_themes.csv",
+      "(study,author_theme,construct_id,similarity). No Spark, no corpus."})
   static final class MapCommand implements Callable<Integer> {
     @Option(names = "--author-themes", required = true, description = "TSV with a header: study, author_theme, optionally text")
     Path authorThemes;
