@@ -34,8 +34,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The theme estimator: fits a {@link ThemeModel} on annotated sentences. Representation and clustering are
- * Spark ML stages, the parts the settings name ({@link ThemeParts}), so the fitted model is an ordinary {@link PipelineModel} that reruns
- * load and reuse.
+ * Spark ML stages, the parts the settings name ({@link ThemeParts}), so the fitted model is an ordinary
+ * {@link PipelineModel} that reruns load and reuse.
  */
 public final class ThemeDiscovery {
   /**
