@@ -334,17 +334,17 @@ final class Evaluation {
     ThemeSettings s = config.themes().withK(k);
     // The baselines as they are used: a topic model over each sentence's own terms.
     if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
-    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence")
+    // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.
+    ThemeSettings settings = method.equals("spark-lda") ? s.withAlgorithm("tfidf", "lda").withContext("sentence").withKeywords("ctfidf")
         : method.startsWith("thememiner-") ? variant(s, method.substring("thememiner-".length())) : s;
     ThemeModel model = new ThemeDiscovery(settings).fit(sentences);
-    // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.
     Dataset<Row> assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Integer> bySentence = new HashMap<>();
     for (Row r : assigned.filter(col(ThemeModel.THEME_ID).isNotNull())
         .select("paper_id", "sentence_no", ThemeModel.THEME_ID).collectAsList()) {
       bySentence.put(r.getString(0) + "/" + r.getInt(1), r.getInt(2));
     }
-    List<Theme> themes = (method.equals("spark-lda") ? ThemeRepresentation.cTfIdfOnly(settings) : new ThemeRepresentation(settings)).describe(assigned);
+    List<Theme> themes = new ThemeRepresentation(settings).describe(assigned);
     assigned.unpersist();
     return new Clustering(themes, bySentence, model);
   }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * is upgraded here to the current {@link ThemeModel.Metadata}, so the records hold no defaults for old files.
  */
 final class ThemeModelFormat {
-  /** 2: {@code formatVersion} written, and every setting the current records have. */
-  static final int CURRENT = 2;
+  /** 2: {@code formatVersion} written; 3: {@code themes.keywords} in the settings. */
+  static final int CURRENT = 3;
   static final String FILE = "theme-model.json";
   private static final String VERSION = "formatVersion";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,7 @@ final class ThemeModelFormat {
     }
     json.remove(VERSION);
     if (version == 1) upgradeFromVersion1(json);
+    if (version <= 2) upgradeFromVersion2(json);
     return JSON.treeToValue(json, ThemeModel.Metadata.class);
   }
 
@@ -50,5 +51,11 @@ final class ThemeModelFormat {
     if (!settings.hasNonNull("centre")) settings.put("centre", "none");
     if (!settings.hasNonNull("outlierShare")) settings.put("outlierShare", ThemeSettings.DEFAULT.outlierShare());
     if (!json.hasNonNull("stabilities")) json.putArray("stabilities");
+  }
+
+  /** Before {@code themes.keywords}, keywords were ordered by c-TF-IDF weight and co-occurrence. */
+  private static void upgradeFromVersion2(ObjectNode json) {
+    ObjectNode settings = (ObjectNode) json.get("settings");
+    if (!settings.hasNonNull("keywords")) settings.put("keywords", "cooccurrence");
   }
 }

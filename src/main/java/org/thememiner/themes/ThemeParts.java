@@ -9,7 +9,8 @@ import org.apache.spark.ml.PipelineStage;
 /**
  * The swappable parts of theme discovery, each chosen by name from the job spec (as BERTopic composes embedding,
  * clustering and representation): a {@link Representation} per {@code themes.representation}, a {@link Clustering}
- * per {@code themes.algorithm}. A new method is one class added here.
+ * per {@code themes.algorithm}, a {@link KeywordOrder} per {@code themes.keywords}. A new method is one class added
+ * here.
  */
 public final class ThemeParts {
   private static final Map<String, Representation> REPRESENTATION_BY_NAME = byName(List.of(new TfIdf(), new Word2VecMean(),
@@ -18,8 +19,12 @@ public final class ThemeParts {
   private static final Map<String, Clustering> CLUSTERING_BY_NAME = byName(List.of(new CosineKMeans(), new CosineBisectingKMeans(),
       new GaussianMixtureClustering(), new LdaClustering(), new TrimmedKMeansClustering()), Clustering::name);
 
+  private static final Map<String, KeywordOrder> KEYWORD_ORDER_BY_NAME = byName(List.of(new CooccurrenceOrder(), new CTfIdfOrder()),
+      KeywordOrder::name);
+
   public static final List<String> REPRESENTATIONS = List.copyOf(REPRESENTATION_BY_NAME.keySet());
   public static final List<String> CLUSTERINGS = List.copyOf(CLUSTERING_BY_NAME.keySet());
+  public static final List<String> KEYWORD_ORDERS = List.copyOf(KEYWORD_ORDER_BY_NAME.keySet());
 
   private ThemeParts() {}
 
@@ -33,6 +38,12 @@ public final class ThemeParts {
     Clustering c = CLUSTERING_BY_NAME.get(name);
     if (c == null) throw new IllegalArgumentException("themes.algorithm must be one of " + CLUSTERINGS + ", got " + name);
     return c;
+  }
+
+  static KeywordOrder keywordOrder(String name) {
+    KeywordOrder k = KEYWORD_ORDER_BY_NAME.get(name);
+    if (k == null) throw new IllegalArgumentException("themes.keywords must be one of " + KEYWORD_ORDERS + ", got " + name);
+    return k;
   }
 
   /** The settings' clustering. */

@@ -17,10 +17,9 @@ import org.apache.spark.sql.Row;
  * the theme times log(1 + average theme length / the term's corpus frequency)), a label, size, papers, each
  * paper's share, the paper that holds most of the theme, and the sentences and quotes closest to the centroid. Only per-theme summaries reach the driver.
  *
- * <p>By default the keywords are ordered by how they go together in the theme's own sentences ({@link #rerank}):
- * the set of keywords is the c-TF-IDF top {@value #KEYWORDS}, but which of them lead (the label, and a top-10 a
- * reader looks at) favours words used together in one sentence over words that each occur in a different part
- * of the theme. {@link #cTfIdfOnly} keeps plain c-TF-IDF order.
+ * <p>Which keywords lead (the label, and the top ten a reader looks at) is the settings' {@link KeywordOrder}
+ * ({@code themes.keywords}): by default ({@link CooccurrenceOrder}) the c-TF-IDF top {@value #KEYWORDS} reordered
+ * to favour words used together in one sentence over words that each occur in a different part of the theme.
  */
 public final class ThemeRepresentation {
   private static final int KEYWORDS = 20;
@@ -31,20 +30,11 @@ public final class ThemeRepresentation {
   static final double COOCCURRENCE_WEIGHT = 0.5;
 
   private final ThemeSettings settings;
-  private final boolean rerank;
+  private final KeywordOrder order;
 
   public ThemeRepresentation(ThemeSettings settings) {
-    this(settings, true);
-  }
-
-  private ThemeRepresentation(ThemeSettings settings, boolean rerank) {
     this.settings = settings;
-    this.rerank = rerank;
-  }
-
-  /** Keywords in plain c-TF-IDF order, as BERTopic's default representation: how the Spark LDA baseline is described. */
-  public static ThemeRepresentation cTfIdfOnly(ThemeSettings settings) {
-    return new ThemeRepresentation(settings, false);
+    this.order = ThemeParts.keywordOrder(settings.keywords());
   }
 
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
@@ -58,9 +48,11 @@ public final class ThemeRepresentation {
     Map<Integer, List<Row>> keywords =
         KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
     Map<Integer, Set<String>> toCount = new HashMap<>();
-    if (rerank) keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
+    if (order.readsCooccurrence()) {
+      keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
+    }
     SentencePass pass = SentencePass.over(a, settings.examples(), toCount);
-    if (rerank) keywords.replaceAll((theme, rows) -> rerank(rows, pass.counts(theme, counts.sizes().getOrDefault(theme, 0L))));
+    keywords.replaceAll((theme, rows) -> order.order(rows, pass.counts(theme, counts.sizes().getOrDefault(theme, 0L))));
     Map<Integer, List<Evidence>> examples = pass.examples();
     Map<Integer, List<Evidence>> quotes = pass.quotes();
 

@@ -35,17 +35,20 @@ import java.util.List;
  *                       {@code none}: as they are
  * @param outlierShare   {@code trimmed-kmeans}: the share of sentences, least similar to their theme, left out as
  *                       outliers
+ * @param keywords       how a theme's keywords are ordered, so which make its label: {@code cooccurrence}
+ *                       (c-TF-IDF weight and co-occurrence in the theme's sentences) or {@code ctfidf} (plain
+ *                       c-TF-IDF, BERTopic's default); see {@link ThemeParts}
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
     int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
-    String context, String embeddingModel, String centre, double outlierShare) implements Serializable {
+    String context, String embeddingModel, String centre, double outlierShare, String keywords) implements Serializable {
 
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
   public static final List<String> CENTRES = List.of("none", "paper");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1);
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
@@ -63,6 +66,7 @@ public record ThemeSettings(
       throw new IllegalArgumentException("themes.kMin/kMax must satisfy 2 <= kMin <= kMax, got " + kMin + ".." + kMax);
     }
     ThemeParts.check(representation, algorithm);
+    ThemeParts.keywordOrder(keywords);
     if (minTerms < 1 || minDocFreq < 1 || vocabSize < 10 || vectorSize < 2 || examples < 1 || stabilitySeeds < 0) {
       throw new IllegalArgumentException(
           "themes.minTerms, minDocFreq, examples must be >= 1, vocabSize >= 10, vectorSize >= 2, stabilitySeeds >= 0");
@@ -75,22 +79,27 @@ public record ThemeSettings(
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
   }
 
   public ThemeSettings withContext(String newContext) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare, keywords);
   }
 
   public ThemeSettings withCentre(String newCentre) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare, keywords);
+  }
+
+  public ThemeSettings withKeywords(String newKeywords) {
+    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, newKeywords);
   }
 
   /** Whether the representation reads sentence embeddings. */
@@ -100,6 +109,6 @@ public record ThemeSettings(
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
   }
 }

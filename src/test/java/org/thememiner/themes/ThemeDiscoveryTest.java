@@ -75,7 +75,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -84,7 +84,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouetteAndStability() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", "all-minilm-l6-v2-q", "none", 0.1);
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
@@ -180,7 +180,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1);
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
@@ -199,7 +199,7 @@ class ThemeDiscoveryTest {
     }
     Dataset<Row> withMixed = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA);
     ThemeSettings trimmed = new ThemeSettings(3, 2, 6, "tfidf", "trimmed-kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0,
-        "sentence", "all-minilm-l6-v2-q", "none", 0.07);
+        "sentence", "all-minilm-l6-v2-q", "none", 0.07, "cooccurrence");
     Dataset<Row> assigned = new ThemeDiscovery(trimmed).fit(withMixed).transform(withMixed);
     Map<Integer, Integer> theme = themeBySentence(assigned);
     for (int i = 0; i < 10; i++) assertNull(theme.get(3000 + i), "mixed sentence " + i + " is an outlier");
@@ -212,5 +212,18 @@ class ThemeDiscoveryTest {
     }
     Dataset<Row> forced = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3).withContext("sentence")).fit(withMixed).transform(withMixed);
     assertEquals(0, forced.filter("sentence_no >= 3000 AND theme_id IS NULL").count(), "k-means puts every mixed sentence in a theme");
+  }
+
+  @Test
+  void theKeywordOrderIsAPartChosenByName() {
+    Dataset<Row> assigned = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences).transform(sentences);
+    for (Theme t : new ThemeRepresentation(ThemeSettings.DEFAULT.withKeywords("ctfidf")).describe(assigned)) {
+      for (int i = 1; i < t.keywordWeights().size(); i++) {
+        assertTrue(t.keywordWeights().get(i - 1) >= t.keywordWeights().get(i), "plain c-TF-IDF order: " + t.keywordWeights());
+      }
+    }
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ThemeSettings.DEFAULT.withKeywords("tf"));
+    assertTrue(e.getMessage().contains("themes.keywords") && e.getMessage().contains("cooccurrence"), e.getMessage());
   }
 }

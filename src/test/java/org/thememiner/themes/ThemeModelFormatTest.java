@@ -37,9 +37,9 @@ class ThemeModelFormatTest {
   void aVersion1ModelLoadsAndAssignsAsBefore(@TempDir Path dir) throws Exception {
     fitted.save(dir);
     JsonNode saved = JSON.readTree(dir.resolve("theme-model.json").toFile());
-    assertEquals(2, saved.get("formatVersion").asInt(), "a model is saved with the current format version");
+    assertEquals(3, saved.get("formatVersion").asInt(), "a model is saved with the current format version");
     // theme-model.json as the first saved models wrote it: no formatVersion, only the settings of the time (no
-    // context, embeddingModel, centre, outlierShare), no stabilities, selectionStability or trainingSentences.
+    // context, embeddingModel, centre, outlierShare, keywords), no stabilities, selectionStability or trainingSentences.
     Files.writeString(dir.resolve("theme-model.json"), """
         {
           "settings" : {
@@ -54,7 +54,8 @@ class ThemeModelFormatTest {
         """.formatted(saved.get("clusterToTheme"), saved.get("clusterSizes")));
 
     ThemeModel old = ThemeModel.load(dir);
-    assertEquals(SETTINGS, old.settings(), "context sentence, the first embedding model, centre none, the default share");
+    assertEquals(SETTINGS, old.settings(),
+        "context sentence, the first embedding model, centre none, the default share, co-occurrence keyword order");
     assertEquals(List.of(), old.stabilities());
     assertEquals(Optional.empty(), old.selectionStability());
     assertEquals(Optional.empty(), old.trainingSentences(), "unknown, so a rerun refits rather than guess the growth");
@@ -62,13 +63,22 @@ class ThemeModelFormatTest {
   }
 
   @Test
+  void aVersion2ModelIsDescribedWithTheKeywordOrderOfItsTime(@TempDir Path dir) throws Exception {
+    fitted.save(dir);
+    ObjectNode saved = (ObjectNode) JSON.readTree(dir.resolve("theme-model.json").toFile());
+    ((ObjectNode) saved.get("settings")).remove("keywords");
+    JSON.writeValue(dir.resolve("theme-model.json").toFile(), saved.put("formatVersion", 2));
+    assertEquals("cooccurrence", ThemeModel.load(dir).settings().keywords());
+  }
+
+  @Test
   void aModelOfANewerFormatIsRefusedNamingTheFolderAndTheVersions(@TempDir Path dir) throws Exception {
     fitted.save(dir);
     ObjectNode saved = (ObjectNode) JSON.readTree(dir.resolve("theme-model.json").toFile());
-    JSON.writeValue(dir.resolve("theme-model.json").toFile(), saved.put("formatVersion", 3));
+    JSON.writeValue(dir.resolve("theme-model.json").toFile(), saved.put("formatVersion", 4));
     IOException e = assertThrows(IOException.class, () -> ThemeModel.load(dir));
     assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("format version 3") && e.getMessage().contains("up to 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("format version 4") && e.getMessage().contains("up to 3"), e.getMessage());
   }
 
   private static List<Row> assignments(ThemeModel model) {
