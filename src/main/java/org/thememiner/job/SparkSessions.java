@@ -13,10 +13,12 @@ public final class SparkSessions {
    */
   public static SparkSession getOrCreate(String appName, String master, boolean explicitMaster) {
     SparkConf conf = new SparkConf();
-    SparkSession.Builder b = SparkSession.builder().appName(appName).master(masterOf(conf, master, explicitMaster));
+    String used = masterOf(conf, master, explicitMaster);
+    SparkSession.Builder b = SparkSession.builder().appName(appName).master(used);
     if (!conf.contains("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
-    // Theme summaries are small: a few shuffle partitions per core beat Spark's default of 200 tiny tasks.
-    if (!conf.contains("spark.sql.shuffle.partitions") && master.startsWith("local")) {
+    // Theme summaries are small: a few shuffle partitions per core beat Spark's default of 200 tiny tasks. Only in
+    // local mode, where this JVM's cores are the cores; on a cluster (the master spark-submit set) they are not.
+    if (!conf.contains("spark.sql.shuffle.partitions") && used.startsWith("local")) {
       b.config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
     }
     return b.getOrCreate();
