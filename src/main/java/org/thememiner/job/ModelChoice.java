@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.themes.AssignmentCounts;
+import org.thememiner.themes.NewerModelFormatException;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeSettings;
 
@@ -107,6 +108,8 @@ record ModelChoice(ThemeModel saved, Dataset<Row> assigned, CarriedAssignments c
     ThemeModel saved;
     try {
       saved = savedModel.get();
+    } catch (NewerModelFormatException e) {
+      throw e; // fitting again would save an older format over a newer thememiner's model
     } catch (IOException | RuntimeException e) {
       return fit("the saved model in " + plan.sharedModel() + " could not be read (" + e.getMessage() + ")");
     }

@@ -69,6 +69,7 @@ import org.thememiner.themes.SentenceEncoder;
 import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.NewerModelFormatException;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeRepresentation;
 import org.thememiner.themes.ThemeSettings;
@@ -238,15 +239,20 @@ public final class ThememinerJob {
     log.start("themes");
     Set<String> failedIds = failures.stream().map(InputFailure::paperId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet());
-    ModelChoice choice = ModelChoice.of(plan, config.themes(), annotated, savedModel, () -> {
-      if (previous.isEmpty()) return Optional.empty();
-      try {
-        return CarriedAssignments.load(spark, previous.get(), outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds);
-      } catch (IOException e) {
-        out.println("themes    the previous run's assignments cannot be read, so every sentence is assigned: " + e.getMessage());
-        return Optional.empty();
-      }
-    });
+    ModelChoice choice;
+    try {
+      choice = ModelChoice.of(plan, config.themes(), annotated, savedModel, () -> {
+        if (previous.isEmpty()) return Optional.empty();
+        try {
+          return CarriedAssignments.load(spark, previous.get(), outDir, plan.sharedModel(), config, extracted.sha256ById(), failedIds);
+        } catch (IOException e) {
+          out.println("themes    the previous run's assignments cannot be read, so every sentence is assigned: " + e.getMessage());
+          return Optional.empty();
+        }
+      });
+    } catch (NewerModelFormatException e) {
+      return failed(spark, startedAt, files, extracted, failures, e.getMessage());
+    }
     boolean reuse = choice.reuse();
     // A fit passes over all the sentences several times; a reused model has read those it assigns already.
     Dataset<Row> sentences = reuse ? null : embeddedIfAsked(annotated.all(), cache);

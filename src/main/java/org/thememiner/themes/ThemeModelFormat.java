@@ -25,13 +25,17 @@ final class ThemeModelFormat {
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(FILE).toFile(), json);
   }
 
-  /** @throws IOException the file cannot be read, or was written by a newer thememiner (its version is above ours) */
+  /**
+   * @throws NewerModelFormatException the file was written by a newer thememiner (its version is above ours)
+   * @throws IOException the file cannot be read
+   */
   static ThemeModel.Metadata read(Path dir) throws IOException {
     ObjectNode json = (ObjectNode) JSON.readTree(dir.resolve(FILE).toFile());
     int version = json.path(VERSION).asInt(1);
     if (version > CURRENT) {
-      throw new IOException("the theme model in " + dir + " has format version " + version
-          + ", newer than this thememiner reads (up to " + CURRENT + "): fit it again or use a newer thememiner");
+      throw new NewerModelFormatException("the theme model in " + dir + " has format version " + version
+          + ", newer than this thememiner reads (up to " + CURRENT + "): use a newer thememiner, or fit it again"
+          + " (rerun.mode refit replaces it)");
     }
     json.remove(VERSION);
     if (version == 1) upgradeFromVersion1(json);

@@ -81,6 +81,18 @@ class ModelChoiceTest {
   }
 
   @Test
+  void auto_refusesAModelOfANewerFormatInsteadOfFittingOverIt() throws Exception {
+    Path newer = work.resolve("newer");
+    new ThemeDiscovery(SETTINGS).fit(KnownTopics.sentences()).save(newer);
+    Path json = newer.resolve("theme-model.json");
+    Files.writeString(json, Files.readString(json).replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : 99"));
+    org.thememiner.themes.NewerModelFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.thememiner.themes.NewerModelFormatException.class, () -> choose(plan("auto", newer), SETTINGS, KnownTopics.sentences()));
+    assertTrue(e.getMessage().contains(newer.toString()) && e.getMessage().contains("99"), e.getMessage());
+    assertTrue(Files.readString(json).contains("\"formatVersion\" : 99"), "the newer model is left as it was");
+  }
+
+  @Test
   void assignAlwaysReuses_refitNever() throws Exception {
     assertTrue(choose(plan("assign", saved), SETTINGS, grownBy(100)).reuse());
     assertFalse(choose(plan("refit", saved), SETTINGS, KnownTopics.sentences()).reuse());

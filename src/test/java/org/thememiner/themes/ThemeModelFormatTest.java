@@ -76,7 +76,7 @@ class ThemeModelFormatTest {
     fitted.save(dir);
     ObjectNode saved = (ObjectNode) JSON.readTree(dir.resolve("theme-model.json").toFile());
     JSON.writeValue(dir.resolve("theme-model.json").toFile(), saved.put("formatVersion", 4));
-    IOException e = assertThrows(IOException.class, () -> ThemeModel.load(dir));
+    IOException e = assertThrows(NewerModelFormatException.class, () -> ThemeModel.load(dir));
     assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("format version 4") && e.getMessage().contains("up to 3"), e.getMessage());
   }
