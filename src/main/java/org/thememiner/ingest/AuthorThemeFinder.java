@@ -190,7 +190,7 @@ public final class AuthorThemeFinder implements Serializable {
       Section s = n.section;
       List<String> quotes = s.quotes().stream().filter(q -> q.start() >= 0 && q.end() <= s.text().length() && q.start() < q.end())
           .map(q -> s.text().substring(q.start(), q.end()).strip()).toList();
-      out.add(new AuthorTheme(paper, n.name, parent, level, s.page(), s.text(), quotes));
+      out.add(new AuthorTheme(paper, n.name, parent, level, s.heading(), s.page(), s.text(), quotes));
       flatten(paper, n.children, n.name, level + 1, out);
     }
   }

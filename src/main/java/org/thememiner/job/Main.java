@@ -18,6 +18,7 @@ import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.report.AuthorThemesCsv;
+import org.thememiner.report.RunLayout;
 import org.thememiner.themes.SentenceEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -173,7 +174,7 @@ public final class Main {
         AuthorThemeMapping mapping = new AuthorThemeMapping(embeddingModel, AuthorThemeMapping.Prototypes.PARTS, minSimilarity);
         List<AuthorThemeMapping.Mapped> mapped = new ArrayList<>();
         for (ConstructSet set : sets) mapped.addAll(mapping.map(themes, set));
-        Path csv = out.resolve(AuthorThemesCsv.FILE);
+        Path csv = out.resolve(RunLayout.AUTHOR_THEME_TABLE);
         AuthorThemesCsv.write(csv, mapped);
         System.out.printf(Locale.ROOT, "map       %d author themes of %d studies onto %d construct set(s): %s%n", themes.size(),
             themes.stream().map(AuthorThemeMapping.AuthorTheme::study).distinct().count(), sets.size(), csv);

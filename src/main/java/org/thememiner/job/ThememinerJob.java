@@ -44,9 +44,12 @@ import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
+import org.thememiner.compare.StudyTable;
 import org.thememiner.compare.TermVector;
 import org.thememiner.compare.WeightedSimilarity;
 import org.thememiner.compare.WordNetExpansion;
+import org.thememiner.ingest.AuthorThemeFinder;
+import org.thememiner.ingest.AuthorThemeSearch;
 import org.thememiner.ingest.ExtractStage;
 import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.InputFailure;
@@ -58,6 +61,7 @@ import org.thememiner.report.Csv;
 import org.thememiner.report.Drift;
 import org.thememiner.report.HtmlReport;
 import org.thememiner.report.PaperSummary;
+import org.thememiner.report.StudyTableFiles;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.RunLayout;
@@ -87,6 +91,7 @@ public final class ThememinerJob {
   /** Whether {@link #preflight} made the output folder, so that a run stopping before any stage takes it away. */
   private boolean madeOutDir;
   private List<ConstructSet> constructSets = List.of();
+  private final AuthorThemeFinder authorThemeFinder = AuthorThemeFinder.standard();
   private List<GoldCoding> goldCodings = List.of();
   private Map<String, CodedExamples> codedExamples = Map.of();
 
@@ -207,12 +212,13 @@ public final class ThememinerJob {
     }
   }
 
-  /** Extract only: papers.jsonl, errors.jsonl, run.json. */
+  /** Extract only: papers.jsonl, errors.jsonl, the author themes found, run.json. */
   public int extract(SparkSession spark, List<InputFile> files) throws IOException {
     String startedAt = Instant.now().toString();
     Extracted extracted = extractStage(spark, files, cache(spark), Optional.empty());
     int code = extracted.summaries().isEmpty() ? ExitCode.FAILED : extracted.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     writeErrors(extracted.failures());
+    StudyTableFiles.write(outDir, StudyTable.of(extracted.authorThemes(), List.of(), config.themes().embeddingModel()));
     writeRunInfo(spark, startedAt, code, files, extracted, null, null, List.of());
     return code;
   }
@@ -298,6 +304,7 @@ public final class ThememinerJob {
     List<ConstructComparison> comparisons = compareStage(model, themes,
         codedShares(spark, model, toCode, themes, profiler, exampleCodings), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, toCode, profiler);
+    StudyTable studyTable = StudyTable.of(extracted.authorThemes(), constructSets, config.themes().embeddingModel());
 
     log.start("report");
     if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
@@ -315,12 +322,14 @@ public final class ThememinerJob {
     AtomicFiles.write(outDir.resolve(RunLayout.COMPARISON),
         w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements, exampleCodings)));
     writeExampleCodes(assigned, exampleCodings);
+    StudyTableFiles.write(outDir, studyTable);
     writeErrors(failures);
     int code = failures.isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     log.done("outputs in " + outDir);
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability, themes);
     AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT),
-        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures)));
+        HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures,
+            studyTable)));
     export();
     return code;
   }
@@ -380,7 +389,8 @@ public final class ThememinerJob {
    * @param idsBySha   the paper ids of each content hash (two files with the same bytes are two papers)
    */
   private record Extracted(JavaRDD<Paper> papers, Map<String, List<InputFile>> carried, List<InputFailure> failures,
-      Map<String, String> sha256ById, Map<String, List<String>> idsBySha, List<PaperSummary> summaries) {}
+      Map<String, String> sha256ById, Map<String, List<String>> idsBySha, List<PaperSummary> summaries,
+      List<AuthorThemeSearch> authorThemes) {}
 
   /** A readable input and its content hash, or why it could not be read. */
   private record Hashed(InputFile file, String sha256, InputFailure failure) implements java.io.Serializable {}
@@ -440,11 +450,13 @@ public final class ThememinerJob {
     Map<String, String> sha = new LinkedHashMap<>();
     Map<String, List<String>> idsBySha = new LinkedHashMap<>();
     List<PaperSummary> summaries = new ArrayList<>();
+    List<AuthorThemeSearch> authorThemes = new ArrayList<>();
     JavaRDD<Paper> others = papers;
     AtomicFiles.write(outDir.resolve(RunLayout.PAPERS), w -> carried.write(others.toLocalIterator(), w, p -> {
       sha.put(p.id(), p.sha256());
       idsBySha.computeIfAbsent(p.sha256(), k -> new ArrayList<>()).add(p.id());
       summaries.add(PaperSummary.of(p));
+      authorThemes.add(authorThemeFinder.find(p));
     }));
     failures.sort(java.util.Comparator.comparing(InputFailure::path));
     long reused = hashed.stream().filter(h -> h.failure() == null).count() - toExtract.size();
@@ -453,7 +465,7 @@ public final class ThememinerJob {
         carried.ids().isEmpty() ? "" : "; " + carried.ids().size() + " papers.jsonl lines copied from the previous run"),
         "papers", summaries.size(), "reused", reused, "carried", carried.ids().size(), "failed", failures.size());
     return new Extracted(papers, filesOf(filesByItem, cached, f -> carried.ids().contains(f.id())), failures, sha,
-        idsBySha, List.copyOf(summaries));
+        idsBySha, List.copyOf(summaries), List.copyOf(authorThemes));
   }
 
   /** The files of {@code items} that {@code keep} keeps, by item; items left without a file are left out. */

@@ -11,7 +11,6 @@ import org.thememiner.compare.AuthorThemeMapping;
  * (empty when it maps to none), and their cosine. Exact text (RFC 4180), like the run's other machine-readable tables.
  */
 public final class AuthorThemesCsv {
-  public static final String FILE = "author_themes.csv";
 
   private AuthorThemesCsv() {}
 

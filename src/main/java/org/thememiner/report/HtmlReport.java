@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.thememiner.compare.AuthorThemeMapping;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.GoldAgreement;
+import org.thememiner.compare.StudyTable;
+import org.thememiner.ingest.AuthorTheme;
+import org.thememiner.ingest.AuthorThemeSearch;
 import org.thememiner.ingest.InputFailure;
 import org.thememiner.themes.Evidence;
 import org.thememiner.themes.Theme;
@@ -30,7 +34,7 @@ public final class HtmlReport {
    * @param agreements per construct set id, the agreement with a gold coding, where one was scored */
   public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
       List<ConstructComparison> comparisons, Map<String, GoldAgreement> agreements, Drift drift,
-      List<InputFailure> failures) {}
+      List<InputFailure> failures, StudyTable studyTable) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -42,11 +46,12 @@ public final class HtmlReport {
         .append(esc(c.run().finishedAt())).append(" &middot; status <b>").append(esc(c.run().status()))
         .append("</b> (exit code ").append(c.run().exitCode()).append(")</p>");
     h.append("<nav><a href=\"#overview\">Overview</a><a href=\"#themes\">Themes</a>")
-        .append("<a href=\"#comparison\">Comparison</a><a href=\"#matrix\">Papers &times; themes</a>")
+        .append("<a href=\"#comparison\">Comparison</a><a href=\"#studies\">Studies' themes</a><a href=\"#matrix\">Papers &times; themes</a>")
         .append("<a href=\"#drift\">Drift</a><a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
     overview(h, c);
     themes(h, c.themes());
     comparisons(h, c.comparisons(), c.agreements(), c.themes());
+    studies(h, c.studyTable());
     matrix(h, c.papers(), c.themes());
     drift(h, c.drift(), c.themes());
     errors(h, c.failures());
@@ -297,6 +302,52 @@ public final class HtmlReport {
             .append(esc(f.reason())).append("</td></tr>");
       }
       h.append("</table>");
+    }
+    h.append("</section>\n");
+  }
+
+  /**
+   * The studies' own themes, study by study, each with the construct it maps to in every set: the table a
+   * meta-synthesis starts from. Papers without author themes are listed with the reason.
+   */
+  private static void studies(StringBuilder h, StudyTable table) {
+    List<AuthorTheme> themes = table.themes();
+    Map<String, List<AuthorThemeMapping.Mapped>> bySet = table.mapped().stream()
+        .collect(Collectors.groupingBy(AuthorThemeMapping.Mapped::setId, java.util.LinkedHashMap::new, Collectors.toList()));
+    long studies = table.searches().stream().filter(AuthorThemeSearch::found).count();
+    h.append("<section id=\"studies\"><h2>Studies' own themes</h2><p class=\"meta\">").append(studies).append(" of ")
+        .append(table.searches().size()).append(" papers have author themes (Results subheadings of a qualitative study),")
+        .append(" ").append(themes.size()).append(" in all; also in author_themes.jsonl")
+        .append(bySet.isEmpty() ? "" : " and, with the construct each maps to by meaning, author_themes.csv").append(".</p>");
+    if (!themes.isEmpty()) {
+      h.append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>study</th><th>author theme</th>")
+          .append("<th>quotes</th>");
+      bySet.keySet().forEach(set -> h.append("<th>").append(esc(set)).append("</th>"));
+      h.append("</tr></thead><tbody>");
+      for (int i = 0; i < themes.size(); i++) {
+        AuthorTheme t = themes.get(i);
+        h.append("<tr><td>").append(esc(t.paper())).append("</td><td>")
+            .append(t.parent() == null ? "" : "&#8627; ").append(esc(t.theme()))
+            .append(t.parent() == null ? "" : " <span class=\"meta\">(under " + esc(t.parent()) + ")</span>")
+            .append("</td><td class=\"num\" data-v=\"").append(t.quotes().size()).append("\">").append(t.quotes().size())
+            .append("</td>");
+        for (List<AuthorThemeMapping.Mapped> mapped : bySet.values()) {
+          AuthorThemeMapping.Mapped m = mapped.get(i);
+          h.append("<td>").append(esc(m.constructId() == null ? "" : m.constructId()))
+              .append(String.format(Locale.ROOT, " <span class=\"meta\">%.2f</span>", m.similarity())).append("</td>");
+        }
+        h.append("</tr>");
+      }
+      h.append("</tbody></table></div>");
+    }
+    List<AuthorThemeSearch> without = table.searches().stream().filter(s -> !s.found()).toList();
+    if (!without.isEmpty()) {
+      h.append("<details><summary>").append(without.size()).append(" papers without author themes, and why</summary><table>")
+          .append("<tr><th>paper</th><th>why</th></tr>");
+      for (AuthorThemeSearch s : without) {
+        h.append("<tr><td>").append(esc(s.paper())).append("</td><td>").append(esc(s.note())).append("</td></tr>");
+      }
+      h.append("</table></details>");
     }
     h.append("</section>\n");
   }

@@ -28,6 +28,12 @@ public final class RunLayout {
   public static final String MODEL = "model";
   /** The default cache of extracted papers, annotated sentences and embeddings (setting {@code cache}). */
   public static final String CACHE = "cache";
+  /** One line per author theme found in the papers (the studies' own themes). */
+  public static final String AUTHOR_THEMES = "author_themes.jsonl";
+  /** Per paper: how many author themes were found, and what was found or why none was. */
+  public static final String AUTHOR_THEMES_BY_PAPER = "author_themes_by_paper.csv";
+  /** The study table: each author theme's construct in each set (with construct sets only; also written by map). */
+  public static final String AUTHOR_THEME_TABLE = "author_themes.csv";
   /** The exports' folder. */
   public static final String EXPORT = "export";
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
-/** {@code thememiner extract}: papers and errors only, no annotation or themes. */
+/** {@code thememiner extract}: papers, errors and the author themes found, no annotation or themes. */
 class ExtractOnlyTest {
   @TempDir Path work;
 
@@ -36,5 +36,8 @@ class ExtractOnlyTest {
     assertTrue(error.get("path").asText().endsWith("empty.pdf") && !error.get("reason").asText().isBlank(), error.toString());
     assertTrue(Files.exists(out.resolve("run.json")));
     assertFalse(Files.exists(out.resolve("themes.json")), "extract stops before themes");
+    assertEquals(7 + 8, Files.readAllLines(out.resolve("author_themes.jsonl")).size(), "Tully's 7 themes, Gallacher's 4 and 4 sub-themes");
+    assertEquals(3, Files.readAllLines(out.resolve("author_themes_by_paper.csv")).size(), "a header and a line per paper");
+    assertFalse(Files.exists(out.resolve("author_themes.csv")), "no construct sets, no mapping");
   }
 }
