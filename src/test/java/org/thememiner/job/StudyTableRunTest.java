@@ -78,6 +78,17 @@ class StudyTableRunTest {
   }
 
   @Test
+  void theQdaExportCodesTheStudiesThemesUnderEachDocument() throws Exception {
+    String qde;
+    try (var zip = new java.util.zip.ZipFile(out.resolve("export/project.qdpx").toFile())) {
+      qde = new String(zip.getInputStream(zip.getEntry("project.qde")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertTrue(qde.contains("name=\"" + TULLY + "\""), "a code for the study");
+    assertTrue(qde.contains("name=\"GP Services\""), "a code for each of its themes");
+    assertTrue(qde.contains("The text under the heading \"GP Services\""), "the text under the heading is coded");
+  }
+
+  @Test
   void theReportTabulatesTheStudiesThemes() throws Exception {
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<section id=\"studies\"><h2>Studies' own themes</h2>"), "section");

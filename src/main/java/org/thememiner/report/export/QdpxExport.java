@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLStreamException;
+import org.thememiner.ingest.AuthorTheme;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
@@ -30,7 +31,9 @@ import org.thememiner.report.RunLayout;
 /**
  * Writes a run as a REFI-QDA project ({@code <run>/export/project.qdpx}) that NVivo, ATLAS.ti and MAXQDA import:
  * each paper a text source, each candidate theme a code, each clustered sentence a selection coded with its theme
- * and, per construct set in comparison.json, with the construct its theme maps to. Positions are Unicode code
+ * and, per construct set in comparison.json, with the construct its theme maps to. The studies' own themes
+ * ({@code author_themes.jsonl}) are codes too, under their study, sub-themes under their theme: the text under each
+ * one's heading is a selection coded with it and with the constructs it maps to ({@code author_themes.csv}). Positions are Unicode code
  * points from 0, end exclusive, as REFI-QDA 1.5 (section 10.2) counts them. A sentence that cannot be found in its
  * paper's text is not guessed at: it is left out and listed in {@code export/unlocated-sentences.csv}.
  */
@@ -63,7 +66,9 @@ public final class QdpxExport {
 
   private record Selection(String guid, String name, String description, CodePointSpan span, List<String> codeGuids) {}
 
-  private record Source(String guid, String name, String description, List<Selection> selections) {}
+  /** @param themeSelections the text under each author theme's heading */
+  private record Source(String guid, String name, String description, List<Selection> selections,
+      List<Selection> themeSelections) {}
 
   private record Unlocated(Assignment assignment, String reason) {}
 
@@ -82,7 +87,7 @@ public final class QdpxExport {
     Path papersFile = run.required(RunLayout.PAPERS);
     Path assignmentsFile = run.required(RunLayout.ASSIGNMENTS);
     Map<String, List<Assignment>> assignments = Assignment.readByPaper(assignmentsFile);
-    Codebook codebook = Codebook.of(run, themes, sets);
+    Codebook codebook = Codebook.of(run, themes, sets, AuthorThemeCodes.read(run));
     for (List<Assignment> rows : assignments.values()) {
       for (Assignment a : rows) {
         if (!codebook.themeGuids().containsKey(a.themeId())) {
@@ -127,7 +132,8 @@ public final class QdpxExport {
         zip.closeEntry();
         List<Assignment> rows = assignments.remove(paper.id());
         sources.add(new Source(guid, sourceName(paper), sourceDescription(paper),
-            selections(run, paper, document, rows == null ? List.of() : rows, codebook, unlocated)));
+            selections(run, paper, document, rows == null ? List.of() : rows, codebook, unlocated),
+            themeSelections(run, paper, document, codebook)));
       });
       for (List<Assignment> orphans : assignments.values()) {
         for (Assignment a : orphans) unlocated.add(new Unlocated(a, "paper not in " + RunLayout.PAPERS));
@@ -164,14 +170,37 @@ public final class QdpxExport {
     return selections;
   }
 
+  /** The text under each of the paper's author themes, coded with the theme and the constructs it maps to. */
+  private static List<Selection> themeSelections(RunFolder run, Paper paper, SourceDocument document, Codebook codebook) {
+    List<AuthorThemeCodes.Coded> themes = codebook.authorThemes().getOrDefault(paper.id(), List.of());
+    SourceDocument.Sections sections = document.sections();
+    List<Selection> out = new ArrayList<>();
+    for (int i = 0; i < themes.size(); i++) {
+      AuthorTheme t = themes.get(i).theme();
+      Optional<CodePointSpan> span = sections.find(t.section() == null ? "" : t.section());
+      if (span.isEmpty()) continue; // a heading with nothing under it but its sub-themes
+      List<String> codes = new ArrayList<>();
+      codes.add(codebook.authorThemeGuid(paper.id(), i));
+      for (AuthorThemeCodes.Construct c : themes.get(i).constructs()) {
+        if (codebook.hasConstruct(c.setId(), c.constructId())) codes.add(Codebook.constructGuid(run, c.setId(), c.constructId()));
+      }
+      out.add(new Selection(QdaGuids.of(run.identity(), "author-theme-text", paper.id(), Integer.toString(i)),
+          selectionName(t.theme()), "The text under the heading \"" + t.section() + "\": the authors' "
+              + (t.parent() == null ? "theme" : "sub-theme of \"" + t.parent() + "\""), span.get(), codes));
+    }
+    return out;
+  }
+
   /**
-   * The code book: a group of the run's themes, then a group per construct set; and per theme, the construct codes
-   * its sentences are also coded with (one per set in which the theme maps to a construct).
+   * The code book: a group of the run's themes, then a group per construct set, then the studies' own themes; and
+   * per theme, the construct codes its sentences are also coded with (one per set in which the theme maps to a
+   * construct).
    */
   private record Codebook(RunFolder run, List<ThemeSummary> themes, List<ConstructSetComparison> sets, Map<Integer, String> themeGuids,
-      Map<Integer, List<String>> constructGuidsByTheme) {
+      Map<Integer, List<String>> constructGuidsByTheme, Map<String, List<AuthorThemeCodes.Coded>> authorThemes) {
 
-    static Codebook of(RunFolder run, List<ThemeSummary> themes, List<ConstructSetComparison> sets) {
+    static Codebook of(RunFolder run, List<ThemeSummary> themes, List<ConstructSetComparison> sets,
+        Map<String, List<AuthorThemeCodes.Coded>> authorThemes) {
       Map<Integer, String> themeGuids = new LinkedHashMap<>();
       for (ThemeSummary t : themes) themeGuids.put(t.id(), QdaGuids.of(run.identity(), "theme", Integer.toString(t.id())));
       Map<Integer, List<String>> byTheme = new HashMap<>();
@@ -181,7 +210,16 @@ public final class QdpxExport {
           byTheme.computeIfAbsent(m.themeId(), id -> new ArrayList<>()).add(constructGuid(run, set.setId(), m.constructId()));
         }
       }
-      return new Codebook(run, themes, sets, themeGuids, byTheme);
+      return new Codebook(run, themes, sets, themeGuids, byTheme, authorThemes);
+    }
+
+    String authorThemeGuid(String paperId, int index) {
+      return QdaGuids.of(run.identity(), "author-theme", paperId, Integer.toString(index));
+    }
+
+    boolean hasConstruct(String setId, String constructId) {
+      return sets.stream().anyMatch(s -> s.setId().equals(setId)
+          && s.constructs().stream().anyMatch(c -> c.constructId().equals(constructId)));
     }
 
     static String constructGuid(RunFolder run, String setId, String constructId) {
@@ -213,7 +251,46 @@ public final class QdpxExport {
         }
         xml.end();
       }
+      if (!authorThemes.isEmpty()) writeAuthorThemes(xml);
       xml.end().end();
+    }
+
+    /** A group of studies, each study's themes under it and each sub-theme under its theme. */
+    private void writeAuthorThemes(IndentingXmlWriter xml) throws XMLStreamException {
+      xml.start("Code", "guid", QdaGuids.of(run.identity(), "author-themes"), "name", "Studies' own themes (author themes)",
+          "isCodable", "false");
+      xml.text("Description", "Each study's themes as its authors report them: the Results subheadings of a qualitative"
+          + " study, found by thememiner. The text under each heading is coded with the theme and with the constructs"
+          + " it maps to.");
+      for (Map.Entry<String, List<AuthorThemeCodes.Coded>> study : authorThemes.entrySet()) {
+        xml.start("Code", "guid", QdaGuids.of(run.identity(), "author-theme-study", study.getKey()), "name", study.getKey(),
+            "isCodable", "false");
+        int open = 0;
+        List<AuthorThemeCodes.Coded> themes = study.getValue();
+        for (int i = 0; i < themes.size(); i++) {
+          AuthorTheme t = themes.get(i).theme();
+          for (; open >= t.level(); open--) xml.end();
+          xml.start("Code", "guid", authorThemeGuid(study.getKey(), i), "name", t.theme(), "isCodable", "true",
+              "color", CONSTRUCT_COLOUR);
+          xml.text("Description", authorThemeDescription(themes.get(i)));
+          open++;
+        }
+        for (; open > 0; open--) xml.end();
+        xml.end();
+      }
+      xml.end();
+    }
+
+    private String authorThemeDescription(AuthorThemeCodes.Coded coded) {
+      AuthorTheme t = coded.theme();
+      StringBuilder d = new StringBuilder(t.parent() == null ? "Author theme" : "Sub-theme of \"" + t.parent() + "\"")
+          .append(" of ").append(t.paper()).append(t.page() == null ? "" : ", page " + t.page())
+          .append("; ").append(t.quotes().size()).append(t.quotes().size() == 1 ? " quote" : " quotes");
+      for (AuthorThemeCodes.Construct c : coded.constructs()) {
+        sets.stream().filter(s -> s.setId().equals(c.setId())).findFirst()
+            .ifPresent(s -> d.append('\n').append(s.name()).append(": maps to ").append(constructName(s, c.constructId())));
+      }
+      return d.toString();
     }
 
     private String themeDescription(ThemeSummary t) {
@@ -260,7 +337,7 @@ public final class QdpxExport {
           xml.start("TextSource", "guid", s.guid(), "name", s.name(), "plainTextPath", "internal://" + s.guid() + ".txt",
               "creatingUser", USER_GUID, "creationDateTime", created);
           xml.text("Description", s.description());
-          for (Selection sel : s.selections()) {
+          for (Selection sel : java.util.stream.Stream.concat(s.selections().stream(), s.themeSelections().stream()).toList()) {
             xml.start("PlainTextSelection", "guid", sel.guid(), "name", sel.name(), "startPosition", Integer.toString(sel.span().start()),
                 "endPosition", Integer.toString(sel.span().end()), "creatingUser", USER_GUID, "creationDateTime", created);
             xml.text("Description", sel.description());

@@ -44,6 +44,11 @@ final class SourceDocument {
     return text;
   }
 
+  /** Finds sections' text by heading in reading order; see {@link Sections#find}. */
+  Sections sections() {
+    return new Sections();
+  }
+
   /** Finds sentences in reading order; see {@link Locator#locate}. */
   Locator locator() {
     return new Locator();
@@ -104,6 +109,27 @@ final class SourceDocument {
       lastChar = charIndex;
       lastCodePoint = cp;
       return cp;
+    }
+  }
+
+  /** Finds sections, which must be asked for in reading order. */
+  final class Sections {
+    private int next;
+
+    private Sections() {}
+
+    /**
+     * The text under the next heading of this name after the previous section found, in code points ([start, end)),
+     * or empty when there is none or it has no text.
+     */
+    Optional<CodePointSpan> find(String heading) {
+      for (int b = next; b < bodies.size(); b++) {
+        Body body = bodies.get(b);
+        if (!body.heading().equals(heading)) continue;
+        next = b + 1;
+        return Optional.of(new CodePointSpan(text.codePointCount(0, body.start()), text.codePointCount(0, body.end())));
+      }
+      return Optional.empty();
     }
   }
 

@@ -146,6 +146,46 @@ class QdpxExportTest {
   }
 
   @Test
+  void authorThemesAreCodesUnderTheirStudyAndCodeTheTextUnderTheirHeadings() throws Exception {
+    Path run = RunFixture.copyTo(tmp);
+    // alpha-2019 has two sections headed "Findings": the theme's text is the first, its sub-theme's the second.
+    Files.writeString(run.resolve("author_themes.jsonl"), String.join("\n",
+        "{\"paper\":\"alpha-2019\",\"theme\":\"Findings\",\"parent\":null,\"level\":1,\"section\":\"Findings\",\"page\":2,"
+            + "\"text\":\"...\",\"quotes\":[\"She knew me\"]}",
+        "{\"paper\":\"alpha-2019\",\"theme\":\"Hard to follow\",\"parent\":\"Findings\",\"level\":2,\"section\":\"Findings\","
+            + "\"page\":null,\"text\":\"...\",\"quotes\":[]}", ""));
+    Files.writeString(run.resolve("author_themes.csv"), "study,author_theme,construct_id,similarity\n"
+        + "alpha-2019,Findings,demo-synthesis:continuity,0.61\nalpha-2019,Hard to follow,,0.12\n");
+    Map<String, byte[]> zip = unzip(QdpxExport.write(run).project());
+    byte[] qdeBytes = zip.get("project.qde");
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(getClass().getResource("/export/Project-mrt2019.xsd"))
+        .newValidator().validate(new StreamSource(new ByteArrayInputStream(qdeBytes)));
+    Document qde = parse(qdeBytes);
+
+    Map<String, Element> codes = new HashMap<>();
+    for (Element code : elements(qde.getDocumentElement(), "Code")) codes.put(code.getAttribute("name"), code);
+    Element study = codes.get("alpha-2019");
+    assertEquals("Studies' own themes (author themes)", ((Element) study.getParentNode()).getAttribute("name"));
+    assertEquals(study, codes.get("Findings").getParentNode());
+    assertEquals(codes.get("Findings"), codes.get("Hard to follow").getParentNode(), "a sub-theme under its theme");
+
+    Element alpha = elements(qde.getDocumentElement(), "TextSource").stream().filter(e -> paperIdOf(e).equals("alpha-2019"))
+        .findFirst().orElseThrow();
+    String text = new String(zip.get("sources/" + alpha.getAttribute("guid") + ".txt"), StandardCharsets.UTF_8);
+    Map<String, String> nameByGuid = new HashMap<>();
+    codes.forEach((name, e) -> nameByGuid.put(e.getAttribute("guid"), name));
+    Map<List<String>, String> selectedByCodes = new LinkedHashMap<>();
+    for (Element selection : elements(alpha, "PlainTextSelection")) {
+      List<String> coded = elements(selection, "CodeRef").stream().map(r -> nameByGuid.get(r.getAttribute("targetGUID"))).toList();
+      selectedByCodes.put(coded, codePoints(text, Integer.parseInt(selection.getAttribute("startPosition")),
+          Integer.parseInt(selection.getAttribute("endPosition"))));
+    }
+    assertTrue(selectedByCodes.get(List.of("Findings", "Continuity of care")).startsWith("Participants valued continuity")
+        && selectedByCodes.get(List.of("Findings", "Continuity of care")).endsWith("trust over years."), selectedByCodes.toString());
+    assertTrue(selectedByCodes.get(List.of("Hard to follow")).startsWith("Medication    changes"), selectedByCodes.toString());
+  }
+
+  @Test
   void sentencesThatCannotBeLocatedAreReportedNotGuessed() throws Exception {
     Path run = RunFixture.copyTo(tmp);
     QdpxExport.Result result = QdpxExport.write(run);
