@@ -2,7 +2,9 @@ package org.thememiner.compare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.thememiner.themes.SentenceEncoder;
 
 /**
@@ -35,13 +37,15 @@ public final class AuthorThemeMapping {
   }
 
   private final SentenceEncoder encoder;
-  private final Prototypes prototypes;
+  private final Prototypes prototypeKind;
   private final double minSimilarity;
+  /** Each set's prototype vectors by set id, embedded once. */
+  private final Map<String, List<Prototype>> prototypes = new HashMap<>();
 
   public AuthorThemeMapping(String embeddingModel, Prototypes prototypes, double minSimilarity) {
     if (!(minSimilarity >= -1 && minSimilarity < 1)) throw new IllegalArgumentException("minimum similarity must be in [-1, 1): " + minSimilarity);
     this.encoder = SentenceEncoder.shared(embeddingModel, Runtime.getRuntime().availableProcessors());
-    this.prototypes = prototypes;
+    this.prototypeKind = prototypes;
     this.minSimilarity = minSimilarity;
   }
 
@@ -67,34 +71,50 @@ public final class AuthorThemeMapping {
 
   /** Each theme's best construct of {@code set}, in the themes' order. */
   public List<Mapped> map(List<AuthorTheme> themes, ConstructSet set) {
-    List<String> ids = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    for (Construct c : set.constructs()) {
-      List<String> texts = prototypes == Prototypes.PARTS ? SentenceCoder.Prototype.parts(c)
-          : List.of(String.join(". ", SentenceCoder.Prototype.parts(c)));
-      for (String t : texts) {
-        ids.add(c.id());
-        vectors.add(encoder.encode(t));
-      }
-    }
     List<Mapped> out = new ArrayList<>();
     for (AuthorTheme theme : themes) {
-      float[] v = encoder.encode(theme.embedded());
-      int best = 0;
-      double top = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < vectors.size(); i++) {
-        double s = dot(v, vectors.get(i));
-        if (s > top) {
-          top = s;
-          best = i;
-        }
-      }
-      out.add(new Mapped(theme, set.id(), top >= minSimilarity ? ids.get(best) : null, top));
+      Nearest n = nearest(vector(theme), set);
+      out.add(new Mapped(theme, set.id(), n.similarity() >= minSimilarity ? n.constructId() : null, n.similarity()));
     }
     return out;
   }
 
-  private static double dot(float[] a, float[] b) {
+  /** A construct and its cosine to what was compared with it. */
+  public record Nearest(String constructId, double similarity) {}
+
+  /** The unit vector a theme is compared by. */
+  public float[] vector(AuthorTheme theme) {
+    return encoder.encode(theme.embedded());
+  }
+
+  /** The construct of {@code set} nearest to a unit vector (a theme's, or a group's mean). */
+  public Nearest nearest(float[] vector, ConstructSet set) {
+    List<Prototype> parts = prototypes.computeIfAbsent(set.id(), id -> prototypes(set));
+    Prototype best = null;
+    double top = Double.NEGATIVE_INFINITY;
+    for (Prototype p : parts) {
+      double s = dot(vector, p.vector());
+      if (s > top) {
+        top = s;
+        best = p;
+      }
+    }
+    return new Nearest(best == null ? null : best.constructId(), top);
+  }
+
+  private record Prototype(String constructId, float[] vector) {}
+
+  private List<Prototype> prototypes(ConstructSet set) {
+    List<Prototype> out = new ArrayList<>();
+    for (Construct c : set.constructs()) {
+      List<String> texts = prototypeKind == Prototypes.PARTS ? SentenceCoder.Prototype.parts(c)
+          : List.of(String.join(". ", SentenceCoder.Prototype.parts(c)));
+      for (String t : texts) out.add(new Prototype(c.id(), encoder.encode(t)));
+    }
+    return out;
+  }
+
+  static double dot(float[] a, float[] b) {
     double sum = 0;
     for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
     return sum;

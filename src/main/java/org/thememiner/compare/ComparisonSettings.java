@@ -7,10 +7,15 @@ package org.thememiner.compare;
  * @param minCodingScore a sentence is coded with its most similar construct ({@link SentenceCoder}) when their
  *                       cosine is at least this (in [0,1))
  * @param exampleCoder   how coded examples code the corpus: one of {@link ExampleCoder#METHODS}
+ * @param translationSimilarity author themes join one {@link Translation} group while their mean cosine is at least
+ *                       this (in (0,1))
+ * @param newConstructBelow a translation group whose nearest construct has a lower cosine is a candidate new
+ *                       construct (in [0,1))
  */
-public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore, String exampleCoder) {
+public record ComparisonSettings(double matchThreshold, double minPaperShare, double minCodingScore, String exampleCoder,
+    double translationSimilarity, double newConstructBelow) {
   /** Threshold and min share: see docs/constructs.md for how they were chosen. */
-  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05, "logistic");
+  public static final ComparisonSettings DEFAULT = new ComparisonSettings(0.25, 0.05, 0.05, "logistic", 0.5, 0.3);
 
   public ComparisonSettings {
     if (exampleCoder == null) exampleCoder = "logistic";
@@ -20,5 +25,9 @@ public record ComparisonSettings(double matchThreshold, double minPaperShare, do
     if (!(matchThreshold > 0 && matchThreshold <= 1)) throw new IllegalArgumentException("matchThreshold must be in (0,1]: " + matchThreshold);
     if (!(minCodingScore >= 0 && minCodingScore < 1)) throw new IllegalArgumentException("minCodingScore must be in [0,1): " + minCodingScore);
     if (!(minPaperShare > 0 && minPaperShare <= 1)) throw new IllegalArgumentException("minPaperShare must be in (0,1]: " + minPaperShare);
+    if (!(translationSimilarity > 0 && translationSimilarity < 1)) {
+      throw new IllegalArgumentException("translationSimilarity must be in (0,1): " + translationSimilarity);
+    }
+    if (!(newConstructBelow >= 0 && newConstructBelow < 1)) throw new IllegalArgumentException("newConstructBelow must be in [0,1): " + newConstructBelow);
   }
 }

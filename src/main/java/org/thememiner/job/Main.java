@@ -9,16 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.compare.AuthorThemeMapping;
+import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.InvalidGoldCodingException;
+import org.thememiner.compare.Translation;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.report.AuthorThemesCsv;
 import org.thememiner.report.RunLayout;
+import org.thememiner.report.TranslationsJson;
 import org.thememiner.themes.SentenceEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,7 +103,7 @@ public final class Main {
     }
   }
 
-  @Command(name = "extract", mixinStandardHelpOptions = true, description = "Ingest and extract only: papers.jsonl and errors.jsonl.")
+  @Command(name = "extract", mixinStandardHelpOptions = true, description = "Extract only: papers.jsonl, errors.jsonl and the author themes.")
   static final class Extract extends Common implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -132,9 +136,9 @@ public final class Main {
   }
 
   @Command(name = "map", mixinStandardHelpOptions = true, description = {
-      "Map a study table's author themes onto construct sets by meaning.",
+      "Map a study table's author themes onto constructs and across studies.",
       "Reads a TSV (study, author_theme, optionally text); writes DIR/author_themes.csv",
-      "(study,author_theme,construct_id,similarity). No Spark, no corpus."})
+      "(study,author_theme,construct_id,similarity) and DIR/translations.json. No Spark, no corpus."})
   static final class MapCommand implements Callable<Integer> {
     @Option(names = "--author-themes", required = true, description = "TSV with a header: study, author_theme, optionally text")
     Path authorThemes;
@@ -151,6 +155,14 @@ public final class Main {
     @Option(names = "--embedding-model", description = "one of all-minilm-l6-v2-q (default), all-minilm-l6-v2")
     String embeddingModel = "all-minilm-l6-v2-q";
 
+    @Option(names = "--translation-similarity", description = "author themes join one group while their mean cosine is"
+        + " at least this (default ${DEFAULT-VALUE})")
+    double translationSimilarity = ComparisonSettings.DEFAULT.translationSimilarity();
+
+    @Option(names = "--new-construct-below", description = "a group less similar than this to every construct of a set"
+        + " is a candidate new construct (default ${DEFAULT-VALUE})")
+    double newConstructBelow = ComparisonSettings.DEFAULT.newConstructBelow();
+
     @Override
     public Integer call() {
       return guarded("map", () -> {
@@ -158,6 +170,8 @@ public final class Main {
           throw new ConfigException("--embedding-model must be one of " + SentenceEncoder.MODELS);
         }
         if (!(minSimilarity >= -1 && minSimilarity < 1)) throw new ConfigException("--min-similarity must be in [-1, 1)");
+        if (!(translationSimilarity > 0 && translationSimilarity < 1)) throw new ConfigException("--translation-similarity must be in (0, 1)");
+        if (!(newConstructBelow >= 0 && newConstructBelow < 1)) throw new ConfigException("--new-construct-below must be in [0, 1)");
         List<AuthorThemeMapping.AuthorTheme> themes;
         try {
           themes = AuthorThemeMapping.read(authorThemes);
@@ -178,6 +192,12 @@ public final class Main {
         AuthorThemesCsv.write(csv, mapped);
         System.out.printf(Locale.ROOT, "map       %d author themes of %d studies onto %d construct set(s): %s%n", themes.size(),
             themes.stream().map(AuthorThemeMapping.AuthorTheme::study).distinct().count(), sets.size(), csv);
+        List<Translation.Group> groups = Translation.of(themes, sets, mapping, translationSimilarity, newConstructBelow);
+        Path translations = out.resolve(RunLayout.TRANSLATIONS);
+        TranslationsJson.write(translations, groups, Map.of(), sets, translationSimilarity, newConstructBelow);
+        System.out.printf(Locale.ROOT, "translate %d groups across two or more studies, %d themes of one study alone: %s%n",
+            groups.stream().filter(Translation.Group::acrossStudies).count(),
+            groups.stream().filter(g -> !g.acrossStudies()).mapToInt(g -> g.themes().size()).sum(), translations);
         return ExitCode.OK;
       });
     }

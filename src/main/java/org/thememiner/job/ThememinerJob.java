@@ -218,7 +218,7 @@ public final class ThememinerJob {
     Extracted extracted = extractStage(spark, files, cache(spark), Optional.empty());
     int code = extracted.summaries().isEmpty() ? ExitCode.FAILED : extracted.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     writeErrors(extracted.failures());
-    StudyTableFiles.write(outDir, StudyTable.of(extracted.authorThemes(), List.of(), config.themes().embeddingModel()));
+    StudyTableFiles.write(outDir, StudyTable.found(extracted.authorThemes()), List.of(), config.compare());
     writeRunInfo(spark, startedAt, code, files, extracted, null, null, List.of());
     return code;
   }
@@ -304,7 +304,8 @@ public final class ThememinerJob {
     List<ConstructComparison> comparisons = compareStage(model, themes,
         codedShares(spark, model, toCode, themes, profiler, exampleCodings), profiler);
     Dataset<Row> coded = sentenceCodes(spark, model, toCode, profiler);
-    StudyTable studyTable = StudyTable.of(extracted.authorThemes(), constructSets, config.themes().embeddingModel());
+    StudyTable studyTable = StudyTable.of(extracted.authorThemes(), constructSets, config.themes().embeddingModel(),
+        config.compare());
 
     log.start("report");
     if (reuse) writeSentences(choice.everyColumn(), choice.carried(), choice.added());
@@ -322,16 +323,34 @@ public final class ThememinerJob {
     AtomicFiles.write(outDir.resolve(RunLayout.COMPARISON),
         w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, comparisonJson(comparisons, agreements, exampleCodings)));
     writeExampleCodes(assigned, exampleCodings);
-    StudyTableFiles.write(outDir, studyTable);
+    StudyTable beside = studyTable.besideSentenceThemes(sentenceThemesBySection(spark, studyTable.sections()));
+    StudyTableFiles.write(outDir, beside, constructSets, config.compare());
     writeErrors(failures);
     int code = failures.isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     log.done("outputs in " + outDir);
     RunInfo info = writeRunInfo(spark, startedAt, code, files, extracted, model, stability, themes);
     AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT),
         HtmlReport.render(new HtmlReport.Content(info, extracted.summaries(), themes, comparisons, agreements, drift, failures,
-            studyTable)));
+            beside)));
     export();
     return code;
+  }
+
+  /**
+   * Per (paper id, section heading) of an author theme, how many of its sentences each theme holds, read from the
+   * run's sentences (a rerun's carried ones included).
+   */
+  private Map<List<String>, Map<Integer, Long>> sentenceThemesBySection(SparkSession spark, Set<List<String>> sections) {
+    if (sections.isEmpty()) return Map.of();
+    Object[] papers = sections.stream().map(k -> k.get(0)).distinct().toArray();
+    Map<List<String>, Map<Integer, Long>> out = new HashMap<>();
+    for (Row r : spark.read().parquet(outDir.resolve(RunLayout.SENTENCES).toUri().toString())
+        .filter(col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_ASSIGNED).and(col(RunLayout.PAPER_ID).isin(papers)))
+        .groupBy(RunLayout.PAPER_ID, RunLayout.SECTION, RunLayout.THEME_ID).count().collectAsList()) {
+      List<String> key = List.of(r.getString(0), r.getString(1));
+      if (sections.contains(key)) out.computeIfAbsent(key, k -> new HashMap<>()).put(((Number) r.get(2)).intValue(), r.getLong(3));
+    }
+    return out;
   }
 
   private static String kChoice(ThemeModel model) {

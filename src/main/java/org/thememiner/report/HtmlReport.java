@@ -12,6 +12,7 @@ import org.thememiner.compare.AuthorThemeMapping;
 import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.GoldAgreement;
 import org.thememiner.compare.StudyTable;
+import org.thememiner.compare.Translation;
 import org.thememiner.ingest.AuthorTheme;
 import org.thememiner.ingest.AuthorThemeSearch;
 import org.thememiner.ingest.InputFailure;
@@ -340,6 +341,7 @@ public final class HtmlReport {
       }
       h.append("</tbody></table></div>");
     }
+    translations(h, table);
     List<AuthorThemeSearch> without = table.searches().stream().filter(s -> !s.found()).toList();
     if (!without.isEmpty()) {
       h.append("<details><summary>").append(without.size()).append(" papers without author themes, and why</summary><table>")
@@ -350,6 +352,35 @@ public final class HtmlReport {
       h.append("</table></details>");
     }
     h.append("</section>\n");
+  }
+
+  /** The author themes that say the same thing across studies, beside the constructs and the sentence themes. */
+  private static void translations(StringBuilder h, StudyTable table) {
+    List<Translation.Group> across = table.translations().stream().filter(Translation.Group::acrossStudies).toList();
+    if (table.translations().isEmpty()) return;
+    h.append("<h3>Translation across studies</h3><p class=\"meta\">Author themes of different studies that say the same")
+        .append(" thing, grouped by the meaning of their names and opening text: ").append(across.size())
+        .append(" groups span two or more studies; ").append(table.translations().size() - across.size())
+        .append(" themes or groups stand in one study alone. Also in translations.json.</p>");
+    if (across.isEmpty()) return;
+    List<String> setIds = across.get(0).constructs().stream().map(Translation.SetMatch::setId).toList();
+    h.append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>group</th><th>studies</th><th>author themes</th>");
+    setIds.forEach(set -> h.append("<th>").append(esc(set)).append("</th>"));
+    h.append("<th>sentence themes</th></tr></thead><tbody>");
+    for (Translation.Group g : across) {
+      h.append("<tr><td>").append(esc(g.label())).append("</td><td class=\"num\" data-v=\"").append(g.studies()).append("\">")
+          .append(g.studies()).append("</td><td>")
+          .append(esc(g.themes().stream().map(t -> t.theme() + " (" + t.study() + ")").collect(Collectors.joining("; "))))
+          .append("</td>");
+      for (Translation.SetMatch m : g.constructs()) {
+        h.append("<td>").append(m.newConstruct() ? "<b>candidate new construct</b> (nearest " + esc(m.constructId()) + ")"
+            : esc(m.constructId())).append(String.format(Locale.ROOT, " <span class=\"meta\">%.2f</span>", m.similarity()))
+            .append("</td>");
+      }
+      h.append("<td>").append(esc(table.sentenceThemes().getOrDefault(g.id(), List.of()).stream().limit(3)
+          .map(c -> "T" + c.themeId() + " (" + c.sentences() + ")").collect(Collectors.joining(", ")))).append("</td></tr>");
+    }
+    h.append("</tbody></table></div>");
   }
 
   private static void papers(StringBuilder h, List<PaperSummary> papers) {

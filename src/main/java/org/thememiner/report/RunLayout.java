@@ -34,6 +34,8 @@ public final class RunLayout {
   public static final String AUTHOR_THEMES_BY_PAPER = "author_themes_by_paper.csv";
   /** The study table: each author theme's construct in each set (with construct sets only; also written by map). */
   public static final String AUTHOR_THEME_TABLE = "author_themes.csv";
+  /** The author themes grouped across studies, and the groups against the construct sets (also written by map). */
+  public static final String TRANSLATIONS = "translations.json";
   /** The exports' folder. */
   public static final String EXPORT = "export";
 

@@ -115,7 +115,7 @@ class ConstructComparatorTest {
         4, Map.of("a", 0.00, "b", 0.28, "c", 0.27));
     WeightedSimilarity fixed = new WeightedSimilarity(List.of(
         new WeightedSimilarity.Component("table", 1, (t, c) -> table.get(t.id()).get(c.id()))));
-    ConstructComparator comparator = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.25, 0.05, 0.05, null));
+    ConstructComparator comparator = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.25, 0.05, 0.05, null, 0.5, 0.3));
     ConstructSet set = new ConstructSet("abc", "ABC", "Doe (2020)", null, null, false, null, List.of(
         new Construct("a", "Alpha", "Support from peers.", List.of("peer"), List.of(), List.of(), null),
         new Construct("b", "Beta", "Taking tablets.", List.of("tablet"), List.of(), List.of(), null),
@@ -152,7 +152,7 @@ class ConstructComparatorTest {
     assertArrayEquals(new boolean[] {false, true, false}, c.paperPresence().present()[2]);
 
     // At 0.29 c (best 0.27) loses its support, b keeps t1 at 0.30; t4 (0.28) no longer matches: precision 2/4.
-    ConstructComparison strict = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.29, 0.05, 0.05, null)).compare(set, themes);
+    ConstructComparison strict = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.29, 0.05, 0.05, null, 0.5, 0.3)).compare(set, themes);
     assertEquals(List.of("c"), strict.unsupportedConstructs());
     assertEquals(2.0 / 3, strict.coverage(), EPS);
     assertEquals(0.5, strict.precision(), EPS);

@@ -86,7 +86,7 @@ class GoldCodingTest {
     List<Theme> themes = List.of(
         withShares(theme(1, List.of("x"), List.of()), Map.of("p1", 0.5, "p2", 0.3, "p4", 0.2)),
         withShares(theme(2, List.of("x"), List.of()), Map.of("p2", 0.02, "p3", 0.4)));
-    ConstructComparison comparison = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.25, 0.05, 0.05, null)).compare(MACLELLAN, themes);
+    ConstructComparison comparison = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.25, 0.05, 0.05, null, 0.5, 0.3)).compare(MACLELLAN, themes);
 
     GoldAgreement agreement = GoldAgreement.of(gold, comparison);
     assertEquals(5, agreement.papers());

@@ -89,10 +89,28 @@ class StudyTableRunTest {
   }
 
   @Test
+  void translationGroupsCiteThemesOfDifferentStudiesBesideTheConstructsAndSentenceThemes() throws Exception {
+    JsonNode file = Json.MAPPER.readTree(out.resolve("translations.json").toFile());
+    assertEquals(2, file.get("sets").size(), "a summary per construct set");
+    int themes = 0;
+    for (JsonNode g : file.get("groups")) {
+      java.util.Set<String> studies = new java.util.HashSet<>();
+      g.get("themes").forEach(t -> studies.add(t.get("study").asText()));
+      assertEquals(g.get("themes").size(), studies.size(), "two themes of one study never share a group: " + g);
+      assertEquals(studies.size(), g.get("studies").asInt());
+      assertEquals(2, g.get("constructs").size(), "the nearest construct of each set: " + g);
+      assertTrue(g.get("sentenceThemes").size() > 0, "the sentence themes under its themes' headings: " + g);
+      themes += g.get("themes").size();
+    }
+    assertEquals(Files.readAllLines(out.resolve("author_themes.jsonl")).size(), themes, "every author theme in one group");
+  }
+
+  @Test
   void theReportTabulatesTheStudiesThemes() throws Exception {
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<section id=\"studies\"><h2>Studies' own themes</h2>"), "section");
     assertTrue(html.contains("&#8627; Institutional admissions"), "a sub-theme under its theme");
     assertTrue(html.contains("papers without author themes, and why</summary>"), "the papers without, with the reason");
+    assertTrue(html.contains("<h3>Translation across studies</h3>"), "the groups across studies");
   }
 }
