@@ -58,7 +58,7 @@ public final class LocalMain {
       o.putArray("constructs").add(constructs);
       if (out == null) o.put("out", "runs/eval");
       if (seed != null) o.put("seed", seed);
-      ObjectNode t = o.putObject("themes");
+      ObjectNode t = Main.object(o, "themes");
       t.put("stabilitySeeds", 0);
       if (themes != null) t.put("k", themes);
       return Main.guarded("eval", () -> {

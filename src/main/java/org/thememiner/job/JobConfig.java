@@ -5,6 +5,7 @@ import org.thememiner.annotate.AnnotatorSettings;
 import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.report.RunLayout;
+import org.thememiner.report.export.Exports;
 import org.thememiner.themes.ThemeSettings;
 
 /** A job's complete, validated settings: defaults, then the job spec, then command-line flags. */
@@ -37,7 +38,7 @@ public record JobConfig(
   }
 
   /** What {@code --export} can write besides the run's own outputs. */
-  public static final List<String> EXPORTS = List.of("qdpx", "csv");
+  public static final List<String> EXPORTS = Exports.FORMATS;
 
   /** Where reruns keep the shared theme model. */
   public java.nio.file.Path modelLocation() {

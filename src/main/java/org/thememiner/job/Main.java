@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.compare.AuthorThemeMapping;
 import org.thememiner.compare.ComparisonSettings;
@@ -23,6 +25,7 @@ import org.thememiner.ingest.InputFile;
 import org.thememiner.report.AuthorThemesCsv;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.TranslationsJson;
+import org.thememiner.report.export.Exports;
 import org.thememiner.themes.SentenceEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
-    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class},
+    subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class,
+        Main.Validate.class, Main.ExportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCode.OK + ":every input was processed",
@@ -59,8 +63,21 @@ public final class Main {
     @Option(names = "--master", description = "Spark master (default local[*]; spark://host:7077, yarn, k8s://...)")
     protected String master;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = Setting.Converter.class, description = "any job-spec"
+        + " setting by its dotted name (themes.k=8, compare.matchThreshold=0.3) or a Spark property (spark.ui.enabled=true);"
+        + " repeatable; the flags above win over it")
+    protected List<Setting> settings = new ArrayList<>();
+
+    /**
+     * The settings of the flags, as a tree in the job spec's shape; the Spark properties of {@code --set} become
+     * system properties, where Spark reads its configuration from when the session starts.
+     */
     protected ObjectNode overrides() {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
+      for (Setting s : settings) {
+        if (s.spark()) System.setProperty(s.key(), s.value());
+        else s.applyTo(o);
+      }
       putList(o, "input", inputs);
       if (out != null) o.put("out", out);
       if (master != null) o.put("master", master);
@@ -68,8 +85,8 @@ public final class Main {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true, description = "Extract, annotate, find themes, compare, report.")
-  static final class Run extends Common implements Callable<Integer> {
+  /** The flags of {@code run}, which {@code validate} takes as well. */
+  public static class RunOptions extends Common {
     @Option(names = "--constructs", description = "construct-set YAML (repeatable), e.g. models/constructs/tully-2010.yaml")
     List<String> constructs = new ArrayList<>();
 
@@ -90,16 +107,67 @@ public final class Main {
     @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
     List<String> exports = new ArrayList<>();
 
-    @Override
-    public Integer call() {
+    ObjectNode runOverrides() {
       ObjectNode o = overrides();
       putList(o, "constructs", constructs);
       if (seed != null) o.put("seed", seed);
-      if (themes != null) o.putObject("themes").put("k", themes);
+      if (themes != null) object(o, "themes").put("k", themes);
       putList(o, "gold", gold);
       putList(o, "codedExamples", codedExamples);
       putList(o, "export", exports);
-      return execute(job, o, master != null, false);
+      return o;
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Extract, annotate, find themes, compare, report.")
+  static final class Run extends RunOptions implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return execute(job, runOverrides(), master != null, false);
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true, description = {
+      "Check a run's settings and inputs without running it.",
+      "Takes the flags of run; exit code 0 when the run could start, 2 with the reason when not."})
+  static final class Validate extends RunOptions implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return guarded("validate", () -> {
+        JobConfig config = JobConfigLoader.load(job, runOverrides());
+        List<InputFile> files = new ThememinerJob(config, System.out).check();
+        if (files.isEmpty()) throw new ConfigException("no input files (.pdf, .xml, .nxml, .txt, .md) in " + config.input());
+        System.out.printf(Locale.ROOT, "valid     job %s: %d inputs (%s), %d construct set(s), output to %s%n", config.name(),
+            files.size(), files.stream().collect(Collectors.groupingBy(InputFile::format, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")),
+            config.constructs().size(), config.out());
+        return ExitCode.OK;
+      });
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true, description = {
+      "Export a finished run folder for QDA software or spreadsheets.",
+      "Needs only the folder: writes DIR/export/project.qdpx and the CSV tables as --export does in a run."})
+  static final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, description = "a run folder (the --out of a run, or a rerun's dated folder)")
+    Path run;
+
+    @Option(names = "--format", required = true, description = "qdpx (REFI-QDA project) or csv (tables); repeatable")
+    List<String> formats = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return guarded("export", () -> {
+        for (String f : formats) {
+          if (!Exports.FORMATS.contains(f)) throw new ConfigException("--format must be one of " + Exports.FORMATS + ", got " + f);
+        }
+        if (!Files.isRegularFile(run.resolve(RunLayout.RUN_INFO))) {
+          throw new ConfigException(run + " is not a run folder: it has no " + RunLayout.RUN_INFO);
+        }
+        for (String line : Exports.write(run, formats)) System.out.println("export    " + line);
+        return ExitCode.OK;
+      });
     }
   }
 
@@ -136,7 +204,7 @@ public final class Main {
   }
 
   @Command(name = "map", mixinStandardHelpOptions = true, description = {
-      "Map a study table's author themes onto constructs and across studies.",
+      "Map and translate a study table's author themes.",
       "Reads a TSV (study, author_theme, optionally text); writes DIR/author_themes.csv",
       "(study,author_theme,construct_id,similarity) and DIR/translations.json. No Spark, no corpus."})
   static final class MapCommand implements Callable<Integer> {
@@ -223,6 +291,11 @@ public final class Main {
         spark.stop();
       }
     });
+  }
+
+  /** The settings object under {@code key}, made when there is none: a flag adds to what {@code --set} put there. */
+  public static ObjectNode object(ObjectNode settings, String key) {
+    return settings.get(key) instanceof ObjectNode o ? o : settings.putObject(key);
   }
 
   /** A repeatable flag as a setting; absent when the flag was not given, so the job spec's value stands. */

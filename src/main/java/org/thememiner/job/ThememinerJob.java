@@ -66,8 +66,7 @@ import org.thememiner.report.Json;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.Versions;
-import org.thememiner.report.export.CsvExport;
-import org.thememiner.report.export.QdpxExport;
+import org.thememiner.report.export.Exports;
 import org.thememiner.themes.AssignmentCounts;
 import org.thememiner.themes.SentenceEncoder;
 import org.thememiner.themes.Stability;
@@ -125,8 +124,27 @@ public final class ThememinerJob {
     this.outDir = Path.of(config.out());
   }
 
-  /** Checks everything that can be checked before Spark starts; returns the input files. */
+  /**
+   * Checks everything that can be checked before Spark starts and makes the output folder; returns the input
+   * files.
+   */
   public List<InputFile> preflight() throws ConfigException {
+    List<InputFile> files = check();
+    try {
+      madeOutDir = !Files.exists(outDir);
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new ConfigException("cannot create output folder " + outDir + ": " + e.getMessage());
+    }
+    if (!Files.isWritable(outDir)) throw new ConfigException("output folder " + outDir + " is not writable");
+    return files;
+  }
+
+  /**
+   * What {@link #preflight} checks, changing nothing: construct sets, gold codings, coded examples, the inputs and
+   * that the output folder is, or can be made, writable. Returns the input files.
+   */
+  public List<InputFile> check() throws ConfigException {
     constructSets = new ArrayList<>();
     for (String file : config.constructs()) {
       try {
@@ -150,13 +168,12 @@ public final class ThememinerJob {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
-    try {
-      madeOutDir = !Files.exists(outDir);
-      Files.createDirectories(outDir);
-    } catch (IOException e) {
-      throw new ConfigException("cannot create output folder " + outDir + ": " + e.getMessage());
+    Path existing = outDir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new ConfigException("output folder " + outDir + " cannot be written" + (existing == null ? "" : ": " + existing
+          + (Files.isDirectory(existing) ? " is not writable" : " is not a folder")));
     }
-    if (!Files.isWritable(outDir)) throw new ConfigException("output folder " + outDir + " is not writable");
     return files;
   }
 
@@ -370,13 +387,7 @@ public final class ThememinerJob {
   private void export() throws IOException {
     if (config.export().isEmpty()) return;
     log.start("export");
-    List<String> written = new ArrayList<>();
-    if (config.export().contains("qdpx")) {
-      QdpxExport.Result r = QdpxExport.write(outDir);
-      written.add(String.format("%s (%d coded sentences%s)", outDir.relativize(r.project()), r.codedSentences(),
-          r.unlocatedSentences() == 0 ? "" : ", " + r.unlocatedSentences() + " not located: see " + outDir.relativize(r.unlocatedReport())));
-    }
-    if (config.export().contains("csv")) written.add(CsvExport.write(outDir).size() + " CSV tables");
+    List<String> written = Exports.write(outDir, config.export());
     log.done(String.join("; ", written));
   }
 

@@ -36,5 +36,10 @@ class MapCommandTest {
         || l.contains(",maclellan-2015:therapeutic-use-of-self,")), "every theme mapped to one of the two constructs");
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("Barg et al 2011 [18],belonging,maclellan-2015:reframing-identity,")),
         "a theme its construct names outright: " + csv);
+    var translations = org.thememiner.report.Json.MAPPER.readTree(out.resolve("translations.json").toFile());
+    int cited = 0;
+    for (var g : translations.get("groups")) cited += g.get("themes").size();
+    assertEquals(118, cited, "translations.json: every author theme in one group");
+    assertTrue(translations.get("sets").get(0).get("groups").asInt() > 0, "groups across studies: " + translations.get("sets"));
   }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The synthetic run folder in {@code src/test/resources/export/run} (three papers, three themes, one construct set;
  * see the README there), copied into a test's temporary folder so a test may change or break it.
  */
-final class RunFixture {
+public final class RunFixture {
   private RunFixture() {}
 
   static Path source() {
@@ -22,7 +22,7 @@ final class RunFixture {
     }
   }
 
-  static Path copyTo(Path dir) throws IOException {
+  public static Path copyTo(Path dir) throws IOException {
     Path run = dir.resolve("run");
     Files.createDirectories(run);
     try (Stream<Path> files = Files.list(source())) {

@@ -1,0 +1,113 @@
+package org.thememiner.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.DocumentedCommands;
+import org.thememiner.report.export.RunFixture;
+import picocli.CommandLine;
+
+/** {@code validate}, {@code export} and {@code --set}: the README's commands as written, and what they check. */
+class CommandsTest {
+  private static final String README_HEADING = "### Checking a run before it starts, and exporting one that finished";
+  private static final String README_RUN = "--run runs/example";
+
+  @TempDir Path work;
+
+  /** A command run in this JVM: its exit code and what it printed on stdout and stderr. */
+  private record Outcome(int code, String out) {}
+
+  private static Outcome execute(String... args) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    try {
+      return new Outcome(Main.commandLine().execute(args), buffer.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  private static Outcome bash(String command, Path log) throws Exception {
+    Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(600, TimeUnit.SECONDS), command);
+    return new Outcome(p.exitValue(), Files.readString(log));
+  }
+
+  @Test
+  void theReadmeCommandsValidateAJobAndExportAFinishedRun() throws Exception {
+    List<String> commands = DocumentedCommands.of(Path.of("README.md"), README_HEADING);
+    assertEquals(2, commands.size(), commands.toString());
+    Outcome valid = bash(commands.get(0), work.resolve("validate.log"));
+    assertEquals(ExitCode.OK, valid.code(), valid.out());
+    assertTrue(valid.out().contains("valid     job example: 5 inputs (1 jats, 4 pdf), 2 construct set(s)"), valid.out());
+
+    assertTrue(commands.get(1).contains(README_RUN), commands.get(1));
+    Path run = RunFixture.copyTo(work);
+    Outcome exported = bash(commands.get(1).replace(README_RUN, "--run " + run), work.resolve("export.log"));
+    assertEquals(ExitCode.OK, exported.code(), exported.out());
+    assertTrue(Files.isRegularFile(run.resolve("export/project.qdpx")), exported.out());
+    assertTrue(Files.isRegularFile(run.resolve("export/themes.csv")), exported.out());
+  }
+
+  @Test
+  void validateChangesNothingAndNamesWhatIsWrong() {
+    Path out = work.resolve("never-made");
+    Outcome ok = execute("validate", "--job", "jobs/example.yaml", "--out", out.toString());
+    assertEquals(ExitCode.OK, ok.code(), ok.out());
+    assertFalse(Files.exists(out), "validate makes no output folder");
+
+    Outcome missing = execute("validate", "--job", "jobs/example.yaml", "--out", out.toString(),
+        "--constructs", "models/constructs/no-such-set.yaml");
+    assertEquals(ExitCode.CONFIG, missing.code(), missing.out());
+    assertTrue(missing.out().contains("no-such-set.yaml"), missing.out());
+
+    Outcome unknown = execute("validate", "--job", "jobs/example.yaml", "--out", out.toString(), "--set", "themes.kk=3");
+    assertEquals(ExitCode.CONFIG, unknown.code(), unknown.out());
+    assertTrue(unknown.out().contains("themes.kk"), unknown.out());
+
+    Outcome malformed = execute("validate", "--job", "jobs/example.yaml", "--set", "themes.k");
+    assertEquals(ExitCode.CONFIG, malformed.code(), malformed.out());
+    assertTrue(malformed.out().contains("KEY=VALUE"), malformed.out());
+  }
+
+  @Test
+  void setReachesAnySettingAndNamedFlagsWinOverIt() throws Exception {
+    CommandLine cl = Main.commandLine();
+    cl.parseArgs("run", "--job", "jobs/example.yaml", "--set", "themes.representation=embedding", "--set", "themes.k=5",
+        "--themes", "7", "--set", "compare.matchThreshold=0.3", "--set", "extract.maxChars=1000", "--set", "input=[a, b]");
+    Main.Run run = cl.getSubcommands().get("run").getCommand();
+    JobConfig config = JobConfigLoader.load(Path.of("jobs/example.yaml"), run.runOverrides());
+    assertEquals("embedding", config.themes().representation(), "--set beside a flag on the same block stays");
+    assertEquals(7, config.themes().k(), "--themes wins over --set themes.k");
+    assertEquals(0.3, config.compare().matchThreshold());
+    assertEquals(1000, config.extract().maxChars());
+    assertEquals(List.of("a", "b"), config.input(), "a list value is read as in a job spec");
+  }
+
+  @Test
+  void exportNamesAFolderThatIsNoRunAndAnUnknownFormat() throws Exception {
+    Outcome notRun = execute("export", "--run", work.toString(), "--format", "csv");
+    assertEquals(ExitCode.CONFIG, notRun.code(), notRun.out());
+    assertTrue(notRun.out().contains("is not a run folder"), notRun.out());
+    Path run = RunFixture.copyTo(work);
+    Outcome unknown = execute("export", "--run", run.toString(), "--format", "nvivo");
+    assertEquals(ExitCode.CONFIG, unknown.code(), unknown.out());
+    assertTrue(unknown.out().contains("--format must be one of [qdpx, csv]"), unknown.out());
+    assertFalse(Files.exists(run.resolve("export")), "nothing written");
+  }
+}
