@@ -1,0 +1,106 @@
+package org.thememiner.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.thememiner.report.AtomicFiles;
+import org.thememiner.report.RunLayout;
+import org.thememiner.themes.AssignmentCounts;
+import org.thememiner.themes.NewerModelFormatException;
+import org.thememiner.themes.Theme;
+import org.thememiner.themes.ThemeDiscovery;
+import org.thememiner.themes.ThemeModel;
+import org.thememiner.themes.ThemeRepresentation;
+
+/**
+ * The themes stage: the sentences put into the saved model or a model fitted now ({@link ModelChoice}), the themes
+ * described, and the model written to the run folder (and, after a fit, saved for reruns).
+ *
+ * @param plan       where the run stands among others of its job
+ * @param savedModel the model a rerun may reuse
+ * @param previous   the run whose assignments a rerun may carry
+ * @param extracted  the run's papers
+ */
+record DiscoverThemes(ThememinerJob.Plan plan, SavedModelLoad savedModel, Optional<PreviousRun> previous,
+    ExtractedPapers extracted) implements Stage<RunSentences, DiscoveredThemes> {
+  @Override
+  public String name() {
+    return "themes";
+  }
+
+  @Override
+  public Done<DiscoveredThemes> run(StageContext context, RunSentences annotated) throws IOException, RunStoppedException {
+    JobConfig config = context.config();
+    ModelChoice choice;
+    try {
+      choice = ModelChoice.of(plan, config.themes(), annotated, savedModel, () -> carried(context));
+    } catch (NewerModelFormatException e) {
+      throw new RunStoppedException(e.getMessage(), e);
+    }
+    boolean reuse = choice.reuse();
+    // A fit passes over all the sentences several times; a reused model has read those it assigns already.
+    Dataset<Row> sentences = null;
+    if (!reuse) {
+      sentences = config.themes().embeds() ? EmbedSentences.embedded(context, annotated.all())
+          : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    ThemeModel model;
+    try {
+      model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
+    } catch (IllegalStateException e) {
+      throw new RunStoppedException(e.getMessage(), e);
+    }
+    Dataset<Row> assigned = reuse ? choice.assigned() : model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+    // A reused model's assignments were counted when the choice was made.
+    AssignmentCounts counts = reuse ? choice.counts() : AssignmentCounts.of(assigned);
+    List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned, counts);
+    long assignedCount = themes.stream().mapToLong(Theme::size).sum();
+    long outliers = counts.outliers();
+    Path outDir = context.outDir();
+    // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
+    // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
+    saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
+    if (plan.sharedModel() != null && !reuse) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
+    return Done.of(new DiscoveredThemes(choice, model, sentences, assigned, themes),
+        String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
+            (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
+                + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
+        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reuse ? 1 : 0,
+        "carriedPapers", choice.carriedPapers());
+  }
+
+  /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */
+  private Optional<CarriedAssignments> carried(StageContext context) {
+    if (previous.isEmpty()) return Optional.empty();
+    try {
+      return CarriedAssignments.load(context.spark(), previous.get(), context.outDir(), plan.sharedModel(), context.config(),
+          extracted.sha256ById(), context.failures().paperIds());
+    } catch (IOException e) {
+      context.console().println("themes    the previous run's assignments cannot be read, so every sentence is assigned: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static String kChoice(ThemeModel model) {
+    return model.stabilities().isEmpty() ? "k by silhouette" : "k by silhouette among the stable";
+  }
+
+  /**
+   * Writes the model aside and swaps it in, so a model folder is always whole.
+   *
+   * @param savedAt where this model is already saved (copied from there), or null
+   */
+  private static void saveModel(ThemeModel model, Path savedAt, Path target) throws IOException {
+    Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp");
+    AtomicFiles.deleteTree(tmp);
+    Files.createDirectories(tmp.getParent());
+    if (savedAt != null) AtomicFiles.copyTree(savedAt, tmp);
+    else model.save(tmp);
+    AtomicFiles.replace(tmp, target);
+  }
+}
