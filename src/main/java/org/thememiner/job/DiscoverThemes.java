@@ -18,7 +18,7 @@ import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeRepresentation;
 
 /**
- * The themes stage: the sentences put into the saved model or a model fitted now ({@link ModelChoice}), the themes
+ * The themes stage: the sentences put into the saved model or a model fitted now ({@link ModelReuse}), the themes
  * described, and the model written to the run folder (and, after a fit, saved for reruns).
  *
  * @param plan       where the run stands among others of its job
@@ -26,7 +26,7 @@ import org.thememiner.themes.ThemeRepresentation;
  * @param previous   the run whose assignments a rerun may carry
  * @param extracted  the run's papers
  */
-record DiscoverThemes(ThememinerJob.Plan plan, SavedModelLoad savedModel, Optional<PreviousRun> previous,
+record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<PreviousRun> previous,
     ExtractedPapers extracted) implements Stage<RunSentences, DiscoveredThemes> {
   @Override
   public String name() {
@@ -36,42 +36,48 @@ record DiscoverThemes(ThememinerJob.Plan plan, SavedModelLoad savedModel, Option
   @Override
   public Done<DiscoveredThemes> run(StageContext context, RunSentences annotated) throws IOException, RunStoppedException {
     JobConfig config = context.config();
-    ModelChoice choice;
+    ModelReuse reuse;
     try {
-      choice = ModelChoice.of(plan, config.themes(), annotated, savedModel, () -> carried(context));
+      reuse = ModelReuse.choose(plan, config.themes(), annotated, savedModel, () -> carried(context));
     } catch (NewerModelFormatException e) {
       throw new RunStoppedException(e.getMessage(), e);
     }
-    boolean reuse = choice.reuse();
-    // A fit passes over all the sentences several times; a reused model has read those it assigns already.
+    ThemeModel model;
     Dataset<Row> sentences = null;
-    if (!reuse) {
+    Dataset<Row> assigned;
+    AssignmentCounts counts;
+    if (reuse instanceof ModelReuse.ReuseSavedModel saved) {
+      // The saved model has assigned and counted the sentences already, to decide.
+      model = saved.model();
+      assigned = saved.assigned();
+      counts = saved.counts();
+    } else {
+      // A fit passes over all the sentences several times.
       sentences = config.themes().embeds() ? EmbedSentences.embedded(context, annotated.all())
           : annotated.all().persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        model = new ThemeDiscovery(config.themes()).fit(sentences);
+      } catch (IllegalStateException e) {
+        throw new RunStoppedException(e.getMessage(), e);
+      }
+      assigned = model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+      counts = AssignmentCounts.of(assigned);
     }
-    ThemeModel model;
-    try {
-      model = reuse ? choice.saved() : new ThemeDiscovery(config.themes()).fit(sentences);
-    } catch (IllegalStateException e) {
-      throw new RunStoppedException(e.getMessage(), e);
-    }
-    Dataset<Row> assigned = reuse ? choice.assigned() : model.transform(sentences).persist(StorageLevel.MEMORY_AND_DISK());
-    // A reused model's assignments were counted when the choice was made.
-    AssignmentCounts counts = reuse ? choice.counts() : AssignmentCounts.of(assigned);
+    boolean reused = reuse instanceof ModelReuse.ReuseSavedModel;
     List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned, counts);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = counts.outliers();
     Path outDir = context.outDir();
     // A model is written through Spark once and copied from there (writing a pipeline costs several Spark jobs),
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
-    saveModel(model, reuse ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
-    if (plan.sharedModel() != null && !reuse) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
-    return Done.of(new DiscoveredThemes(choice, model, sentences, assigned, themes),
+    saveModel(model, reused ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
+    if (plan.sharedModel() != null && !reused) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
+    return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, themes),
         String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
-            (reuse ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
-                + (plan.sharedModel() == null ? "" : "; " + choice.reason())),
-        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reuse ? 1 : 0,
-        "carriedPapers", choice.carriedPapers());
+            (reused ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
+                + (plan.sharedModel() == null ? "" : "; " + reuse.reason())),
+        "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reused ? 1 : 0,
+        "carriedPapers", reuse.carriedPapers());
   }
 
   /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */

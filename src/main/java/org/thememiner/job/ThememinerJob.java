@@ -52,29 +52,14 @@ public final class ThememinerJob {
   private List<GoldCoding> goldCodings = List.of();
   private Map<String, CodedExamples> codedExamples = Map.of();
 
-  /**
-   * Where this run stands among others of its job.
-   *
-   * @param previousRun the folder of the run to report drift against, or null
-   * @param sharedModel where reruns keep the theme model (saved after a fit), or null
-   * @param mode        whether to reuse the model in {@code sharedModel}: {@link RerunSettings#mode}
-   * @param refitGrowth {@link RerunSettings#refitGrowth}
-   */
-  public record Plan(Path previousRun, Path sharedModel, String mode, double refitGrowth) {
-    /** A scheduled rerun of a job as its {@code rerun} settings say. */
-    public static Plan rerun(Path previousRun, JobConfig config) {
-      return new Plan(previousRun, config.modelLocation(), config.rerun().mode(), config.rerun().refitGrowth());
-    }
-  }
-
-  private final Plan plan;
+  private final RunPlan plan;
 
   /** A plain run: drift against what the output folder held before. */
   public ThememinerJob(JobConfig config, PrintStream out) {
-    this(config, out, new Plan(Path.of(config.out()), null, "refit", 0));
+    this(config, out, RunPlan.plain(config));
   }
 
-  public ThememinerJob(JobConfig config, PrintStream out, Plan plan) {
+  public ThememinerJob(JobConfig config, PrintStream out, RunPlan plan) {
     this.plan = plan;
     this.config = config;
     this.out = out;
@@ -215,7 +200,7 @@ public final class ThememinerJob {
       }
       RunSentences annotated = context.run(new AnnotateSentences(config), extracted);
       DiscoveredThemes fit = context.run(new DiscoverThemes(plan, savedModel, previous, extracted), annotated);
-      boolean reuse = fit.choice().reuse();
+      boolean reuse = fit.modelReused();
       Stability stability = config.themes().stabilitySeeds() > 0 && !reuse ? context.run(new MeasureStability(), fit) : null;
 
       // WordNet and a CoreNLP pipeline take a while to load; only construct sets use them.

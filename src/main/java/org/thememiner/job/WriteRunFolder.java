@@ -69,10 +69,9 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
   public Done<Written> run(StageContext context, Findings found) throws IOException {
     Path outDir = context.outDir();
     DiscoveredThemes fit = found.fit();
-    ModelChoice choice = fit.choice();
     Dataset<Row> coded = sentenceCodes(context, fit.model(), found.toCode());
-    if (choice.reuse()) writeSentences(outDir, choice.everyColumn(), choice.carried(), choice.added());
-    else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), null, null); // vectors are the model's input, not an output
+    if (fit.reuse() instanceof ModelReuse.ReuseSavedModel saved) writeSentences(outDir, saved.everyColumn(), saved.carried());
+    else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty()); // vectors are the model's input, not an output
     writeAssignments(outDir, fit.assigned(), constructsByTheme(found.comparisons()), coded);
     AtomicFiles.write(outDir.resolve(RunLayout.THEMES), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, fit.themes()));
     Map<String, GoldAgreement> agreements = goldAgreements(context, found.comparisons());
@@ -147,18 +146,17 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
    * the table has {@value #MAX_SENTENCE_FILES} files, it is written whole again in one sort, which merges them.
    *
    * @param all     every sentence, every column
-   * @param carried the previous run's assignments that {@code all} took over, or null
-   * @param added   with {@code carried}: the other papers' rows
+   * @param carried the previous run's assignments that {@code all} took over, and the other papers' rows
    */
-  private static void writeSentences(Path outDir, Dataset<Row> all, CarriedAssignments carried, Dataset<Row> added) throws IOException {
+  private static void writeSentences(Path outDir, Dataset<Row> all, Optional<ModelReuse.Carried> carried) throws IOException {
     Path tmp = outDir.resolve(".sentences.tmp");
     AtomicFiles.deleteTree(tmp);
-    Path previous = carried == null ? null : carried.from().resolve(RunLayout.SENTENCES);
-    if (carried != null && carried.wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
+    Path previous = carried.map(c -> c.assignments().from().resolve(RunLayout.SENTENCES)).orElse(null);
+    if (carried.isPresent() && carried.get().assignments().wholeTable() && dataFiles(previous).size() < MAX_SENTENCE_FILES) {
       Path addedFiles = outDir.resolve(".sentences-added.tmp");
       AtomicFiles.deleteTree(addedFiles);
       // Sorted per file, as the copied files are: no global sort, whose range partitioning costs a sampling job.
-      added.repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write()
+      carried.get().added().repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write()
           .parquet(addedFiles.toUri().toString());
       AtomicFiles.copyTree(previous, tmp);
       // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
