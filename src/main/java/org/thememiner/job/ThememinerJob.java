@@ -44,6 +44,7 @@ import org.thememiner.themes.ThemeModel;
  */
 public final class ThememinerJob {
   private final JobConfig config;
+  private final RunPlan plan;
   private final PrintStream out;
   private final Path outDir;
   /** Whether {@link #preflight} made the output folder, so that a run stopping before any stage takes it away. */
@@ -51,8 +52,6 @@ public final class ThememinerJob {
   private List<ConstructSet> constructSets = List.of();
   private List<GoldCoding> goldCodings = List.of();
   private Map<String, CodedExamples> codedExamples = Map.of();
-
-  private final RunPlan plan;
 
   /** A plain run: drift against what the output folder held before. */
   public ThememinerJob(JobConfig config, PrintStream out) {
