@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
@@ -45,6 +46,13 @@ public final class SentenceCoder {
     /** A construct's name, description, sub-themes and example phrases as one text. */
     public static Prototype of(Construct c, TermVector terms) {
       return new Prototype(terms, String.join(". ", parts(c)));
+    }
+
+    /** Each construct's prototype by {@code prefix + construct id}, in the set's order. */
+    public static Map<String, Prototype> ofSet(ConstructSet set, Profiler profiler, String prefix) {
+      Map<String, Prototype> prototypes = new LinkedHashMap<>();
+      profiler.profile(set).forEach(p -> prototypes.put(prefix + p.id(), of(p.construct(), p.terms())));
+      return prototypes;
     }
 
     /** The construct's name, description, sub-themes and example phrases, each a text of its own. */

@@ -35,6 +35,7 @@ import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.Section;
 import org.thememiner.job.JobConfig;
 import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.RunPlan;
 import org.thememiner.job.SparkSessions;
 import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
@@ -243,7 +244,7 @@ final class Benchmark {
   }
 
   /**
-   * One run as a scheduled rerun makes it (job.Rerun, {@link ThememinerJob.Plan#rerun}): into {@code runs/folder},
+   * One run as a scheduled rerun makes it (job.Rerun, {@link RunPlan#rerun}): into {@code runs/folder},
    * after {@code runs/previous} (or none), with the cache in {@code runs/cache} and this {@code rerun.mode}; timed.
    */
   private static Timed job(List<String> inputs, Path runs, String previous, String folder, Path model, String mode) throws Exception {
@@ -255,7 +256,7 @@ final class Benchmark {
     SparkSession spark = SparkSessions.getOrCreate("thememiner bench run", "local[*]", true);
     try {
       ThememinerJob job = new ThememinerJob(config, new PrintStream(OutputStream.nullOutputStream()),
-          ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
+          RunPlan.rerun(previous == null ? null : runs.resolve(previous), config));
       List<InputFile> files = job.preflight();
       long start = System.nanoTime();
       job.run(spark, files);

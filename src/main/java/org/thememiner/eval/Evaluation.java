@@ -40,7 +40,6 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.SectionPart;
 import org.thememiner.job.JobConfig;
-import org.thememiner.job.ThememinerJob;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
 import org.thememiner.themes.Evidence;
@@ -201,7 +200,7 @@ final class Evaluation {
   private Map<String, String> codes(ConstructSet set, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
       Profiler profiler) {
     Map<String, String> coded = new HashMap<>();
-    for (Row r : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, ThememinerJob.profiles(set, profiler, ""))
+    for (Row r : new SentenceCoder(config.compare().minCodingScore()).code(spark, model, sentences, SentenceCoder.Prototype.ofSet(set, profiler, ""))
         .filter(col(SentenceCoder.CODED).isNotNull()).select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
       coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
     }

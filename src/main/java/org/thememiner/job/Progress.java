@@ -9,7 +9,7 @@ import org.thememiner.ingest.StageCounters;
 /**
  * How far a long stage has come: papers done of the total, tokens, tokens per second and the time left, read
  * from the stage's {@link StageCounters} by a daemon thread on the driver. On a terminal it is one line rewritten
- * in place (carriage return) and blanked at the end, so the stage's {@link StageLog} line takes its place;
+ * in place (carriage return) and blanked at the end, so the stage's {@link StageRunner} line takes its place;
  * otherwise (a log file, a pipe, cron) a plain line every 20 seconds. A stage shorter than that first interval
  * shows nothing. The time left is the elapsed time scaled by the share of work still to do (bytes for
  * extraction, characters for annotation), so it holds however long or short the papers are.

@@ -45,7 +45,7 @@ final class Rerun {
       overrides.put("out", runDir.toString());
       if (base.cache() == null) overrides.put("cache", root.resolve("cache").toAbsolutePath().toUri().toString());
       JobConfig config = JobConfigLoader.load(spec, overrides);
-      ThememinerJob job = new ThememinerJob(config, out, ThememinerJob.Plan.rerun(previous, config));
+      ThememinerJob job = new ThememinerJob(config, out, RunPlan.rerun(previous, config));
       List<InputFile> files = job.preflight();
       out.println("rerun     " + runDir + (previous == null ? " (first run of this job)" : " (previous: " + previous.getFileName() + ")"));
       SparkSession spark = job.startSpark(config.master(), explicitMaster);

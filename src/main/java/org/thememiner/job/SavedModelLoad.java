@@ -21,9 +21,9 @@ final class SavedModelLoad implements AutoCloseable {
   }
 
   /** Starts loading the model in {@code dir} when the plan may reuse it; otherwise loads nothing until asked. */
-  static SavedModelLoad start(ThememinerJob.Plan plan) {
+  static SavedModelLoad start(RunPlan plan) {
     Path dir = plan.sharedModel();
-    if (ModelChoice.fitsRegardless(plan).isPresent()) return new SavedModelLoad(dir, null);
+    if (plan.fitsRegardless().isPresent()) return new SavedModelLoad(dir, null);
     CompletableFuture<ThemeModel> loading = new CompletableFuture<>();
     Thread loader = new Thread(() -> {
       try {

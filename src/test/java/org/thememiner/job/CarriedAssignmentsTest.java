@@ -40,7 +40,7 @@ class CarriedAssignmentsTest {
     JobConfig config = JobConfigLoader.load(null, flags);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     ThememinerJob job = new ThememinerJob(config, new PrintStream(console, true, StandardCharsets.UTF_8),
-        ThememinerJob.Plan.rerun(previous == null ? null : runs.resolve(previous), config));
+        RunPlan.rerun(previous == null ? null : runs.resolve(previous), config));
     assertEquals(ExitCode.OK, job.run(TestData.spark(), job.preflight()));
     return console.toString(StandardCharsets.UTF_8);
   }

@@ -1,0 +1,22 @@
+package org.thememiner.job;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.thememiner.themes.Theme;
+import org.thememiner.themes.ThemeModel;
+
+/**
+ * The themes stage's output.
+ *
+ * @param reuse    whether the saved model was reused, and what it carried
+ * @param model    the model fitted now or reused
+ * @param fitted   the sentences a fit read, persisted; null when the model was reused
+ * @param assigned every sentence with its theme, persisted
+ * @param themes   the themes described
+ */
+record DiscoveredThemes(ModelReuse reuse, ThemeModel model, Dataset<Row> fitted, Dataset<Row> assigned, List<Theme> themes) {
+  boolean modelReused() {
+    return reuse instanceof ModelReuse.ReuseSavedModel;
+  }
+}
