@@ -33,7 +33,9 @@ public final class ConstructSets {
 
   private ConstructSets() {}
 
+  /** A construct-set YAML file, or a REFI-QDA codebook or project read as one ({@link QdaCodebook}). */
   public static ConstructSet load(Path file) {
+    if (QdaCodebook.handles(file)) return QdaCodebook.read(file, QdaCodebook.idOf(file));
     JsonNode root;
     try {
       root = YAML.readTree(Files.readString(file));

@@ -20,8 +20,10 @@ import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.InvalidGoldCodingException;
+import org.thememiner.compare.QdaCodebook;
 import org.thememiner.compare.Translation;
 import org.thememiner.ingest.InputFile;
+import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.AuthorThemesCsv;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.TranslationsJson;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "thememiner", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Candidate themes from scholarly literature, compared with manually synthesised constructs.",
     subcommands = {Main.Run.class, Main.Extract.class, Main.RerunCommand.class, Main.MapCommand.class,
-        Main.Validate.class, Main.ExportCommand.class},
+        Main.Validate.class, Main.ExportCommand.class, Main.ConstructsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCode.OK + ":every input was processed",
@@ -104,7 +106,8 @@ public final class Main {
         + "SET_ID=FILE.tsv (header construct_id<TAB>text), or FILE.tsv with a single construct set (repeatable)")
     List<String> codedExamples = new ArrayList<>();
 
-    @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), csv (tables); repeatable")
+    @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), qdc (REFI-QDA codebook),"
+        + " csv (tables); repeatable")
     List<String> exports = new ArrayList<>();
 
     ObjectNode runOverrides() {
@@ -148,12 +151,13 @@ public final class Main {
 
   @Command(name = "export", mixinStandardHelpOptions = true, description = {
       "Export a finished run folder for QDA software or spreadsheets.",
-      "Needs only the folder: writes DIR/export/project.qdpx and the CSV tables as --export does in a run."})
+      "Needs only the folder: writes into DIR/export/ what --export writes in a run."})
   static final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "a run folder (the --out of a run, or a rerun's dated folder)")
     Path run;
 
-    @Option(names = "--format", required = true, description = "qdpx (REFI-QDA project) or csv (tables); repeatable")
+    @Option(names = "--format", required = true, description = "qdpx (REFI-QDA project), qdc (REFI-QDA codebook) or csv"
+        + " (tables); repeatable")
     List<String> formats = new ArrayList<>();
 
     @Override
@@ -266,6 +270,53 @@ public final class Main {
         System.out.printf(Locale.ROOT, "translate %d groups across two or more studies, %d themes of one study alone: %s%n",
             groups.stream().filter(Translation.Group::acrossStudies).count(),
             groups.stream().filter(g -> !g.acrossStudies()).mapToInt(g -> g.themes().size()).sum(), translations);
+        return ExitCode.OK;
+      });
+    }
+  }
+
+  @Command(name = "constructs", mixinStandardHelpOptions = true, subcommands = ConstructsImport.class,
+      description = "Construct sets: import one from a REFI-QDA codebook or project.")
+  static final class ConstructsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(System.err);
+      return ExitCode.CONFIG;
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true, description = {
+      "Read the codes of a REFI-QDA codebook (.qdc) or project (.qdpx) as a construct set.",
+      "Each codable code a construct; writes the construct-set YAML to edit (docs/constructs.md)."})
+  static final class ConstructsImport implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "FILE", description = "a .qdc or .qdpx file, e.g. exported from NVivo, ATLAS.ti or MAXQDA")
+    Path file;
+
+    @Option(names = "--id", required = true, description = "the construct set's id (kebab case)")
+    String id;
+
+    @Option(names = "--out", required = true, description = "the YAML to write, named ID.yaml, e.g. models/constructs/ID.yaml")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return guarded("constructs import", () -> {
+        if (!QdaCodebook.handles(file)) throw new ConfigException(file + ": expected a .qdc or .qdpx file");
+        if (!out.getFileName().toString().equals(id + ".yaml")) {
+          throw new ConfigException("--out " + out + ": a construct set's file is named after its id: " + id + ".yaml");
+        }
+        ConstructSet set = QdaCodebook.read(file, id);
+        try {
+          if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+          AtomicFiles.writeString(out, QdaCodebook.toYaml(set));
+        } catch (IOException e) {
+          throw new ConfigException("cannot write " + out + ": " + e.getMessage());
+        }
+        ConstructSets.load(out);
+        System.out.printf(Locale.ROOT, "constructs %d constructs of %s written to %s%n", set.constructs().size(), file, out);
         return ExitCode.OK;
       });
     }

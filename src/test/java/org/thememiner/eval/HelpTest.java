@@ -31,7 +31,7 @@ class HelpTest {
     assertEquals("", err.toString(StandardCharsets.UTF_8), "nothing on stderr, no picocli warning");
     List<String> commands = text.substring(text.indexOf("Commands:"), text.indexOf("Exit codes:")).lines().skip(1)
         .filter(l -> !l.isBlank()).toList();
-    assertEquals(List.of("run", "extract", "rerun", "map", "validate", "export", "eval", "bench"),
+    assertEquals(List.of("run", "extract", "rerun", "map", "validate", "export", "constructs", "eval", "bench"),
         commands.stream().map(l -> l.strip().split("\\s+")[0]).toList(), text);
     for (String line : commands) assertTrue(line.strip().endsWith("."), "a whole sentence: " + line);
   }

@@ -65,6 +65,26 @@ class CommandsTest {
   }
 
   @Test
+  void theReadmeCommandImportsACodebookAsAConstructSet() throws Exception {
+    List<String> commands = DocumentedCommands.of(Path.of("README.md"), "### A codebook from your QDA software");
+    assertEquals(1, commands.size(), commands.toString());
+    String documented = commands.get(0);
+    assertTrue(documented.contains(" my-codebook.qdc ") && documented.endsWith("--out models/constructs/my-codebook.yaml"), documented);
+    Path qdc = Files.copy(org.thememiner.report.export.QdpxExport.writeCodebook(RunFixture.copyTo(work)), work.resolve("my-codebook.qdc"));
+    Path yaml = work.resolve("constructs/my-codebook.yaml");
+    Outcome imported = bash(documented.replace(" my-codebook.qdc ", " " + qdc + " ")
+        .replace("--out models/constructs/my-codebook.yaml", "--out " + yaml), work.resolve("import.log"));
+    assertEquals(ExitCode.OK, imported.code(), imported.out());
+    assertEquals("my-codebook", org.thememiner.compare.ConstructSets.load(yaml).id());
+    assertTrue(org.thememiner.compare.ConstructSets.load(yaml).constructs().stream().anyMatch(c -> c.name().equals("Continuity of care")),
+        Files.readString(yaml));
+
+    Outcome misnamed = execute("constructs", "import", qdc.toString(), "--id", "my-codebook", "--out", work.resolve("other.yaml").toString());
+    assertEquals(ExitCode.CONFIG, misnamed.code(), misnamed.out());
+    assertTrue(misnamed.out().contains("my-codebook.yaml"), misnamed.out());
+  }
+
+  @Test
   void validateChangesNothingAndNamesWhatIsWrong() {
     Path out = work.resolve("never-made");
     Outcome ok = execute("validate", "--job", "jobs/example.yaml", "--out", out.toString());
@@ -107,7 +127,7 @@ class CommandsTest {
     Path run = RunFixture.copyTo(work);
     Outcome unknown = execute("export", "--run", run.toString(), "--format", "nvivo");
     assertEquals(ExitCode.CONFIG, unknown.code(), unknown.out());
-    assertTrue(unknown.out().contains("--format must be one of [qdpx, csv]"), unknown.out());
+    assertTrue(unknown.out().contains("--format must be one of [qdpx, qdc, csv]"), unknown.out());
     assertFalse(Files.exists(run.resolve("export")), "nothing written");
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * command alike: they need only the folder.
  */
 public final class Exports {
-  /** Every export by name: qdpx (REFI-QDA project), csv (tables for spreadsheets). */
-  public static final List<String> FORMATS = List.of("qdpx", "csv");
+  /** Every export by name: qdpx (REFI-QDA project), qdc (REFI-QDA codebook), csv (tables for spreadsheets). */
+  public static final List<String> FORMATS = List.of("qdpx", "qdc", "csv");
 
   private Exports() {}
 
@@ -24,6 +24,7 @@ public final class Exports {
       written.add(String.format("%s (%d coded sentences%s)", runDir.relativize(r.project()), r.codedSentences(),
           r.unlocatedSentences() == 0 ? "" : ", " + r.unlocatedSentences() + " not located: see " + runDir.relativize(r.unlocatedReport())));
     }
+    if (formats.contains("qdc")) written.add(runDir.relativize(QdpxExport.writeCodebook(runDir)) + " (the codes alone)");
     if (formats.contains("csv")) written.add(CsvExport.write(runDir).size() + " CSV tables");
     return written;
   }

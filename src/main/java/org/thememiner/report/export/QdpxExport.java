@@ -40,7 +40,10 @@ import org.thememiner.report.RunLayout;
 public final class QdpxExport {
   /** The REFI-QDA Project namespace. */
   public static final String NAMESPACE = "urn:QDA-XML:project:1.0";
+  /** The REFI-QDA Codebook namespace. */
+  public static final String CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0";
   public static final String FILE_NAME = "project.qdpx";
+  public static final String CODEBOOK_FILE_NAME = "codebook.qdc";
   public static final String UNLOCATED_FILE_NAME = "unlocated-sentences.csv";
 
   private static final String USER_NAME = "thememiner";
@@ -111,6 +114,32 @@ public final class QdpxExport {
     Path report = exportDir.resolve(UNLOCATED_FILE_NAME);
     writeUnlocated(report, unlocated);
     return new Result(target, sources.size(), codedSentences(sources), unlocated.size(), report);
+  }
+
+  /**
+   * Writes the run's codes alone as a REFI-QDA codebook ({@code <run>/export/codebook.qdc}), the same codes and GUIDs
+   * as the project's: the themes, the construct sets compared with and the studies' own themes, for QDA software to
+   * code with. Replaces an earlier one atomically.
+   */
+  public static Path writeCodebook(Path runDir) throws IOException {
+    RunFolder run = RunFolder.open(runDir);
+    Codebook codebook = Codebook.of(run, ThemeSummary.readAll(run.required(RunLayout.THEMES)),
+        ConstructSetComparison.readAll(run.file(RunLayout.COMPARISON)), AuthorThemeCodes.read(run));
+    Path target = run.exportDir().resolve(CODEBOOK_FILE_NAME);
+    Files.createDirectories(run.exportDir());
+    Path tmp = run.exportDir().resolve("." + CODEBOOK_FILE_NAME + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp); IndentingXmlWriter xml = new IndentingXmlWriter(out, CODEBOOK_NAMESPACE, "CodeBook")) {
+        xml.attributes("origin", "thememiner");
+        codebook.writeCodes(xml);
+      } catch (XMLStreamException e) {
+        throw new IOException("cannot write " + CODEBOOK_FILE_NAME + ": " + e.getMessage(), e);
+      }
+      AtomicFiles.replace(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
   }
 
   /**
@@ -226,8 +255,9 @@ public final class QdpxExport {
       return QdaGuids.of(run.identity(), "construct", setId, constructId);
     }
 
-    void write(IndentingXmlWriter xml) throws XMLStreamException {
-      xml.start("CodeBook").start("Codes");
+    /** The codes: the {@code Codes} element of a project's {@code CodeBook}, or of a codebook file. */
+    void writeCodes(IndentingXmlWriter xml) throws XMLStreamException {
+      xml.start("Codes");
       xml.start("Code", "guid", QdaGuids.of(run.identity(), "themes"), "name", "Candidate themes (thememiner)", "isCodable", "false");
       xml.text("Description", "Themes found by thememiner in run " + run.name() + " started " + run.startedAt()
           + ". Each clustered sentence is coded with its theme. Judge a theme by its sentences, not its label.");
@@ -252,7 +282,7 @@ public final class QdpxExport {
         xml.end();
       }
       if (!authorThemes.isEmpty()) writeAuthorThemes(xml);
-      xml.end().end();
+      xml.end();
     }
 
     /** A group of studies, each study's themes under it and each sub-theme under its theme. */
@@ -330,7 +360,9 @@ public final class QdpxExport {
       xml.attributes("name", run.name() + " (thememiner run " + run.startedAt() + ")", "origin", "thememiner",
           "creatingUserGUID", USER_GUID, "creationDateTime", created);
       xml.start("Users").empty("User", "guid", USER_GUID, "name", USER_NAME, "id", USER_NAME).end();
-      codebook.write(xml);
+      xml.start("CodeBook");
+      codebook.writeCodes(xml);
+      xml.end();
       if (!sources.isEmpty()) {
         xml.start("Sources");
         for (Source s : sources) {
