@@ -115,18 +115,7 @@ def read_assignments(run):
 
 
 def construct_sets(run):
-    """comparison.json as a list of construct-set comparisons (empty when the run has none)."""
+    """comparison.json, a list of construct-set comparisons (docs/schemas/comparison.schema.json); empty when the
+    run has none."""
     data = read_json(run, COMPARISON)
-    if data is None:
-        return []
-    if isinstance(data, dict):
-        data = data.get("sets", [data] if "setId" in data else [])
-    return data
-
-
-def first(mapping, *keys, default=None):
-    """The first of keys present with a value in mapping (comparison.json is still growing)."""
-    for key in keys:
-        if isinstance(mapping, dict) and mapping.get(key) is not None:
-            return mapping[key]
-    return default
+    return [] if data is None else data

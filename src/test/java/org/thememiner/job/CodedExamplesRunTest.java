@@ -46,6 +46,8 @@ class CodedExamplesRunTest {
     assertEquals(6, coding.get("examplesInCorpus").asInt(), "copied from the corpus, so found there: " + coding);
     assertEquals("logistic", coding.get("method").asText());
     assertEquals(2, coding.get("validation").get("f1ByConstruct").size());
+    assertEquals(List.of(), org.thememiner.report.SchemasTest.errors(org.thememiner.report.SchemasTest.schema("comparison.schema.json"),
+        Json.MAPPER.readTree(out.resolve("comparison.json").toFile())), "comparison.json with exampleCoding holds for its schema");
     List<String> codes = Files.readAllLines(out.resolve("example_coding.csv"));
     assertEquals("paper_id,section,sentence_no,construct_id,score,text", codes.get(0));
     assertTrue(codes.size() > 50, codes.size() + " lines");
