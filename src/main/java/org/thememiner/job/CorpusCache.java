@@ -3,6 +3,8 @@ package org.thememiner.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
@@ -25,6 +27,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.thememiner.annotate.AnnotateStage;
@@ -42,9 +45,9 @@ import org.thememiner.report.Json;
  *
  * <p>Each addition is written to the run's own temporary folder and renamed into place as one batch, so a run
  * killed mid-write leaves either the whole batch or nothing; a later run drops what a killed one left
- * ({@link #cleanUp}). A batch that Spark cannot read when the cache is looked up
- * (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in the log: its entries
- * count as not cached, so the run makes them again.
+ * ({@link #cleanUp}). An entry in two batches (runs that raced) is read from the first by name only. A batch that
+ * Spark cannot read when the cache is looked up (a file truncated or damaged outside the job) is moved to
+ * {@code _damaged/}, with a line in the log: its entries count as not cached, so the run makes them again.
  */
 final class CorpusCache {
   private static final String ITEM = "item";
@@ -55,7 +58,10 @@ final class CorpusCache {
   static final StructType EMBEDDINGS = new StructType().add("text_sha", DataTypes.StringType, false)
       .add("embedding", new org.apache.spark.ml.linalg.VectorUDT(), false);
   /** What {@link #addSentences} stores: {@link AnnotateStage#SCHEMA} plus {@code sha256}. */
-  private static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
+  static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
+  /** Columns {@link #read} adds and drops again: the batch a row is in, the first by name of those holding its key. */
+  private static final String BATCH = "_batch";
+  private static final String FIRST_BATCH = "_first_batch";
 
   private final SparkSession spark;
   private final Path root;
@@ -125,8 +131,7 @@ final class CorpusCache {
   Dataset<Row> embeddings(String key, Dataset<Row> textShas) throws IOException {
     return readable(table("embeddings", key), null, batches -> {
       // Two runs that raced may both have cached a text: one row each, or the join would double its sentences.
-      Dataset<Row> found = spark.read().schema(EMBEDDINGS).parquet(batches.toArray(new String[0]))
-          .join(textShas, "text_sha").dropDuplicates("text_sha").persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> found = read(batches, EMBEDDINGS, "text_sha", textShas).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       found.count(); // reads every batch now, so that a damaged one is found and set aside here
       return found;
     });
@@ -167,14 +172,24 @@ final class CorpusCache {
   /** The rows of a table's {@code batches} ({@link #batches}) whose {@code column} is one of {@code keys}. */
   private Dataset<Row> read(List<String> batches, StructType schema, String column, Set<String> keys) {
     if (batches.isEmpty()) return spark.emptyDataFrame();
-    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
+    return read(batches, schema, column, spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column));
+  }
+
+  /**
+   * The rows of a table's {@code batches} whose {@code column} is in {@code wanted}'s, each key's from one batch:
+   * the first by name of those that hold it, so the entry read is the same whichever way the writers raced.
+   */
+  private Dataset<Row> read(List<String> batches, StructType schema, String column, Dataset<Row> wanted) {
     // The schema is known: given, Spark does not run a job to read it from a file's footer.
-    return spark.read().schema(schema).parquet(batches.toArray(new String[0])).join(wanted, column);
+    Dataset<Row> rows = spark.read().schema(schema).parquet(batches.toArray(new String[0]))
+        .withColumn(BATCH, regexp_extract(col("_metadata.file_path"), "([^/]+)/[^/]+$", 1))
+        .join(wanted, column);
+    return rows.withColumn(FIRST_BATCH, min(BATCH).over(Window.partitionBy(column)))
+        .filter(col(BATCH).equalTo(col(FIRST_BATCH))).drop(BATCH, FIRST_BATCH);
   }
 
   private Set<String> hits(Path table, StructType schema, String column, Set<String> keys) throws IOException {
     if (keys.isEmpty()) return Set.of();
-    // No distinct(): a key is in one batch, or in a few when runs raced; the set drops repeats without a shuffle.
     return readable(table, Set.of(),
         batches -> new HashSet<>(read(batches, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList()));
   }
