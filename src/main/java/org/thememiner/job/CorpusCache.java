@@ -22,6 +22,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -30,7 +32,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.AnnotatedSentence;
 import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.Json;
@@ -45,9 +49,12 @@ import org.thememiner.report.Json;
  *
  * <p>Each addition is written to the run's own temporary folder and renamed into place as one batch, so a run
  * killed mid-write leaves either the whole batch or nothing; a later run drops what a killed one left
- * ({@link #cleanUp}). An entry in two batches (runs that raced) is read from the first by name only. A batch that
- * Spark cannot read when the cache is looked up (a file truncated or damaged outside the job) is moved to
- * {@code _damaged/}, with a line in the log: its entries count as not cached, so the run makes them again.
+ * ({@link #cleanUp}). While annotation runs, its tasks commit the sentences they finish as checkpoints
+ * ({@link CacheCheckpoints}), read like batches, so a run killed part way keeps them; the stage's batch replaces
+ * the run's own checkpoints when it ends. An entry in two batches (runs that raced, a task run twice, a killed
+ * run's checkpoint beside a batch) is read from the first by name only. A batch that Spark cannot read when the
+ * cache is looked up (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in
+ * the log: its entries count as not cached, so the run makes them again.
  */
 final class CorpusCache {
   private static final String ITEM = "item";
@@ -59,6 +66,7 @@ final class CorpusCache {
       .add("embedding", new org.apache.spark.ml.linalg.VectorUDT(), false);
   /** What {@link #addSentences} stores: {@link AnnotateStage#SCHEMA} plus {@code sha256}. */
   static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
+
   /** Columns {@link #read} adds and drops again: the batch a row is in, the first by name of those holding its key. */
   private static final String BATCH = "_batch";
   private static final String FIRST_BATCH = "_first_batch";
@@ -150,9 +158,57 @@ final class CorpusCache {
     add(table("papers", key), spark.createDataFrame(rows, PAPERS));
   }
 
-  /** Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. */
+  /**
+   * Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. They are
+   * those of the annotation {@link #committingSentences} checkpointed, so this run's checkpoints under {@code key}
+   * are dropped once the batch is in place: the next lookup opens one batch, not a folder per checkpoint.
+   */
   void addSentences(String key, Dataset<Row> sentencesWithSha) throws IOException {
-    add(table("sentences", key), sentencesWithSha);
+    addReplacingCheckpoints(table("sentences", key), sentencesWithSha);
+  }
+
+  /** {@link #add}, then drops the checkpoints this run committed to {@code table}: the batch holds their entries. */
+  private void addReplacingCheckpoints(Path table, Dataset<Row> rows) throws IOException {
+    add(table, rows);
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (FileStatus s : fs.listStatus(table)) {
+      if (CacheCheckpoints.committedBy(tmp.getName(), s.getPath().getName())) fs.delete(s.getPath(), true);
+    }
+  }
+
+  /** How this run's tasks commit to {@code table}. */
+  private CacheCheckpoints checkpoints(Path table, StructType schema, int itemsPerCommit) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return new CacheCheckpoints(table.toString(), tmp.toString(), tmp.getName(), schema,
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())), itemsPerCommit);
+  }
+
+  /**
+   * The annotation outcomes as they are, their sentences committed to the cache under {@code key} while the tasks
+   * run ({@link CacheCheckpoints}): those of the papers in {@code shaByFirstId} (one paper per content hash, as
+   * {@link #addSentences} takes), with that hash.
+   */
+  JavaRDD<AnnotateStage.Outcome> committingSentences(String key, JavaRDD<AnnotateStage.Outcome> outcomes,
+      Map<String, String> shaByFirstId, int papersPerCommit) {
+    CacheCheckpoints checkpoints = checkpoints(table("sentences", key), SENTENCES, papersPerCommit);
+    Broadcast<Map<String, String>> shas = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HashMap<>(shaByFirstId));
+    return outcomes.mapPartitions(outcome -> checkpoints.committing(outcome, o -> sentenceRows(o, shas.value())));
+  }
+
+  /** An outcome's sentences as cache rows, or none when it failed or its paper is not the one cached for its hash. */
+  private static List<Row> sentenceRows(AnnotateStage.Outcome outcome, Map<String, String> shaByFirstId) {
+    if (outcome.sentences() == null || outcome.sentences().isEmpty()) return List.of();
+    String sha = shaByFirstId.get(outcome.sentences().get(0).paperId());
+    if (sha == null) return List.of();
+    List<Row> rows = new ArrayList<>();
+    for (AnnotatedSentence s : outcome.sentences()) {
+      Row sentence = AnnotateStage.toRow(s);
+      Object[] values = new Object[sentence.size() + 1];
+      for (int i = 0; i < sentence.size(); i++) values[i] = sentence.get(i);
+      values[sentence.size()] = sha;
+      rows.add(RowFactory.create(values));
+    }
+    return rows;
   }
 
   private Path table(String name, String key) {
@@ -164,7 +220,8 @@ final class CorpusCache {
     List<String> out = new ArrayList<>();
     if (!fs.exists(table)) return out;
     for (FileStatus s : fs.listStatus(table)) {
-      if (s.isDirectory() && s.getPath().getName().startsWith("batch-")) out.add(s.getPath().toString());
+      String name = s.getPath().getName();
+      if (s.isDirectory() && (name.startsWith("batch-") || name.startsWith(CacheCheckpoints.PREFIX))) out.add(s.getPath().toString());
     }
     return out;
   }
@@ -231,6 +288,8 @@ final class CorpusCache {
       }
       if (why == null) continue;
       FileSystem fs = batch.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      // Checkpoints another run replaced by its batch since the listing: the next listing finds that batch.
+      if (!fs.exists(batch)) return true;
       Path target = new Path(new Path(new Path(new Path(root, "_damaged"), table.getParent().getName()), table.getName()),
           batch.getName());
       fs.mkdirs(target.getParent());

@@ -1,25 +1,34 @@
 package org.thememiner.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
 import org.thememiner.themes.KnownTopics;
 
-/** Two jobs sharing one cache: however many batches hold a paper, a lookup gives one entry, the same every time. */
+/**
+ * Two jobs sharing one cache, and the checkpoints a task commits while annotating: however many batches hold a
+ * paper, a lookup gives one entry, the same every time.
+ */
 class CorpusCacheTest {
   @TempDir Path work;
 
@@ -43,6 +52,39 @@ class CorpusCacheTest {
       assertEquals(sorted(first), sorted(reader.sentences("k", Set.of("A")).select("paper_id", "sentence_no", "text").collectAsList()),
           "the entry of the batch first by name, every time");
     }
+  }
+
+  @Test
+  void aTasksCheckpointIsReadLikeABatchAndWhatItSharesWithOneOnce() throws Exception {
+    SparkSession spark = TestData.spark();
+    Path cacheFolder = work.resolve("cache");
+    CorpusCache cache = cache(cacheFolder.toUri().toString());
+    cache.addSentences("k", withSha(List.of(sentence("a1", 0, "batch")), "A"));
+
+    // A task that annotated A again (a retry) and B, committing after each paper, in a run that was then killed.
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String killedRun = "run-elsewhere-1";
+    CacheCheckpoints checkpoints = new CacheCheckpoints(cacheFolder.resolve("sentences/key=k").toUri().toString(),
+        cacheFolder.resolve("_tmp").resolve(killedRun).toUri().toString(), killedRun, CorpusCache.SENTENCES,
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())), 1);
+    List<Row> retried = withSha(List.of(sentence("a1", 0, "checkpoint"), sentence("a1", 1, "checkpoint")), "A").collectAsList();
+    Dataset<Row> bRows = withSha(List.of(sentence("b1", 0, "checkpoint"), sentence("b1", 1, "checkpoint")), "B");
+    List<Row> b = bRows.collectAsList();
+    Iterator<List<Row>> passed = checkpoints.committing(List.of(retried, List.<Row>of(), b).iterator(), Function.identity());
+    List<List<Row>> out = new ArrayList<>();
+    passed.forEachRemaining(out::add);
+    assertEquals(List.of(retried, List.of(), b), out, "the papers pass as they are");
+    List<Path> folders = folders(cacheFolder.resolve("sentences/key=k"));
+    assertEquals(3, folders.size(), "the batch and a checkpoint per paper with sentences: " + folders);
+    assertTrue(folders.get(1).getFileName().toString().startsWith("checkpoint-" + killedRun + "-"), folders.toString());
+
+    assertEquals(Map.of("A", new CorpusCache.SentenceCounts(1, 1), "B", new CorpusCache.SentenceCounts(2, 2)),
+        cache.cachedSentences("k", Set.of("A", "B")), "A from the batch only, B from its checkpoint");
+    Dataset<Row> read = cache.sentences("k", Set.of("B")).select(CorpusCache.sentenceColumns());
+    Dataset<Row> written = bRows.select(CorpusCache.sentenceColumns());
+    assertEquals(2, read.count());
+    assertEquals(0, read.exceptAll(written).count() + written.exceptAll(read).count(),
+        "a checkpoint's rows read back as they were written, every column");
   }
 
   private static CorpusCache cache(String location) {
