@@ -49,7 +49,7 @@ import org.thememiner.report.Json;
  *
  * <p>Each addition is written to the run's own temporary folder and renamed into place as one batch, so a run
  * killed mid-write leaves either the whole batch or nothing; a later run drops what a killed one left
- * ({@link #cleanUp}). While annotation runs, its tasks commit the sentences they finish as checkpoints
+ * ({@link #cleanUp}). While annotation and embedding run, their tasks commit what they finish as checkpoints
  * ({@link CacheCheckpoints}), read like batches, so a run killed part way keeps them; the stage's batch replaces
  * the run's own checkpoints when it ends. An entry in two batches (runs that raced, a task run twice, a killed
  * run's checkpoint beside a batch) is read from the first by name only. A batch that Spark cannot read when the
@@ -70,6 +70,8 @@ final class CorpusCache {
   /** Columns {@link #read} adds and drops again: the batch a row is in, the first by name of those holding its key. */
   private static final String BATCH = "_batch";
   private static final String FIRST_BATCH = "_first_batch";
+  /** A column {@link #committingEmbeddings} adds and drops again: whether a sentence's vector goes into the cache. */
+  private static final String FRESH = "_fresh";
 
   private final SparkSession spark;
   private final Path root;
@@ -145,9 +147,31 @@ final class CorpusCache {
     });
   }
 
-  /** Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. */
+  /**
+   * Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. They are those {@link #committingEmbeddings}
+   * checkpointed, so this run's checkpoints under {@code key} are dropped once the batch is in place.
+   */
   void addEmbeddings(String key, Dataset<Row> vectors) throws IOException {
-    add(table("embeddings", key), vectors);
+    addReplacingCheckpoints(table("embeddings", key), vectors);
+  }
+
+  /**
+   * The sentences as they are, the vectors of those {@code fresh} selects (a {@code text_sha} column and an
+   * {@code embedding} one) committed to the cache under {@code key} as each task ends ({@link CacheCheckpoints}).
+   * A task's vectors are committed whole: embedding a partition takes minutes where annotating one takes hours.
+   */
+  Dataset<Row> committingEmbeddings(String key, Dataset<Row> sentences, org.apache.spark.sql.Column fresh) {
+    Dataset<Row> marked = sentences.withColumn(FRESH, fresh);
+    int textSha = marked.schema().fieldIndex("text_sha");
+    int embedding = marked.schema().fieldIndex("embedding");
+    int isFresh = marked.schema().fieldIndex(FRESH);
+    CacheCheckpoints checkpoints = checkpoints(table("embeddings", key), EMBEDDINGS, Integer.MAX_VALUE);
+    JavaRDD<Row> rows = marked.javaRDD().mapPartitions(partition -> {
+      Set<Object> committed = new HashSet<>(); // a text twice in a batch would double its sentences when read
+      return checkpoints.committing(partition, r -> r.getBoolean(isFresh) && committed.add(r.get(textSha))
+          ? List.of(RowFactory.create(r.get(textSha), r.get(embedding))) : List.of());
+    });
+    return spark.createDataFrame(rows, marked.schema()).drop(FRESH);
   }
 
   /** Adds papers; the caller gives one per item. */

@@ -643,8 +643,11 @@ public final class ThememinerJob {
     Dataset<Row> looked = cached == null
         ? withSha.withColumn(ThemeDiscovery.CACHED_EMBEDDING, lit(null).cast(new org.apache.spark.ml.linalg.VectorUDT()))
         : withSha.join(cached.withColumnRenamed("embedding", ThemeDiscovery.CACHED_EMBEDDING), new String[] {TEXT_SHA}, "left");
-    Dataset<Row> out = ThemeDiscovery.withEmbeddings(looked, settings).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> fresh = out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNull().and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING))));
+    org.apache.spark.sql.Column embeddedHere = col(ThemeDiscovery.CACHED_EMBEDDING).isNull().and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING)));
+    Dataset<Row> vectors = ThemeDiscovery.withEmbeddings(looked, settings);
+    if (cache != null) vectors = cache.committingEmbeddings(key, vectors, embeddedHere);
+    Dataset<Row> out = vectors.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = out.filter(embeddedHere);
     long embeddedNow = fresh.count();
     long fromCache = cached == null ? 0 : out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNotNull()
         .and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING)))).count();

@@ -1,5 +1,7 @@
 package org.thememiner.job;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +17,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +42,7 @@ class CorpusCacheTest {
   @Test
   void aPaperCachedByTwoJobsIsReadOnceFromTheFirstBatchByName() throws Exception {
     SparkSession spark = TestData.spark();
-    String location = work.resolve("cache").toUri().toString();
+    Path location = work.resolve("cache");
     // Both jobs annotated the file with hash A (they raced); their entries differ here so that the test can tell
     // which one a lookup reads.
     cache(location).addSentences("k", withSha(List.of(sentence("a1", 0, "first job"), sentence("a1", 1, "first job")), "A"));
@@ -58,7 +65,7 @@ class CorpusCacheTest {
   void aTasksCheckpointIsReadLikeABatchAndWhatItSharesWithOneOnce() throws Exception {
     SparkSession spark = TestData.spark();
     Path cacheFolder = work.resolve("cache");
-    CorpusCache cache = cache(cacheFolder.toUri().toString());
+    CorpusCache cache = cache(cacheFolder);
     cache.addSentences("k", withSha(List.of(sentence("a1", 0, "batch")), "A"));
 
     // A task that annotated A again (a retry) and B, committing after each paper, in a run that was then killed.
@@ -87,8 +94,27 @@ class CorpusCacheTest {
         "a checkpoint's rows read back as they were written, every column");
   }
 
-  private static CorpusCache cache(String location) {
-    return new CorpusCache(TestData.spark(), location, new PrintStream(new ByteArrayOutputStream()));
+  @Test
+  void anEmbeddingTaskCommitsTheVectorsItMadeEachTextOnce() throws Exception {
+    CorpusCache cache = cache(work.resolve("cache"));
+    SparkSession spark = TestData.spark();
+    StructType schema = new StructType().add("text_sha", DataTypes.StringType).add("embedding", new VectorUDT())
+        .add("from_cache", DataTypes.BooleanType);
+    Dataset<Row> sentences = spark.createDataFrame(List.of(
+        RowFactory.create("x", Vectors.dense(1, 2), false), RowFactory.create("x", Vectors.dense(1, 2), false),
+        RowFactory.create("y", Vectors.dense(0, 0.5), false), RowFactory.create("z", Vectors.dense(5, 5), true)), schema)
+        .coalesce(1);
+
+    List<Row> passed = cache.committingEmbeddings("m", sentences, not(col("from_cache"))).collectAsList();
+    assertEquals(sorted(sentences.collectAsList()), sorted(passed), "the sentences pass as they are");
+    assertEquals(1, folders(work.resolve("cache/embeddings/key=m")).size(), "one commit, at the end of the task");
+    Dataset<Row> found = cache.embeddings("m", spark.createDataset(List.of("x", "y", "z"), Encoders.STRING()).toDF("text_sha"));
+    assertEquals(List.of("[x,[1.0,2.0]]", "[y,[0.0,0.5]]"), sorted(found.collectAsList()),
+        "each text made here once, with its vector; none taken from the cache");
+  }
+
+  private static CorpusCache cache(Path folder) {
+    return new CorpusCache(TestData.spark(), folder.toUri().toString(), new PrintStream(new ByteArrayOutputStream()));
   }
 
   private static Row sentence(String paper, int no, String text) {
