@@ -158,7 +158,7 @@ final class CorpusCache {
   /**
    * The sentences as they are, the vectors of those {@code fresh} selects (a {@code text_sha} column and an
    * {@code embedding} one) committed to the cache under {@code key} as each task ends ({@link CacheCheckpoints}).
-   * A task's vectors are committed whole: embedding a partition takes minutes where annotating one takes hours.
+   * A task commits once, when it ends: a kill costs at most the vectors of the tasks then running, one per core.
    */
   Dataset<Row> committingEmbeddings(String key, Dataset<Row> sentences, org.apache.spark.sql.Column fresh) {
     Dataset<Row> marked = sentences.withColumn(FRESH, fresh);

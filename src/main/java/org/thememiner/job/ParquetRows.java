@@ -55,7 +55,7 @@ final class ParquetRows {
     }
   }
 
-  static MessageType messageType(StructType schema) {
+  private static MessageType messageType(StructType schema) {
     Types.MessageTypeBuilder message = Types.buildMessage();
     for (StructField f : schema.fields()) message.addField(type(f.name(), f.dataType(), f.nullable()));
     return message.named("spark_schema");
