@@ -135,7 +135,8 @@ public final class AnnotateStage {
     return spark.createDataFrame(sentences.map(AnnotateStage::toRow), SCHEMA);
   }
 
-  private static Row toRow(AnnotatedSentence s) {
+  /** One sentence as a row of {@link #SCHEMA}. */
+  public static Row toRow(AnnotatedSentence s) {
     return RowFactory.create(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.paragraph(), s.page(), s.text(), seq(s.tokens()),
         seq(s.lemmas()), seq(s.pos()), seq(s.ner()), seq(s.terms()), s.quote(), s.quoteAttribution());
   }

@@ -14,11 +14,13 @@ import java.util.Properties;
  *                          many tokens before they are tagged
  * @param nerFineGrained   with {@code ner}: also run SUTime and fine-grained NER (slow: off unless asked)
  * @param timeoutSeconds   a paper CoreNLP has not finished after this long is abandoned and reported
+ * @param cacheBatchPapers papers a task annotates before it commits their sentences to the cache: at most this
+ *                         many per task are annotated again after a run is killed
  */
-public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolean nerFineGrained, int timeoutSeconds)
-    implements Serializable {
+public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolean nerFineGrained, int timeoutSeconds,
+    int cacheBatchPapers) implements Serializable {
 
-  public static final AnnotatorSettings DEFAULT = new AnnotatorSettings("tokenize,ssplit,pos,lemma", 200, false, 300);
+  public static final AnnotatorSettings DEFAULT = new AnnotatorSettings("tokenize,ssplit,pos,lemma", 200, false, 300, 20);
 
   /**
    * The settings that shape the sentences: everything but the time limit, which only decides whether a paper
@@ -38,6 +40,7 @@ public record AnnotatorSettings(String annotators, int maxSentenceTokens, boolea
     annotators = String.join(",", list);
     if (maxSentenceTokens < 10) throw new IllegalArgumentException("maxSentenceTokens must be >= 10");
     if (timeoutSeconds <= 0) throw new IllegalArgumentException("timeoutSeconds must be positive: " + timeoutSeconds);
+    if (cacheBatchPapers <= 0) throw new IllegalArgumentException("cacheBatchPapers must be positive: " + cacheBatchPapers);
   }
 
   public Output output() {

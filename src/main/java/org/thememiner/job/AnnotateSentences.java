@@ -51,21 +51,24 @@ record AnnotateSentences(JobConfig config) implements Stage<ExtractedPapers, Run
     carriedToAnnotate.values().removeIf(f -> cached.contains(extracted.sha256ById().get(f.get(0).id())));
     if (!carriedToAnnotate.isEmpty()) toAnnotate = toAnnotate.union(ExtractPapers.cachedPapers(cache, carriedToAnnotate));
     StatCounter text = toAnnotate.mapToDouble(Paper::textLength).stats();
+    // One copy per content hash goes into the cache, under the hash's first paper id.
+    Map<String, String> shaByFirstId = new LinkedHashMap<>();
+    extracted.idsBySha().forEach((sha, ids) -> shaByFirstId.put(ids.get(0), sha));
     JavaRDD<AnnotateStage.Outcome> annotated;
     try (Progress progress = context.progress(text.count(), Math.round(text.sum()), false)) {
-      annotated = new AnnotateStage(config.annotate()).transform(toAnnotate, progress.counters())
-          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      annotated = new AnnotateStage(config.annotate()).transform(toAnnotate, progress.counters());
+      if (cache != null) annotated = cache.committingSentences(key, annotated, shaByFirstId, config.annotate().cacheBatchPapers());
+      annotated = annotated.persist(StorageLevel.MEMORY_AND_DISK_SER());
       context.failures().addAll(annotated.filter(o -> o.failure() != null).map(AnnotateStage.Outcome::failure).collect());
     }
     Dataset<Row> fresh = AnnotateStage.toFrame(context.spark(), annotated.filter(o -> o.sentences() != null)
         .flatMap(o -> o.sentences().iterator()));
     RunSentences sentences = RunSentences.annotatedNow(fresh);
     if (cache != null) {
-      // One copy per content hash goes into the cache, under the hash's first paper id. A run that annotated
-      // nothing adds no (empty) batch: every batch is one more folder each later run reads.
+      // A run that annotated nothing adds no (empty) batch: every batch is one more folder each later run reads.
       if (text.count() > 0) {
         List<Row> firstIds = new ArrayList<>();
-        extracted.idsBySha().forEach((sha, ids) -> firstIds.add(RowFactory.create(ids.get(0), sha)));
+        shaByFirstId.forEach((id, sha) -> firstIds.add(RowFactory.create(id, sha)));
         cache.addSentences(key, fresh.join(context.spark().createDataFrame(firstIds, RunSentences.ID_SHA), "paper_id"));
       }
       Map<String, List<String>> cachedIds = new LinkedHashMap<>(extracted.idsBySha());
@@ -86,6 +89,6 @@ record AnnotateSentences(JobConfig config) implements Stage<ExtractedPapers, Run
       reused += files;
     }
     return Done.of(sentences, String.format("%d sentences, %d tokens (%d papers from cache)", sentenceCount, tokenCount, reused),
-        "sentences", sentenceCount, "tokens", tokenCount, "reused", reused);
+        "sentences", sentenceCount, "tokens", tokenCount, "reused", reused, "annotated", text.count());
   }
 }

@@ -3,6 +3,8 @@ package org.thememiner.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
@@ -20,14 +22,19 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import org.thememiner.annotate.AnnotateStage;
+import org.thememiner.annotate.AnnotatedSentence;
 import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.Json;
@@ -42,9 +49,12 @@ import org.thememiner.report.Json;
  *
  * <p>Each addition is written to the run's own temporary folder and renamed into place as one batch, so a run
  * killed mid-write leaves either the whole batch or nothing; a later run drops what a killed one left
- * ({@link #cleanUp}). A batch that Spark cannot read when the cache is looked up
- * (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in the log: its entries
- * count as not cached, so the run makes them again.
+ * ({@link #cleanUp}). While annotation and embedding run, their tasks commit what they finish as checkpoints
+ * ({@link CacheCheckpoints}), read like batches, so a run killed part way keeps them; the stage's batch replaces
+ * the run's own checkpoints when it ends. An entry in two batches (runs that raced, a task run twice, a killed
+ * run's checkpoint beside a batch) is read from the first by name only. A batch that Spark cannot read when the
+ * cache is looked up (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in
+ * the log: its entries count as not cached, so the run makes them again.
  */
 final class CorpusCache {
   private static final String ITEM = "item";
@@ -55,7 +65,13 @@ final class CorpusCache {
   static final StructType EMBEDDINGS = new StructType().add("text_sha", DataTypes.StringType, false)
       .add("embedding", new org.apache.spark.ml.linalg.VectorUDT(), false);
   /** What {@link #addSentences} stores: {@link AnnotateStage#SCHEMA} plus {@code sha256}. */
-  private static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
+  static final StructType SENTENCES = AnnotateStage.SCHEMA.add("sha256", DataTypes.StringType, false);
+
+  /** Columns {@link #read} adds and drops again: the batch a row is in, the first by name of those holding its key. */
+  private static final String BATCH = "_batch";
+  private static final String FIRST_BATCH = "_first_batch";
+  /** A column {@link #committingEmbeddings} adds and drops again: whether a sentence's vector goes into the cache. */
+  private static final String FRESH = "_fresh";
 
   private final SparkSession spark;
   private final Path root;
@@ -125,16 +141,37 @@ final class CorpusCache {
   Dataset<Row> embeddings(String key, Dataset<Row> textShas) throws IOException {
     return readable(table("embeddings", key), null, batches -> {
       // Two runs that raced may both have cached a text: one row each, or the join would double its sentences.
-      Dataset<Row> found = spark.read().schema(EMBEDDINGS).parquet(batches.toArray(new String[0]))
-          .join(textShas, "text_sha").dropDuplicates("text_sha").persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> found = read(batches, EMBEDDINGS, "text_sha", textShas).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       found.count(); // reads every batch now, so that a damaged one is found and set aside here
       return found;
     });
   }
 
-  /** Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. */
+  /**
+   * Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. They are those {@link #committingEmbeddings}
+   * checkpointed, so this run's checkpoints under {@code key} are dropped once the batch is in place.
+   */
   void addEmbeddings(String key, Dataset<Row> vectors) throws IOException {
-    add(table("embeddings", key), vectors);
+    addReplacingCheckpoints(table("embeddings", key), vectors);
+  }
+
+  /**
+   * The sentences as they are, the vectors of those {@code fresh} selects (a {@code text_sha} column and an
+   * {@code embedding} one) committed to the cache under {@code key} as each task ends ({@link CacheCheckpoints}).
+   * A task commits once, when it ends: a kill costs at most the vectors of the tasks then running, one per core.
+   */
+  Dataset<Row> committingEmbeddings(String key, Dataset<Row> sentences, org.apache.spark.sql.Column fresh) {
+    Dataset<Row> marked = sentences.withColumn(FRESH, fresh);
+    int textSha = marked.schema().fieldIndex("text_sha");
+    int embedding = marked.schema().fieldIndex("embedding");
+    int isFresh = marked.schema().fieldIndex(FRESH);
+    CacheCheckpoints checkpoints = checkpoints(table("embeddings", key), EMBEDDINGS, Integer.MAX_VALUE);
+    JavaRDD<Row> rows = marked.javaRDD().mapPartitions(partition -> {
+      Set<Object> committed = new HashSet<>(); // a text twice in a batch would double its sentences when read
+      return checkpoints.committing(partition, r -> r.getBoolean(isFresh) && committed.add(r.get(textSha))
+          ? List.of(RowFactory.create(r.get(textSha), r.get(embedding))) : List.of());
+    });
+    return spark.createDataFrame(rows, marked.schema()).drop(FRESH);
   }
 
   /** Adds papers; the caller gives one per item. */
@@ -145,9 +182,57 @@ final class CorpusCache {
     add(table("papers", key), spark.createDataFrame(rows, PAPERS));
   }
 
-  /** Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. */
+  /**
+   * Adds sentences ({@link AnnotateStage#SCHEMA} plus {@code sha256}); the caller gives one paper per hash. They are
+   * those of the annotation {@link #committingSentences} checkpointed, so this run's checkpoints under {@code key}
+   * are dropped once the batch is in place: the next lookup opens one batch, not a folder per checkpoint.
+   */
   void addSentences(String key, Dataset<Row> sentencesWithSha) throws IOException {
-    add(table("sentences", key), sentencesWithSha);
+    addReplacingCheckpoints(table("sentences", key), sentencesWithSha);
+  }
+
+  /** {@link #add}, then drops the checkpoints this run committed to {@code table}: the batch holds their entries. */
+  private void addReplacingCheckpoints(Path table, Dataset<Row> rows) throws IOException {
+    add(table, rows);
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (FileStatus s : fs.listStatus(table)) {
+      if (CacheCheckpoints.committedBy(tmp.getName(), s.getPath().getName())) fs.delete(s.getPath(), true);
+    }
+  }
+
+  /** How this run's tasks commit to {@code table}. */
+  private CacheCheckpoints checkpoints(Path table, StructType schema, int itemsPerCommit) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return new CacheCheckpoints(table.toString(), tmp.toString(), tmp.getName(), schema,
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())), itemsPerCommit);
+  }
+
+  /**
+   * The annotation outcomes as they are, their sentences committed to the cache under {@code key} while the tasks
+   * run ({@link CacheCheckpoints}): those of the papers in {@code shaByFirstId} (one paper per content hash, as
+   * {@link #addSentences} takes), with that hash.
+   */
+  JavaRDD<AnnotateStage.Outcome> committingSentences(String key, JavaRDD<AnnotateStage.Outcome> outcomes,
+      Map<String, String> shaByFirstId, int papersPerCommit) {
+    CacheCheckpoints checkpoints = checkpoints(table("sentences", key), SENTENCES, papersPerCommit);
+    Broadcast<Map<String, String>> shas = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HashMap<>(shaByFirstId));
+    return outcomes.mapPartitions(outcome -> checkpoints.committing(outcome, o -> sentenceRows(o, shas.value())));
+  }
+
+  /** An outcome's sentences as cache rows, or none when it failed or its paper is not the one cached for its hash. */
+  private static List<Row> sentenceRows(AnnotateStage.Outcome outcome, Map<String, String> shaByFirstId) {
+    if (outcome.sentences() == null || outcome.sentences().isEmpty()) return List.of();
+    String sha = shaByFirstId.get(outcome.sentences().get(0).paperId());
+    if (sha == null) return List.of();
+    List<Row> rows = new ArrayList<>();
+    for (AnnotatedSentence s : outcome.sentences()) {
+      Row sentence = AnnotateStage.toRow(s);
+      Object[] values = new Object[sentence.size() + 1];
+      for (int i = 0; i < sentence.size(); i++) values[i] = sentence.get(i);
+      values[sentence.size()] = sha;
+      rows.add(RowFactory.create(values));
+    }
+    return rows;
   }
 
   private Path table(String name, String key) {
@@ -159,7 +244,8 @@ final class CorpusCache {
     List<String> out = new ArrayList<>();
     if (!fs.exists(table)) return out;
     for (FileStatus s : fs.listStatus(table)) {
-      if (s.isDirectory() && s.getPath().getName().startsWith("batch-")) out.add(s.getPath().toString());
+      String name = s.getPath().getName();
+      if (s.isDirectory() && (name.startsWith("batch-") || name.startsWith(CacheCheckpoints.PREFIX))) out.add(s.getPath().toString());
     }
     return out;
   }
@@ -167,14 +253,24 @@ final class CorpusCache {
   /** The rows of a table's {@code batches} ({@link #batches}) whose {@code column} is one of {@code keys}. */
   private Dataset<Row> read(List<String> batches, StructType schema, String column, Set<String> keys) {
     if (batches.isEmpty()) return spark.emptyDataFrame();
-    Dataset<Row> wanted = spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column);
+    return read(batches, schema, column, spark.createDataset(new ArrayList<>(keys), Encoders.STRING()).toDF(column));
+  }
+
+  /**
+   * The rows of a table's {@code batches} whose {@code column} is in {@code wanted}'s, each key's from one batch:
+   * the first by name of those that hold it, so the entry read is the same whichever way the writers raced.
+   */
+  private Dataset<Row> read(List<String> batches, StructType schema, String column, Dataset<Row> wanted) {
     // The schema is known: given, Spark does not run a job to read it from a file's footer.
-    return spark.read().schema(schema).parquet(batches.toArray(new String[0])).join(wanted, column);
+    Dataset<Row> rows = spark.read().schema(schema).parquet(batches.toArray(new String[0]))
+        .withColumn(BATCH, regexp_extract(col("_metadata.file_path"), "([^/]+)/[^/]+$", 1))
+        .join(wanted, column);
+    return rows.withColumn(FIRST_BATCH, min(BATCH).over(Window.partitionBy(column)))
+        .filter(col(BATCH).equalTo(col(FIRST_BATCH))).drop(BATCH, FIRST_BATCH);
   }
 
   private Set<String> hits(Path table, StructType schema, String column, Set<String> keys) throws IOException {
     if (keys.isEmpty()) return Set.of();
-    // No distinct(): a key is in one batch, or in a few when runs raced; the set drops repeats without a shuffle.
     return readable(table, Set.of(),
         batches -> new HashSet<>(read(batches, schema, column, keys).select(column).as(Encoders.STRING()).collectAsList()));
   }
@@ -216,6 +312,8 @@ final class CorpusCache {
       }
       if (why == null) continue;
       FileSystem fs = batch.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      // Checkpoints another run replaced by its batch since the listing: the next listing finds that batch.
+      if (!fs.exists(batch)) return true;
       Path target = new Path(new Path(new Path(new Path(root, "_damaged"), table.getParent().getName()), table.getName()),
           batch.getName());
       fs.mkdirs(target.getParent());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -56,8 +57,11 @@ record EmbedSentences(ThemeSettings settings) implements Stage<Dataset<Row>, Dat
     Dataset<Row> looked = cached == null
         ? withSha.withColumn(ThemeDiscovery.CACHED_EMBEDDING, lit(null).cast(new VectorUDT()))
         : withSha.join(cached.withColumnRenamed("embedding", ThemeDiscovery.CACHED_EMBEDDING), new String[] {TEXT_SHA}, "left");
-    Dataset<Row> out = ThemeDiscovery.withEmbeddings(looked, settings).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> fresh = out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNull().and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING))));
+    Column embeddedHere = col(ThemeDiscovery.CACHED_EMBEDDING).isNull().and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING)));
+    Dataset<Row> vectors = ThemeDiscovery.withEmbeddings(looked, settings);
+    if (cache != null) vectors = cache.committingEmbeddings(key, vectors, embeddedHere);
+    Dataset<Row> out = vectors.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = out.filter(embeddedHere);
     long embeddedNow = fresh.count();
     long fromCache = cached == null ? 0 : out.filter(col(ThemeDiscovery.CACHED_EMBEDDING).isNotNull()
         .and(NON_ZERO.apply(col(ThemeDiscovery.EMBEDDING)))).count();

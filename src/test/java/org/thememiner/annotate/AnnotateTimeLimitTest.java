@@ -43,7 +43,7 @@ class AnnotateTimeLimitTest {
     List<AnnotatedSentence> beforeSentences = unlimited.annotate(before);
     List<AnnotatedSentence> afterSentences = unlimited.annotate(after);
 
-    AnnotatorSettings fiveSeconds = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 200, false, 5);
+    AnnotatorSettings fiveSeconds = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 200, false, 5, 20);
     JavaRDD<Paper> onePartition = JavaSparkContext.fromSparkContext(TestData.spark().sparkContext())
         .parallelize(List.of(before, endless, after), 1);
     List<AnnotateStage.Outcome> outcomes = new AnnotateStage(fiveSeconds).annotate(onePartition, StageCounters.NONE).collect();

@@ -33,7 +33,7 @@ class SentenceAnnotatorTest {
     Paper oneLine = new Paper("one-line", "/corpus/one-line.txt", "0".repeat(64), "text", "One line", List.of(), null,
         null, null, List.of(new Section("", "other", 1, null, run, List.of())), List.of(), List.of(), List.of());
 
-    AnnotatorSettings settings = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 50, false, 300);
+    AnnotatorSettings settings = new AnnotatorSettings(AnnotatorSettings.DEFAULT.annotators(), 50, false, 300, 20);
     List<AnnotatedSentence> sentences = new SentenceAnnotator(settings).annotate(oneLine);
 
     int tokens = sentences.stream().mapToInt(s -> s.tokens().size()).sum();

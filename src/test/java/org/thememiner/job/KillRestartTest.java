@@ -33,12 +33,16 @@ import org.thememiner.report.Json;
 class KillRestartTest {
   @TempDir Path work;
 
-  /** The job: two PLOS articles and a publisher PDF, three themes, no stability refits (keeps it short). */
-  private Path spec(Path in, Path out) throws IOException {
+  /**
+   * The job: the papers in {@code in}, three themes, no stability refits (keeps it short).
+   *
+   * @param settings more lines of the job spec
+   */
+  private Path spec(Path in, Path out, String... settings) throws IOException {
     return Files.writeString(work.resolve(out.getFileName() + ".yaml"), String.join("\n",
         "input: [" + in + "]",
         "out: " + out,
-        "themes: {k: 3, stabilitySeeds: 0}", ""));
+        "themes: {k: 3, stabilitySeeds: 0}", String.join("\n", settings), ""));
   }
 
   @Test
@@ -71,12 +75,7 @@ class KillRestartTest {
     assertNoHalfWrittenOutput(out, reference);
 
     // 3: to the end, reusing both.
-    Path log = work.resolve("third.log");
-    Process third = ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(third.waitFor(300, TimeUnit.SECONDS), "the third run finished");
-    String console = Files.readString(log);
-    assertEquals(ExitCode.OK, third.exitValue(), console);
+    String console = runToEnd(spec, "third");
     assertTrue(console.lines().anyMatch(l -> l.startsWith("extract") && l.contains("3 papers (3 from cache)")), console);
     assertTrue(console.lines().anyMatch(l -> l.startsWith("annotate") && l.contains("(3 papers from cache)")), console);
     assertEquals(1, batches(papers).size(), "nothing extracted again: " + batches(papers));
@@ -94,6 +93,60 @@ class KillRestartTest {
     assertEquals(count, got.count(), "as many sentences");
     assertEquals(count, got.select("paper_id", "sentence_no").distinct().count(), "no sentence twice");
     assertEquals(0, expected.exceptAll(got).count(), "no sentence missing or changed");
+  }
+
+  /**
+   * Eight PLOS articles annotated one paper per commit: killed once the first task has committed, the run
+   * started again takes every committed paper from the cache and annotates only the others, and ends with the
+   * outputs of a run never interrupted.
+   */
+  @Test
+  void aRunKilledWhileAnnotatingKeepsWhatItsTasksCommittedAndAnnotatesOnlyTheRest() throws Exception {
+    Path in = Files.createDirectories(work.resolve("in"));
+    List<String> papers = List.of("journal.pmed.0020007.xml", "journal.pbio.1001636.xml", "journal.pbio.1001289.xml",
+        "journal.pbio.1000359.xml", "journal.pgen.1003316.xml", "journal.pmed.0020124.xml", "journal.pgen.1002912.xml",
+        "journal.pgen.1000052.xml");
+    for (String j : papers) Files.copy(TestData.jats(j), in.resolve(j));
+    String oneByOne = "annotate: {cacheBatchPapers: 1}";
+
+    Path reference = work.resolve("reference");
+    ThememinerJob uninterrupted = new ThememinerJob(JobConfigLoader.load(spec(in, reference, oneByOne),
+        JsonNodeFactory.instance.objectNode().put("master", "local[2]")),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertEquals(ExitCode.OK, uninterrupted.run(TestData.spark(), uninterrupted.preflight()));
+
+    Path out = work.resolve("out");
+    Path spec = spec(in, out, oneByOne);
+    Path sentences = out.resolve("cache/sentences");
+    String killed = killWhen(spec, "killed", () -> !folders(sentences, CacheCheckpoints.PREFIX).isEmpty());
+    assertTrue(batches(sentences).isEmpty(), "killed while annotating\n" + killed);
+    List<Path> checkpoints = folders(sentences, CacheCheckpoints.PREFIX);
+    long committed = TestData.spark().read().parquet(checkpoints.stream().map(Path::toString).toArray(String[]::new))
+        .select("sha256").distinct().count();
+    assertTrue(committed >= 1 && committed < papers.size(), committed + " papers committed when killed\n" + killed);
+
+    List<Path> killedTemporary;
+    try (Stream<Path> tmp = Files.list(out.resolve("cache/_tmp"))) {
+      killedTemporary = tmp.toList();
+    }
+    assertEquals(1, killedTemporary.size(), "the killed run wrote through its temporary folder: " + killedTemporary);
+
+    String console = runToEnd(spec, "resumed");
+    assertTrue(console.lines().anyMatch(l -> l.startsWith("annotate") && l.contains("(" + committed + " papers from cache)")),
+        "the papers committed before the kill are not annotated again\n" + console);
+    JsonNode annotate = null;
+    for (JsonNode stage : Json.MAPPER.readTree(out.resolve("run.json").toFile()).get("stages")) {
+      if (stage.get("stage").asText().equals("annotate")) annotate = stage.get("counts");
+    }
+    assertEquals(papers.size() - committed, annotate.get("annotated").asLong(), "the others are annotated: " + annotate);
+    assertEquals(committed, annotate.get("reused").asLong(), annotate.toString());
+    assertEquals(1, batches(sentences).size(), "the resumed run's batch: " + batches(sentences));
+    assertEquals(checkpoints, folders(sentences, CacheCheckpoints.PREFIX), "the killed run's checkpoints stay, read as batches");
+    assertFalse(Files.exists(killedTemporary.get(0)), "the killed run's temporary files are gone");
+    for (String file : List.of("themes.json", "assignments.csv", "papers.jsonl", "errors.jsonl")) {
+      assertArrayEquals(Files.readAllBytes(reference.resolve(file)), Files.readAllBytes(out.resolve(file)),
+          file + " equals that of the run never interrupted");
+    }
   }
 
   @FunctionalInterface
@@ -122,13 +175,29 @@ class KillRestartTest {
     return Files.readString(log);
   }
 
+  /** Runs the job to its end; its console, once it has exited 0. */
+  private String runToEnd(Path spec, String name) throws Exception {
+    Path log = work.resolve(name + ".log");
+    Process run = ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(run.waitFor(300, TimeUnit.SECONDS), "the " + name + " run finished");
+    String console = Files.readString(log);
+    assertEquals(ExitCode.OK, run.exitValue(), console);
+    return console;
+  }
+
   /** The batches of a cache table, over all its keys. */
   private static List<Path> batches(Path table) throws IOException {
+    return folders(table, "batch-");
+  }
+
+  /** The folders of a cache table whose names start with {@code prefix}, over all its keys. */
+  private static List<Path> folders(Path table, String prefix) throws IOException {
     if (!Files.isDirectory(table)) return List.of();
     try (Stream<Path> keys = Files.list(table)) {
       return keys.flatMap(k -> {
         try (Stream<Path> b = Files.list(k)) {
-          return b.filter(p -> p.getFileName().toString().startsWith("batch-")).toList().stream();
+          return b.filter(p -> p.getFileName().toString().startsWith(prefix)).toList().stream();
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
