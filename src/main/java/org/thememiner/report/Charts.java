@@ -6,8 +6,10 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
@@ -44,13 +46,15 @@ final class Charts {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     values.forEach((category, value) -> data.addValue(value, yLabel, category));
     JFreeChart chart = ChartFactory.createBarChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, false, false, false);
+    String text = yLabel + " by " + xLabel + ": " + values.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
+        .collect(Collectors.joining(", ")) + ".";
     CategoryPlot plot = chart.getCategoryPlot();
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setSeriesPaint(0, BLUE);
     renderer.setMaximumBarWidth(0.08);
-    return svg(style(chart), width, height);
+    return svg(style(chart), title, text, width, height);
   }
 
   /** A line through (x, y) points, e.g. silhouette by number of themes; {@code mark} is drawn as a vertical line. */
@@ -67,7 +71,9 @@ final class Charts {
     if (mark != null) {
       plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(mark, new Color(0xe6, 0x7e, 0x22), new BasicStroke(2f)));
     }
-    return svg(style(chart), width, height);
+    String text = yLabel + " by " + xLabel + ": " + points.stream().map(p -> number(p[0]) + " " + number(p[1]))
+        .collect(Collectors.joining(", ")) + (mark == null ? "." : "; marked: " + number(mark) + ".");
+    return svg(style(chart), title, text, width, height);
   }
 
   /** A heatmap of values in [0, 1]: rows bottom to top in the given order, columns left to right. */
@@ -94,7 +100,13 @@ final class Charts {
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
-    return svg(style(chart), width, height);
+    StringBuilder text = new StringBuilder(rows.size() + " rows by " + columns.size() + " columns:");
+    for (int r = 0; r < rows.size(); r++) {
+      text.append(' ').append(rows.get(r)).append(':');
+      for (int c = 0; c < columns.size(); c++) text.append(' ').append(columns.get(c)).append(' ').append(number(values[r][c]));
+      text.append(';');
+    }
+    return svg(style(chart), title, text.toString(), width, height);
   }
 
   /** White (0) to the report's blue (1), the colours of the numeric heatmap tables. */
@@ -125,10 +137,25 @@ final class Charts {
     return chart;
   }
 
-  private static String svg(JFreeChart chart, int width, int height) {
+  /**
+   * The chart as an SVG element that a screen reader reads as one image: its title, and the figures it draws as
+   * text ({@code <title>} and {@code <desc>}, named by {@code aria-labelledby}).
+   */
+  private static String svg(JFreeChart chart, String title, String text, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setDefsKeyPrefix("c" + CHART_NO.incrementAndGet() + "_");
+    String id = "c" + CHART_NO.incrementAndGet();
+    g.setDefsKeyPrefix(id + "_");
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-    return g.getSVGElement();
+    String element = g.getSVGElement();
+    int open = element.indexOf('>', element.indexOf("<svg")) + 1;
+    return element.substring(0, open - 1) + " role=\"img\" aria-labelledby=\"" + id + "_title " + id + "_desc\">"
+        + "<title id=\"" + id + "_title\">" + Html.esc(title) + "</title><desc id=\"" + id + "_desc\">" + Html.esc(text)
+        + "</desc>" + element.substring(open);
+  }
+
+  /** A figure as a reader says it: whole numbers without decimals, others to two. */
+  private static String number(Number n) {
+    double v = n.doubleValue();
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
   }
 }

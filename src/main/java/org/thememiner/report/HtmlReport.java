@@ -412,16 +412,20 @@ public final class HtmlReport {
   }
 
   /**
-   * The page's only script: click a heading of a table marked sortable to sort its rows by that column
-   * (numbers by their data-v value, text alphabetically), again to reverse.
+   * The page's only script: click a heading of a table marked sortable, or focus it with Tab and press Enter or
+   * Space, to sort its rows by that column (numbers by their data-v value, text alphabetically), again to reverse;
+   * {@code aria-sort} tells a screen reader which column the rows are sorted by, and how.
    */
   private static final String SORT = """
       document.querySelectorAll("table.sortable thead th").forEach(function (th, col) {
         th.style.cursor = "pointer";
-        th.addEventListener("click", function () {
+        th.tabIndex = 0;
+        th.setAttribute("aria-sort", "none");
+        var sort = function () {
           var body = th.closest("table").tBodies[0];
-          var asc = th.dataset.asc !== "1";
-          th.dataset.asc = asc ? "1" : "0";
+          var asc = th.getAttribute("aria-sort") !== "ascending";
+          th.closest("tr").querySelectorAll("th").forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+          th.setAttribute("aria-sort", asc ? "ascending" : "descending");
           var key = function (row) {
             var cell = row.children[col];
             return cell.dataset.v !== undefined ? parseFloat(cell.dataset.v) : cell.textContent.trim().toLowerCase();
@@ -430,6 +434,13 @@ public final class HtmlReport {
             var x = key(a), y = key(b);
             return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
           }).forEach(function (row) { body.appendChild(row); });
+        };
+        th.addEventListener("click", sort);
+        th.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            sort();
+          }
         });
       });
       """;
@@ -443,7 +454,7 @@ public final class HtmlReport {
       table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #e3e3e3;padding:.25em .5em;text-align:left;vertical-align:top}
       td.num{text-align:right}.scroll{overflow-x:auto}.heat td{text-align:center;min-width:3em}
       .heat td.best{outline:3px solid #e67e22;outline-offset:-3px;font-weight:700}
-      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}th.rot div{transform:rotate(-40deg);width:2.5em}
+      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}th.rot div{transform:rotate(-40deg);width:2.5em}
       .theme,.cmp{border:1px solid #ddd;border-radius:8px;padding:.2em 1.2em 1em;margin:1em 0}
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}

@@ -70,6 +70,28 @@ class RunViewersTest {
     assertEquals(0, dom.exitCode(), dom.output());
     assertTrue(dom.output().contains("class=\"theme\""), "theme cards are in the rendered page");
     assertTrue(dom.output().contains("<svg"), "charts are in the rendered page");
+    assertTrue(dom.output().contains("role=\"img\"") && dom.output().contains("<desc id="), "every chart has a text alternative");
+    assertTrue(dom.output().contains("tabindex=\"0\" aria-sort=\"none\""),
+        "sortable headings can be reached with Tab and say they are not sorted");
+
+    // A keyboard walk: the first sortable heading focused and sorted with Enter, then reversed with Space.
+    Path walk = out.resolve("report-keyboard-walk.html");
+    Files.writeString(walk, Files.readString(out.resolve("report.html")).replace("</body>", """
+        <script>
+        var th = document.querySelector("table.sortable thead th");
+        th.focus();
+        var states = [document.activeElement === th ? "focused" : "not focused"];
+        th.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+        states.push(th.getAttribute("aria-sort"));
+        th.dispatchEvent(new KeyboardEvent("keydown", {key: " ", bubbles: true}));
+        states.push(th.getAttribute("aria-sort"));
+        document.body.setAttribute("data-walk", states.join(","));
+        </script></body>"""));
+    List<String> walkDump = new ArrayList<>(chromium);
+    walkDump.addAll(List.of("--dump-dom", walk.toUri().toString()));
+    Outcome walked = exec(walkDump, 120);
+    assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending\""), walked.output().lines()
+        .filter(l -> l.contains("data-walk")).findFirst().orElse("no data-walk in the page"));
   }
 
   @Test
