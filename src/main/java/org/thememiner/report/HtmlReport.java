@@ -59,7 +59,7 @@ public final class HtmlReport {
     papers(h, c.papers());
     h.append("<footer>Made by thememiner ").append(esc(c.run().versions().get("thememiner")))
         .append(". Candidate themes are machine output: read the evidence before citing them.</footer>")
-        .append("<script>").append(SORT).append("</script></body></html>\n");
+        .append("<script>").append(SCRIPT).append("</script></body></html>\n");
     return h.toString();
   }
 
@@ -224,7 +224,7 @@ public final class HtmlReport {
     if (p == null || p.paperIds().isEmpty()) return;
     h.append("<h4>Papers &times; constructs</h4><p class=\"meta\">Share of each paper's assigned sentences in themes "
         + "mapped to the construct; &#10003; at or above ").append(pct(v.minPaperShare())).append(". Click a heading to sort.</p>")
-        .append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
+        .append(FILTER).append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
     for (String c : p.constructIds()) h.append("<th>").append(esc(names.getOrDefault(c, c))).append("</th>");
     h.append("</tr></thead><tbody>");
     int rows = Math.min(MATRIX_ROWS, p.paperIds().size());
@@ -232,7 +232,8 @@ public final class HtmlReport {
       h.append("<tr><th>").append(esc(p.paperIds().get(i))).append("</th>");
       for (int j = 0; j < p.constructIds().size(); j++) {
         double s = p.share()[i][j];
-        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
+        h.append("<td title=\"").append(esc(p.paperIds().get(i) + " · " + names.getOrDefault(p.constructIds().get(j), p.constructIds().get(j))
+            + ": " + pct(s))).append("\" data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
             .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
             .append(p.present()[i][j] ? "&#10003; " : "").append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s))
             .append("</td>");
@@ -245,20 +246,48 @@ public final class HtmlReport {
   private static void matrix(StringBuilder h, List<PaperSummary> papers, List<Theme> themes) {
     h.append("<section id=\"matrix\"><h2>Papers &times; themes</h2><p class=\"meta\">Share of each paper's assigned sentences in each theme")
         .append(papers.size() > MATRIX_ROWS ? " (first " + MATRIX_ROWS + " papers; all are in themes.json)" : "")
-        .append(". Click a heading to sort.</p><div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
+        .append(". Click a heading to sort.</p>").append(FILTER)
+        .append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>paper</th>");
     for (Theme t : themes) h.append("<th title=\"").append(esc(t.label())).append("\">T").append(t.id()).append("</th>");
     h.append("</tr></thead><tbody>");
     for (PaperSummary p : papers.subList(0, Math.min(MATRIX_ROWS, papers.size()))) {
       h.append("<tr><th title=\"").append(esc(p.title())).append("\">").append(esc(p.id())).append("</th>");
-      for (Theme t : themes) {
-        double s = t.paperShare().getOrDefault(p.id(), 0.0);
-        h.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.4f", s)).append("\" style=\"background:")
-            .append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\">")
-            .append(s == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s)).append("</td>");
-      }
+      for (Theme t : themes) heatCell(h, t.paperShare().getOrDefault(p.id(), 0.0), p.id() + " · T" + t.id() + " " + t.label());
       h.append("</tr>");
     }
-    h.append("</tbody></table></div></section>\n");
+    h.append("</tbody></table></div>");
+    byYear(h, papers, themes);
+    h.append("</section>\n");
+  }
+
+  /** The themes by publication year: per year, the mean share of its papers' assigned sentences in each theme. */
+  private static void byYear(StringBuilder h, List<PaperSummary> papers, List<Theme> themes) {
+    Map<Integer, List<PaperSummary>> years = papers.stream().filter(p -> p.year() != null)
+        .collect(Collectors.groupingBy(PaperSummary::year, TreeMap::new, Collectors.toList()));
+    if (years.isEmpty() || themes.isEmpty()) return;
+    h.append("<h3>Themes by publication year</h3><p class=\"meta\">Per year, the mean over its papers of the share of a")
+        .append(" paper's assigned sentences in each theme (papers without a year left out).</p>")
+        .append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>year</th><th>papers</th>");
+    for (Theme t : themes) h.append("<th title=\"").append(esc(t.label())).append("\">T").append(t.id()).append("</th>");
+    h.append("</tr></thead><tbody>");
+    years.forEach((year, inYear) -> {
+      h.append("<tr><th>").append(year).append("</th><td class=\"num\" data-v=\"").append(inYear.size()).append("\">")
+          .append(inYear.size()).append("</td>");
+      for (Theme t : themes) {
+        double mean = inYear.stream().mapToDouble(p -> t.paperShare().getOrDefault(p.id(), 0.0)).average().orElse(0);
+        heatCell(h, mean, year + " · T" + t.id() + " " + t.label());
+      }
+      h.append("</tr>");
+    });
+    h.append("</tbody></table></div>");
+  }
+
+  /** A share as a heat cell, with what it is as its tooltip. */
+  private static void heatCell(StringBuilder h, double share, String what) {
+    h.append("<td title=\"").append(esc(what + ": " + pct(share))).append("\" data-v=\"")
+        .append(String.format(Locale.ROOT, "%.4f", share)).append("\" style=\"background:").append(Html.heat(share))
+        .append(";color:").append(Html.ink(share)).append("\">")
+        .append(share == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * share)).append("</td>");
   }
 
   private static void drift(StringBuilder h, Drift d, List<Theme> themes) {
@@ -411,12 +440,26 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
 
+  /** A box that keeps only the rows of the table after it whose first cell holds what is typed ({@link #SCRIPT}). */
+  private static final String FILTER = "<input type=\"search\" class=\"filter\" placeholder=\"filter papers\" aria-label=\"filter the"
+      + " rows of the table below by paper\">";
+
   /**
    * The page's only script: click a heading of a table marked sortable, or focus it with Tab and press Enter or
    * Space, to sort its rows by that column (numbers by their data-v value, text alphabetically), again to reverse;
-   * {@code aria-sort} tells a screen reader which column the rows are sorted by, and how.
+   * {@code aria-sort} tells a screen reader which column the rows are sorted by, and how. A filter box keeps the
+   * rows of the next table whose first cell contains its text.
    */
-  private static final String SORT = """
+  private static final String SCRIPT = """
+      document.querySelectorAll("input.filter").forEach(function (box) {
+        var table = box.nextElementSibling.querySelector("table");
+        box.addEventListener("input", function () {
+          var q = box.value.trim().toLowerCase();
+          Array.from(table.tBodies[0].rows).forEach(function (row) {
+            row.hidden = q !== "" && row.cells[0].textContent.toLowerCase().indexOf(q) < 0;
+          });
+        });
+      });
       document.querySelectorAll("table.sortable thead th").forEach(function (th, col) {
         th.style.cursor = "pointer";
         th.tabIndex = 0;
@@ -454,7 +497,7 @@ public final class HtmlReport {
       table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #e3e3e3;padding:.25em .5em;text-align:left;vertical-align:top}
       td.num{text-align:right}.scroll{overflow-x:auto}.heat td{text-align:center;min-width:3em}
       .heat td.best{outline:3px solid #e67e22;outline-offset:-3px;font-weight:700}
-      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}th.rot div{transform:rotate(-40deg);width:2.5em}
+      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}input.filter{margin:.3em 0;padding:.2em .4em}th.rot div{transform:rotate(-40deg);width:2.5em}
       .theme,.cmp{border:1px solid #ddd;border-radius:8px;padding:.2em 1.2em 1em;margin:1em 0}
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}

@@ -71,10 +71,12 @@ class RunViewersTest {
     assertTrue(dom.output().contains("class=\"theme\""), "theme cards are in the rendered page");
     assertTrue(dom.output().contains("<svg"), "charts are in the rendered page");
     assertTrue(dom.output().contains("role=\"img\"") && dom.output().contains("<desc id="), "every chart has a text alternative");
+    assertTrue(dom.output().contains("<h3>Themes by publication year</h3>"), "themes by year");
     assertTrue(dom.output().contains("tabindex=\"0\" aria-sort=\"none\""),
         "sortable headings can be reached with Tab and say they are not sorted");
 
-    // A keyboard walk: the first sortable heading focused and sorted with Enter, then reversed with Space.
+    // A keyboard walk: the first sortable heading focused and sorted with Enter, then reversed with Space; then the
+    // first filter box keeps the one paper it names.
     Path walk = out.resolve("report-keyboard-walk.html");
     Files.writeString(walk, Files.readString(out.resolve("report.html")).replace("</body>", """
         <script>
@@ -85,12 +87,16 @@ class RunViewersTest {
         states.push(th.getAttribute("aria-sort"));
         th.dispatchEvent(new KeyboardEvent("keydown", {key: " ", bubbles: true}));
         states.push(th.getAttribute("aria-sort"));
+        var box = document.querySelector("input.filter");
+        box.value = "tully";
+        box.dispatchEvent(new Event("input"));
+        states.push("shown " + Array.from(box.nextElementSibling.querySelector("tbody").rows).filter(function (r) { return !r.hidden; }).length);
         document.body.setAttribute("data-walk", states.join(","));
         </script></body>"""));
     List<String> walkDump = new ArrayList<>(chromium);
     walkDump.addAll(List.of("--dump-dom", walk.toUri().toString()));
     Outcome walked = exec(walkDump, 120);
-    assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending\""), walked.output().lines()
+    assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending,shown 1\""), walked.output().lines()
         .filter(l -> l.contains("data-walk")).findFirst().orElse("no data-walk in the page"));
   }
 
