@@ -12,19 +12,28 @@ Tables come from the run's ``export/`` folder, written by ``jobs/thememiner ... 
 """
 
 import json
+import math
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from scipy.optimize import linear_sum_assignment
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The run folder's names as src/main/java/org/thememiner/report/RunLayout.java spells them (RunLayoutTest checks).
 RUN_INFO = "run.json"
 THEMES = "themes.json"
+PAPERS = "papers.jsonl"
 COMPARISON = "comparison.json"
 ASSIGNMENTS = "assignments.csv"
 EXPORT = "export"
 EXPORT_TABLES = ("themes.csv", "theme_papers.csv", "comparison.csv", "constructs.csv")
+# Drift as src/main/java/org/thememiner/report/Drift.java computes it for the report (RunViewersTest checks): two
+# themes are the same theme from this cosine of their keyword weights on, and a theme grew or shrank when its share
+# of the clustered sentences changed by more than this fraction.
+DRIFT_MATCH = 0.2
+DRIFT_CHANGE = 0.2
 
 
 class RunFolderError(Exception):
@@ -119,3 +128,43 @@ def construct_sets(run):
     run has none."""
     data = read_json(run, COMPARISON)
     return [] if data is None else data
+
+
+def paper_ids(run):
+    """The ids of the papers a run read, from its papers.jsonl."""
+    with open(Path(run) / PAPERS, encoding="utf-8") as f:
+        return {json.loads(line)["id"] for line in f if line.strip()}
+
+
+def _cosine(a, b):
+    wa = dict(zip(a["keywords"], a["keywordWeights"]))
+    wb = dict(zip(b["keywords"], b["keywordWeights"]))
+    dot = sum(w * wb.get(k, 0.0) for k, w in wa.items())
+    na = math.sqrt(sum(w * w for w in wa.values()))
+    nb = math.sqrt(sum(w * w for w in wb.values()))
+    return 0.0 if na == 0 or nb == 0 else dot / (na * nb)
+
+
+def drift(current, previous):
+    """What changed from previous to current, in drift.json's shape: themes matched one to one (Hungarian, on the
+    cosine of their keyword weights, at least DRIFT_MATCH), new and vanished themes, papers added and removed."""
+    now, then = read_json(current, THEMES), read_json(previous, THEMES)
+    sim = np.array([[_cosine(n, t) for t in then] for n in now]) if now and then else np.zeros((len(now), len(then)))
+    pairs = dict(zip(*linear_sum_assignment(sim, maximize=True))) if now and then else {}
+    total_now = sum(t["size"] for t in now)
+    total_then = sum(t["size"] for t in then)
+    matched, fresh, kept = [], [], set()
+    for i, theme in enumerate(now):
+        j = pairs.get(i)
+        if j is None or sim[i][j] < DRIFT_MATCH:
+            fresh.append(theme["id"])
+            continue
+        before, after = then[j]["size"] / total_then, theme["size"] / total_now
+        change = "grew" if after > before * (1 + DRIFT_CHANGE) else "shrank" if after < before * (1 - DRIFT_CHANGE) else "stable"
+        matched.append({"previousId": then[j]["id"], "currentId": theme["id"], "similarity": float(sim[i][j]),
+                        "previousShare": before, "currentShare": after, "change": change})
+        kept.add(j)
+    papers_now, papers_then = paper_ids(current), paper_ids(previous)
+    return {"previousRun": run_info(previous).get("startedAt"), "matched": matched, "newThemes": fresh,
+            "vanishedThemes": [t["id"] for j, t in enumerate(then) if j not in kept],
+            "papersAdded": sorted(papers_now - papers_then), "papersRemoved": sorted(papers_then - papers_now)}

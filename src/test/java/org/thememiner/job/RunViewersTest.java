@@ -3,14 +3,24 @@ package org.thememiner.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.thememiner.report.Drift;
+import org.thememiner.report.Json;
+import org.thememiner.report.RunLayout;
+import org.thememiner.themes.Theme;
 
 /**
  * What a methodologist opens after a run, opened for real: report.html in Debian's headless Chromium, and the
@@ -33,8 +43,9 @@ class RunViewersTest {
     return new Outcome(p.exitValue(), output);
   }
 
-  private static void ensureDebianPackage(String command, String... packages) throws Exception {
-    if (exec(List.of("sh", "-c", "command -v " + command), 10).exitCode() == 0) return;
+  /** Installs the packages unless the shell command {@code present} succeeds already. */
+  private static void ensureDebianPackage(String present, String... packages) throws Exception {
+    if (exec(List.of("sh", "-c", present), 60).exitCode() == 0) return;
     List<String> install = new ArrayList<>(List.of("sh", "-c",
         "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
             + String.join(" ", packages)));
@@ -45,7 +56,7 @@ class RunViewersTest {
   @Test
   void theReportRendersInChromiumWithoutConsoleErrors() throws Exception {
     Path out = EndToEndRun.get().out();
-    ensureDebianPackage("chromium", "chromium");
+    ensureDebianPackage("command -v chromium", "chromium");
     Files.createDirectories(ARTEFACTS);
     Path screenshot = ARTEFACTS.resolve("report.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
@@ -98,6 +109,59 @@ class RunViewersTest {
     Outcome walked = exec(walkDump, 120);
     assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending,shown 1\""), walked.output().lines()
         .filter(l -> l.contains("data-walk")).findFirst().orElse("no data-walk in the page"));
+  }
+
+  @Test
+  void theDriftNotebookMatchesThemesAsTheReportDoes() throws Exception {
+    Path before = EndToEndRun.get().out();
+    ensureDebianPackage("/usr/bin/python3 -c 'import pandas, scipy'", "python3-pandas", "python3-scipy");
+    // A later run as it might come out: one theme gone, one grown, a paper removed and one added.
+    Path now = Files.createDirectories(Files.createTempDirectory("thememiner-drift").resolve("now"));
+    for (Path dir : List.of(before, before.resolve(RunLayout.EXPORT))) {
+      Path into = Files.createDirectories(now.resolve(before.relativize(dir)));
+      try (var files = Files.list(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, into.resolve(f.getFileName()));
+      }
+    }
+    ArrayNode themes = (ArrayNode) Json.MAPPER.readTree(before.resolve(RunLayout.THEMES).toFile());
+    themes.remove(0);
+    ((ObjectNode) themes.get(0)).put("size", themes.get(0).get("size").asLong() * 3);
+    Files.writeString(now.resolve(RunLayout.THEMES), Json.MAPPER.writeValueAsString(themes));
+    List<String> papers = new ArrayList<>(Files.readAllLines(before.resolve(RunLayout.PAPERS)));
+    papers.remove(0);
+    papers.add("{\"id\":\"a-new-paper\"}");
+    Files.write(now.resolve(RunLayout.PAPERS), papers);
+
+    JsonNode previousRun = Json.MAPPER.readTree(before.resolve(RunLayout.RUN_INFO).toFile());
+    Drift report = Drift.between(previousRun.get("startedAt").asText(), themesOf(before), idsOf(before), themesOf(now), idsOf(now));
+    Outcome python = exec(List.of("/usr/bin/python3", "-c", "import json, sys; sys.path.insert(0, 'notebooks');"
+        + " import runfolders as rf; print(json.dumps(rf.drift(sys.argv[1], sys.argv[2])))", now.toString(), before.toString()), 120);
+    assertEquals(0, python.exitCode(), python.output());
+    JsonNode notebook = Json.MAPPER.readTree(python.output().lines().reduce((a, b) -> b).orElseThrow());
+    JsonNode expected = Json.MAPPER.valueToTree(report);
+    for (String field : List.of("previousRun", "newThemes", "vanishedThemes", "papersAdded", "papersRemoved")) {
+      assertEquals(expected.get(field), notebook.get(field), field);
+    }
+    assertEquals(expected.get("matched").size(), notebook.get("matched").size(), notebook.toString());
+    for (int i = 0; i < expected.get("matched").size(); i++) {
+      JsonNode e = expected.get("matched").get(i);
+      JsonNode n = notebook.get("matched").get(i);
+      for (String field : List.of("previousId", "currentId", "change")) assertEquals(e.get(field), n.get(field), field + " of " + n);
+      assertEquals(e.get("similarity").asDouble(), n.get("similarity").asDouble(), 1e-9);
+    }
+    assertTrue(notebook.get("matched").toString().contains("\"grew\""), "the grown theme is seen as grown: " + notebook);
+    Outcome notebooks = exec(List.of("bash", ".ci/notebooks", now.toString(), before.toString()), 1200);
+    assertEquals(0, notebooks.exitCode(), "the drift notebook runs on the two runs: " + notebooks.output());
+  }
+
+  private static List<Theme> themesOf(Path run) throws IOException {
+    return Json.MAPPER.readValue(run.resolve(RunLayout.THEMES).toFile(), new TypeReference<List<Theme>>() {});
+  }
+
+  private static Set<String> idsOf(Path run) throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (String line : Files.readAllLines(run.resolve(RunLayout.PAPERS))) ids.add(Json.MAPPER.readTree(line).get("id").asText());
+    return ids;
   }
 
   @Test
