@@ -5,6 +5,7 @@ import static org.thememiner.report.Html.esc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -50,7 +51,8 @@ public final class HtmlReport {
         .append("<a href=\"#comparison\">Comparison</a><a href=\"#studies\">Studies' themes</a><a href=\"#matrix\">Papers &times; themes</a>")
         .append("<a href=\"#drift\">Drift</a><a href=\"#errors\">Errors</a><a href=\"#papers\">Papers</a></nav></header>\n");
     overview(h, c);
-    themes(h, c.themes());
+    Map<String, PaperSummary> papers = c.papers().stream().collect(Collectors.toMap(PaperSummary::id, p -> p, (a, b) -> a));
+    themes(h, c.themes(), papers);
     comparisons(h, c.comparisons(), c.agreements(), c.themes());
     studies(h, c.studyTable());
     matrix(h, c.papers(), c.themes());
@@ -124,7 +126,7 @@ public final class HtmlReport {
         .append("</div><div class=\"meta\">").append(esc(note)).append("</div></div>");
   }
 
-  private static void themes(StringBuilder h, List<Theme> themes) {
+  private static void themes(StringBuilder h, List<Theme> themes, Map<String, PaperSummary> papers) {
     h.append("<section id=\"themes\"><h2>Candidate themes</h2>");
     for (Theme t : themes) {
       h.append("<article class=\"theme\" id=\"theme-").append(t.id()).append("\"><h3><span class=\"tid\">T")
@@ -139,11 +141,11 @@ public final class HtmlReport {
             .append(Html.ink(0.15 + 0.6 * w)).append("\">").append(esc(t.keywords().get(i))).append("</span>");
       }
       h.append("</p><h4>Representative sentences</h4><ol>");
-      for (Evidence e : t.examples()) evidence(h, e);
+      for (Evidence e : t.examples()) evidence(h, e, papers.get(e.paperId()));
       h.append("</ol>");
       if (!t.quotes().isEmpty()) {
         h.append("<h4>Participant quotes</h4><ol class=\"quotes\">");
-        for (Evidence e : t.quotes()) evidence(h, e);
+        for (Evidence e : t.quotes()) evidence(h, e, papers.get(e.paperId()));
         h.append("</ol>");
       }
       h.append("</article>");
@@ -151,8 +153,12 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
-  private static void evidence(StringBuilder h, Evidence e) {
-    h.append("<li><q>").append(esc(e.text())).append("</q> <cite>").append(esc(e.paperId()));
+  /** A sentence with where it is: its paper (a link to the file, at the page of a PDF), section and page. */
+  private static void evidence(StringBuilder h, Evidence e, PaperSummary paper) {
+    h.append("<li><q>").append(esc(e.text())).append("</q> <cite>");
+    Optional<String> link = paper == null ? Optional.empty() : paper.fileLink(e.page());
+    if (link.isPresent()) h.append("<a href=\"").append(esc(link.get())).append("\">").append(esc(e.paperId())).append("</a>");
+    else h.append(esc(e.paperId()));
     if (e.section() != null && !e.section().isBlank()) h.append(" &middot; ").append(esc(e.section()));
     if (e.page() != null) h.append(" &middot; p. ").append(e.page());
     h.append(String.format(Locale.ROOT, " &middot; %.2f", e.score())).append("</cite></li>");
@@ -416,8 +422,11 @@ public final class HtmlReport {
     h.append("<section id=\"papers\"><h2>Papers</h2><table><tr><th>id</th><th>title</th><th>year</th><th>format</th>")
         .append("<th>DOI</th><th>sections</th><th>warnings</th></tr>");
     for (PaperSummary p : papers) {
-      h.append("<tr><td>").append(esc(p.id())).append("</td><td>").append(esc(p.title())).append("</td><td>")
-          .append(esc(p.year())).append("</td><td>").append(esc(p.format())).append("</td><td>").append(esc(p.doi()))
+      Optional<String> file = p.fileLink(null);
+      h.append("<tr><td>").append(file.isPresent() ? "<a href=\"" + esc(file.get()) + "\">" + esc(p.id()) + "</a>" : esc(p.id()))
+          .append("</td><td>").append(esc(p.title())).append("</td><td>")
+          .append(esc(p.year())).append("</td><td>").append(esc(p.format())).append("</td><td>")
+          .append(p.doi() == null || p.doi().isBlank() ? "" : "<a href=\"https://doi.org/" + esc(p.doi()) + "\">" + esc(p.doi()) + "</a>")
           .append("</td><td class=\"num\">").append(p.sections()).append("</td><td class=\"num\">").append(p.warnings())
           .append("</td></tr>");
     }

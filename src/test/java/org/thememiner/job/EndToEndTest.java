@@ -53,6 +53,13 @@ class EndToEndTest {
   }
 
   @Test
+  void theReportLinksEvidenceToThePdfPageAndPapersToTheirDoi() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.matches("(?s).*<cite><a href=\"file:[^\"]+\\.pdf#page=\\d+\">.*"), "evidence opens its PDF at its page");
+    assertTrue(html.contains("<a href=\"https://doi.org/10.1371/journal.pmed.1001473\">"), "a paper's DOI resolves");
+  }
+
+  @Test
   void everyOutputFileIsThere() {
     for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "comparison.json",
         "errors.jsonl", "run.json", "report.html", "model", "export/project.qdpx", "export/themes.csv")) {
@@ -185,7 +192,10 @@ class EndToEndTest {
     for (String section : List.of("id=\"overview\"", "id=\"themes\"", "id=\"comparison\"", "id=\"errors\"")) {
       assertTrue(html.contains(section), section);
     }
-    assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external assets");
+    // Nothing fetched: no element loads from elsewhere (a hyperlink to a DOI is followed only when clicked).
+    assertFalse(html.matches("(?s).*src=\"(https?:)?//.*"), "no external assets");
+    assertFalse(html.matches("(?s).*<link[^>]*href=\"(https?:)?//.*"), "no external stylesheets");
+    assertFalse(html.matches("(?s).*url\\((['\"])?(https?:)?//.*"), "no external images or fonts in CSS");
     assertFalse(html.matches("(?s).*<script[^>]*src=.*"), "no external scripts");
     assertTrue(html.contains("broken.pdf"), "the failed input is listed");
     assertTrue(html.contains("Patient Experiences of Structured Heart Failure Programmes")
