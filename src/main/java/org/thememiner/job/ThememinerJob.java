@@ -30,6 +30,7 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.HtmlReport;
 import org.thememiner.report.Json;
+import org.thememiner.report.PaperTexts;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.StudyTableFiles;
@@ -241,7 +242,7 @@ public final class ThememinerJob {
       RunInfo info = writeRunInfo(context, startedAt, code, files, extracted, fit.model(), stability, fit.themes());
       AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT), HtmlReport.render(new HtmlReport.Content(info,
           extracted.summaries(), fit.themes(), comparisons, written.agreements(), written.drift(), context.failures().list(),
-          written.studyTable())));
+          written.studyTable(), PaperTexts.read(spark, outDir.resolve(RunLayout.SENTENCES)))));
       if (!config.export().isEmpty()) context.run(new ExportRun(), outDir);
       return code;
     } catch (RunStoppedException e) {

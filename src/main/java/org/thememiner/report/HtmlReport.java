@@ -36,14 +36,14 @@ public final class HtmlReport {
    * @param agreements per construct set id, the agreement with a gold coding, where one was scored */
   public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
       List<ConstructComparison> comparisons, Map<String, GoldAgreement> agreements, Drift drift,
-      List<InputFailure> failures, StudyTable studyTable) {}
+      List<InputFailure> failures, StudyTable studyTable, PaperTexts texts) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>thememiner: ").append(esc(c.run().name())).append("</title><style>").append(CSS)
-        .append("</style></head><body>\n");
+        .append(themeColourCss()).append("</style></head><body>\n");
     h.append("<header><h1>thememiner report: ").append(esc(c.run().name())).append("</h1><p class=\"meta\">")
         .append(esc(c.run().finishedAt())).append(" &middot; status <b>").append(esc(c.run().status()))
         .append("</b> (exit code ").append(c.run().exitCode()).append(")</p>");
@@ -59,6 +59,7 @@ public final class HtmlReport {
     drift(h, c.drift(), c.themes());
     errors(h, c.failures());
     papers(h, c.papers());
+    reading(h, c.papers(), c.themes(), c.texts());
     h.append("<footer>Made by thememiner ").append(esc(c.run().versions().get("thememiner")))
         .append(". Candidate themes are machine output: read the evidence before citing them.</footer>")
         .append("<script>").append(SCRIPT).append("</script></body></html>\n");
@@ -433,6 +434,63 @@ public final class HtmlReport {
     h.append("</table></section>\n");
   }
 
+  /**
+   * Each paper's text with every sentence coloured by its theme (hover for the theme), folded by paper: the themes
+   * read in context. Sentences in no theme stay plain.
+   */
+  private static void reading(StringBuilder h, List<PaperSummary> papers, List<Theme> themes, PaperTexts texts) {
+    h.append("<section id=\"reading\"><h2>Read a paper</h2>");
+    if (texts.byPaper().isEmpty()) {
+      h.append("<p>The run has ").append(texts.total()).append(" sentences, more than this page carries (")
+          .append(PaperTexts.MAX_SENTENCES).append("); every sentence with its theme is in assignments.csv.</p></section>\n");
+      return;
+    }
+    Map<Integer, String> labels = themes.stream().collect(Collectors.toMap(Theme::id, Theme::label));
+    Map<Integer, Integer> colour = new java.util.HashMap<>();
+    for (int i = 0; i < themes.size(); i++) colour.put(themes.get(i).id(), i % THEME_COLOURS.size());
+    h.append("<p class=\"meta\">Each sentence coloured by its theme; hover a sentence for its theme. Plain sentences are")
+        .append(" in no theme (left out, too short, or outliers).</p><p class=\"legend\">");
+    for (Theme t : themes) {
+      h.append("<span class=\"s c").append(colour.get(t.id())).append("\">T").append(t.id()).append(' ')
+          .append(esc(t.label())).append("</span> ");
+    }
+    h.append("</p>");
+    Map<String, PaperSummary> byId = papers.stream().collect(Collectors.toMap(PaperSummary::id, p -> p, (a, b) -> a));
+    texts.byPaper().forEach((paper, sentences) -> {
+      PaperSummary summary = byId.get(paper);
+      h.append("<details><summary>").append(esc(paper)).append(summary == null || summary.title() == null ? ""
+          : " &middot; " + esc(summary.title())).append("</summary><div class=\"text\">");
+      String section = null;
+      for (PaperTexts.Sentence s : sentences) {
+        if (!java.util.Objects.equals(section, s.section())) {
+          if (section != null) h.append("</p>");
+          section = s.section();
+          if (section != null && !section.isBlank()) h.append("<h4>").append(esc(section)).append("</h4>");
+          h.append("<p>");
+        }
+        if (s.themeId() == null) {
+          h.append(esc(s.text())).append(' ');
+        } else {
+          h.append("<span class=\"s c").append(colour.getOrDefault(s.themeId(), 0)).append("\" title=\"T").append(s.themeId())
+              .append(' ').append(esc(labels.getOrDefault(s.themeId(), ""))).append("\">").append(esc(s.text())).append("</span> ");
+        }
+      }
+      if (section != null) h.append("</p>");
+      h.append("</div></details>");
+    });
+    h.append("</section>\n");
+  }
+
+  private static String themeColourCss() {
+    StringBuilder css = new StringBuilder();
+    for (int i = 0; i < THEME_COLOURS.size(); i++) css.append(".c").append(i).append("{background:").append(THEME_COLOURS.get(i)).append('}');
+    return css.toString();
+  }
+
+  /** Light backgrounds, one per theme in turn, dark enough to tell apart and light enough to read black text on. */
+  private static final List<String> THEME_COLOURS = List.of("#cfe2f3", "#d9ead3", "#f4cccc", "#fce5cd", "#d9d2e9",
+      "#ead1dc", "#fff2cc", "#d0e0e3", "#e6b8af", "#c9daf8", "#b6d7a8", "#ffe599");
+
   private static String settingsJson(Object settings) {
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(settings);
@@ -506,7 +564,7 @@ public final class HtmlReport {
       table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #e3e3e3;padding:.25em .5em;text-align:left;vertical-align:top}
       td.num{text-align:right}.scroll{overflow-x:auto}.heat td{text-align:center;min-width:3em}
       .heat td.best{outline:3px solid #e67e22;outline-offset:-3px;font-weight:700}
-      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}input.filter{margin:.3em 0;padding:.2em .4em}th.rot div{transform:rotate(-40deg);width:2.5em}
+      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}input.filter{margin:.3em 0;padding:.2em .4em}.s{border-radius:3px;padding:0 .1em}.text{max-width:50em}th.rot div{transform:rotate(-40deg);width:2.5em}
       .theme,.cmp{border:1px solid #ddd;border-radius:8px;padding:.2em 1.2em 1em;margin:1em 0}
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}

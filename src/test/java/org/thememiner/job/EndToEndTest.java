@@ -60,6 +60,14 @@ class EndToEndTest {
   }
 
   @Test
+  void theReportShowsEachPapersTextColouredByTheme() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("<section id=\"reading\">"), "the reading view");
+    assertTrue(html.contains("<details><summary>tully-2010-heart-failure-programmes"), "a fold per paper");
+    assertTrue(html.matches("(?s).*<span class=\"s c\\d+\" title=\"T\\d+ [^\"]+\">[^<]+</span>.*"), "a sentence in its theme's colour");
+  }
+
+  @Test
   void everyOutputFileIsThere() {
     for (String f : List.of("papers.jsonl", "sentences", "assignments.csv", "themes.json", "comparison.json",
         "errors.jsonl", "run.json", "report.html", "model", "export/project.qdpx", "export/themes.csv")) {
