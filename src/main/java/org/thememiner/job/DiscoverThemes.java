@@ -64,7 +64,14 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
       counts = AssignmentCounts.of(assigned);
     }
     boolean reused = reuse instanceof ModelReuse.ReuseSavedModel;
-    List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned, counts);
+    Optional<String> unknown = config.curation().unknownTheme(model.k(),
+        reused ? "the saved model in " + plan.sharedModel() : "the themes fitted in this run");
+    if (unknown.isPresent()) throw new RunStoppedException(unknown.get(), ExitCode.CONFIG);
+    if (config.curation().regroups()) {
+      assigned = context.run(new CurateThemes(model), assigned);
+      counts = AssignmentCounts.of(assigned);
+    }
+    List<Theme> themes = new ThemeRepresentation(config.themes(), config.curation()).describe(assigned, counts);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = counts.outliers();
     Path outDir = context.outDir();
@@ -82,7 +89,8 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
 
   /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */
   private Optional<CarriedAssignments> carried(StageContext context) {
-    if (previous.isEmpty()) return Optional.empty();
+    // The previous sentences/ hold that run's curated themes; curating them again would split a split theme twice.
+    if (previous.isEmpty() || context.config().curation().regroups()) return Optional.empty();
     try {
       return CarriedAssignments.load(context.spark(), previous.get(), context.outDir(), plan.sharedModel(), context.config(),
           extracted.sha256ById(), context.failures().paperIds());
