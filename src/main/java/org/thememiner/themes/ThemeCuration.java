@@ -46,8 +46,8 @@ public record ThemeCuration(Curation curation, ThemeModel model, long seed) {
       status = when(named, lit(ThemeModel.STATUS_ASSIGNED)).otherwise(status);
       score = when(named, coalesce(col(ThemeModel.THEME_SCORE), lit(0.0))).otherwise(score);
     }
-    return out.withColumn(ThemeModel.THEME_ID, curated).withColumn(ThemeModel.THEME_SCORE, score)
-        .withColumn(ThemeModel.THEME_STATUS, status);
+    // All three at once: each reads the uncurated theme_id.
+    return out.withColumns(Map.of(ThemeModel.THEME_ID, curated, ThemeModel.THEME_SCORE, score, ThemeModel.THEME_STATUS, status));
   }
 
   /** The sentences the model puts in {@code theme} clustered again into {@code 1 + newIds.size()} parts, largest first. */
