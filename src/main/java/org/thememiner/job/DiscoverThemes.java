@@ -67,11 +67,12 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
     Optional<String> unknown = config.curation().unknownTheme(model.k(),
         reused ? "the saved model in " + plan.sharedModel() : "the themes fitted in this run");
     if (unknown.isPresent()) throw new RunStoppedException(unknown.get(), ExitCode.CONFIG);
+    Dataset<Row> curated = assigned;
     if (config.curation().regroups()) {
-      assigned = context.run(new CurateThemes(model), assigned);
-      counts = AssignmentCounts.of(assigned);
+      curated = context.run(new CurateThemes(model), assigned);
+      counts = AssignmentCounts.of(curated);
     }
-    List<Theme> themes = new ThemeRepresentation(config.themes(), config.curation()).describe(assigned, counts);
+    List<Theme> themes = new ThemeRepresentation(config.themes(), config.curation()).describe(curated, counts);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = counts.outliers();
     Path outDir = context.outDir();
@@ -79,7 +80,7 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
     saveModel(model, reused ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
     if (plan.sharedModel() != null && !reused) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
-    return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, themes),
+    return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, curated, themes),
         String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
             (reused ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
                 + (plan.sharedModel() == null ? "" : "; " + reuse.reason())),
