@@ -1,6 +1,5 @@
 package org.thememiner.themes;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,14 +24,14 @@ import java.util.TreeMap;
  * @param move      sentences put into a theme whatever the model said
  */
 public record Curation(Map<Integer, String> rename, List<List<Integer>> merge, Map<Integer, Integer> split,
-    List<Integer> drop, List<String> stopWords, List<Move> move) implements Serializable {
+    List<Integer> drop, List<String> stopWords, List<Move> move) {
   /**
    * One sentence put into a theme.
    *
    * @param paper    its paper id, as in assignments.csv
    * @param sentence its {@code sentence_no}, as in assignments.csv
    */
-  public record Move(String paper, Integer sentence, Integer theme) implements Serializable {
+  public record Move(String paper, Integer sentence, Integer theme) {
     public Move {
       if (paper == null || paper.isBlank() || sentence == null || theme == null) {
         throw new IllegalArgumentException("curation.move: each move names a paper, a sentence and a theme, got "
@@ -88,7 +87,7 @@ public record Curation(Map<Integer, String> rename, List<List<Integer>> merge, M
   /**
    * The first edit that names a theme a model of {@code k} themes (ids 0 to k-1) does not have, as a message naming
    * the setting and the id; empty when every edit names a theme there is. Renames, drops and moves may name the parts
-   * of a split; none may name a theme merged into another.
+   * of a split; none may name a theme merged into another, and no move a dropped theme.
    *
    * @param model what the themes are, for the message: "the saved model in models/x"
    */
@@ -117,6 +116,11 @@ public record Curation(Map<Integer, String> rename, List<List<Integer>> merge, M
       if (e.mayNameSplitPart() && mergedInto.containsKey(e.theme())) {
         return Optional.of(String.format(Locale.ROOT, "%s names theme %d, which curation.merge merges into theme %d: name %d",
             e.setting(), e.theme(), mergedInto.get(e.theme()), mergedInto.get(e.theme())));
+      }
+    }
+    for (Move m : move) {
+      if (drop.contains(m.theme())) {
+        return Optional.of("curation.move names theme " + m.theme() + ", which curation.drop drops");
       }
     }
     return Optional.empty();

@@ -52,6 +52,8 @@ class CurationSettingsTest {
         load("drop: [9]").unknownTheme(5, "the saved model in m"));
     assertEquals(Optional.of("curation.rename names theme 3, which curation.merge merges into theme 2: name 2"),
         load("merge: [[2, 3]]", "rename: {3: x}").unknownTheme(5, "m"));
+    assertEquals(Optional.of("curation.move names theme 4, which curation.drop drops"),
+        load("drop: [4]", "move: [{paper: p1, sentence: 7, theme: 4}]").unknownTheme(5, "m"));
     assertEquals(Optional.empty(), load("split: {1: 2}", "rename: {5: x}").unknownTheme(5, "m"), "a split part may be renamed");
   }
 
