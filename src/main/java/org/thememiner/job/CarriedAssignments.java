@@ -24,7 +24,7 @@ import org.thememiner.report.RunLayout;
  * assigning it again would give: the rerun transforms only new and changed papers.
  *
  * <p>They are taken only when everything that shaped those rows is the same: the model (the previous run's
- * {@code model/} is a byte copy of the saved one), the code versions, and the extract, annotate and themes
+ * {@code model/} is a byte copy of the saved one), the code versions, and the extract, annotate, themes and curation
  * settings. A paper is carried when its file has the same id and content hash as in the previous run, it has
  * rows there, and it did not fail in this run.
  *
@@ -58,7 +58,7 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
     }
     // A run replaces its own folder's sentences/ while it would still be reading them.
     if (Files.isDirectory(outDir) && Files.isSameFile(previousRun, outDir)) return Optional.empty();
-    if (!previous.madeLike(config, List.of("extract", "annotate", "themes"))) return Optional.empty();
+    if (!previous.madeLike(config, List.of("extract", "annotate", "themes", "curation"))) return Optional.empty();
     if (!FileHashes.sha256Tree(model).equals(FileHashes.sha256Tree(sharedModel))) return Optional.empty();
 
     Set<String> unchanged = new HashSet<>();

@@ -64,7 +64,15 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
       counts = AssignmentCounts.of(assigned);
     }
     boolean reused = reuse instanceof ModelReuse.ReuseSavedModel;
-    List<Theme> themes = new ThemeRepresentation(config.themes()).describe(assigned, counts);
+    Optional<String> unknown = config.curation().unknownTheme(model.k(),
+        reused ? "the saved model in " + plan.sharedModel() : "the themes fitted in this run");
+    if (unknown.isPresent()) throw new RunStoppedException(unknown.get(), ExitCode.CONFIG);
+    Dataset<Row> curated = assigned;
+    if (config.curation().regroups()) {
+      curated = context.run(new CurateThemes(model), assigned);
+      counts = AssignmentCounts.of(curated);
+    }
+    List<Theme> themes = new ThemeRepresentation(config.themes(), config.curation()).describe(curated, counts);
     long assignedCount = themes.stream().mapToLong(Theme::size).sum();
     long outliers = counts.outliers();
     Path outDir = context.outDir();
@@ -72,7 +80,7 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
     // so the run's model/ and the saved one are byte copies: what tells a later rerun they are the same model.
     saveModel(model, reused ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
     if (plan.sharedModel() != null && !reused) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
-    return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, themes),
+    return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, curated, themes),
         String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
             (reused ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
                 + (plan.sharedModel() == null ? "" : "; " + reuse.reason())),
@@ -82,7 +90,8 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
 
   /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */
   private Optional<CarriedAssignments> carried(StageContext context) {
-    if (previous.isEmpty()) return Optional.empty();
+    // The previous sentences/ hold that run's curated themes; curating them again would split a split theme twice.
+    if (previous.isEmpty() || context.config().curation().regroups()) return Optional.empty();
     try {
       return CarriedAssignments.load(context.spark(), previous.get(), context.outDir(), plan.sharedModel(), context.config(),
           extracted.sha256ById(), context.failures().paperIds());

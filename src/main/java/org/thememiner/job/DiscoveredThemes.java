@@ -12,10 +12,13 @@ import org.thememiner.themes.ThemeModel;
  * @param reuse    whether the saved model was reused, and what it carried
  * @param model    the model fitted now or reused
  * @param fitted   the sentences a fit read, persisted; null when the model was reused
- * @param assigned every sentence with its theme, persisted
+ * @param modelAssigned every sentence with the theme the model gave it, persisted
+ * @param assigned every sentence with its theme after the job's curation ({@link CurateThemes}); {@code modelAssigned}
+ *                 without one
  * @param themes   the themes described
  */
-record DiscoveredThemes(ModelReuse reuse, ThemeModel model, Dataset<Row> fitted, Dataset<Row> assigned, List<Theme> themes) {
+record DiscoveredThemes(ModelReuse reuse, ThemeModel model, Dataset<Row> fitted, Dataset<Row> modelAssigned,
+    Dataset<Row> assigned, List<Theme> themes) {
   boolean modelReused() {
     return reuse instanceof ModelReuse.ReuseSavedModel;
   }

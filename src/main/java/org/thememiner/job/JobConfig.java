@@ -6,6 +6,7 @@ import org.thememiner.compare.ComparisonSettings;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.export.Exports;
+import org.thememiner.themes.Curation;
 import org.thememiner.themes.ThemeSettings;
 
 /** A job's complete, validated settings: defaults, then the job spec, then command-line flags. */
@@ -24,7 +25,8 @@ public record JobConfig(
     AnnotatorSettings annotate,
     ThemeSettings themes,
     ComparisonSettings compare,
-    RerunSettings rerun) {
+    RerunSettings rerun,
+    Curation curation) {
 
   public JobConfig {
     input = List.copyOf(input);
@@ -32,6 +34,7 @@ public record JobConfig(
     gold = List.copyOf(gold);
     codedExamples = List.copyOf(codedExamples);
     export = List.copyOf(export);
+    if (curation == null) curation = Curation.NONE; // "curation:" with nothing under it
     for (String e : export) {
       if (!EXPORTS.contains(e)) throw new IllegalArgumentException("export must be one of " + EXPORTS + ", got " + e);
     }

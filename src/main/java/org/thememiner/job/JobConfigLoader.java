@@ -82,7 +82,8 @@ public final class JobConfigLoader {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix + e.getKey();
       if (!known.has(e.getKey())) throw new ConfigException(file + ": unknown setting '" + key + "'");
-      if (known.get(e.getKey()).isObject() && e.getValue().isObject()) {
+      // An empty mapping in the defaults (curation.rename) is keyed by the user's data, not by setting names.
+      if (known.get(e.getKey()).isObject() && !known.get(e.getKey()).isEmpty() && e.getValue().isObject()) {
         checkKnown(known.get(e.getKey()), e.getValue(), key + ".", file);
       }
     }

@@ -35,9 +35,11 @@ import org.thememiner.report.RunInfo;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.StudyTableFiles;
 import org.thememiner.report.Versions;
+import org.thememiner.themes.Curation;
 import org.thememiner.themes.Stability;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeModel;
+import org.thememiner.themes.ThemeSettings;
 
 /**
  * One run: the sequence of its {@link Stage}s (extract -> annotate -> [embed] -> themes -> [stability] -> [coding] ->
@@ -106,6 +108,7 @@ public final class ThememinerJob {
         throw new ConfigException("--coded-examples " + spec + ": construct set " + examples.setId() + " has coded examples twice");
       }
     }
+    checkCuration();
     List<InputFile> files;
     try {
       files = InputScanner.scan(config.input());
@@ -119,6 +122,31 @@ public final class ThememinerJob {
           + (Files.isDirectory(existing) ? " is not writable" : " is not a folder")));
     }
     return files;
+  }
+
+  /**
+   * The curation's theme ids against the themes known before the run: those of the saved model a rerun may reuse, or
+   * at most {@code themes.k} (else {@code themes.kMax}) for a fit. The themes stage checks them again against the
+   * model it ends up with.
+   */
+  private void checkCuration() throws ConfigException {
+    Curation curation = config.curation();
+    if (curation.isEmpty()) return;
+    Optional<String> unknown;
+    if (plan.fitsRegardless().isEmpty()) {
+      int k;
+      try {
+        k = ThemeModel.savedK(plan.sharedModel());
+      } catch (IOException e) {
+        return; // the themes stage decides what an unreadable model means for the run
+      }
+      unknown = curation.unknownTheme(k, "the saved model in " + plan.sharedModel());
+    } else {
+      ThemeSettings themes = config.themes();
+      unknown = themes.k() > 0 ? curation.unknownTheme(themes.k(), "a fit with themes.k " + themes.k())
+          : curation.unknownTheme(themes.kMax(), "a fit with themes.kMax " + themes.kMax());
+    }
+    if (unknown.isPresent()) throw new ConfigException(unknown.get());
   }
 
   private GoldCoding loadGold(String spec) throws ConfigException {
@@ -192,7 +220,7 @@ public final class ThememinerJob {
     try {
       extracted = context.run(new ExtractPapers(Optional.empty()), files);
     } catch (RunStoppedException e) {
-      return failed(context, startedAt, files, null, e.getMessage());
+      return failed(context, startedAt, files, null, e);
     }
     int code = extracted.summaries().isEmpty() ? ExitCode.FAILED : context.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     context.failures().write(outDir);
@@ -242,21 +270,21 @@ public final class ThememinerJob {
       RunInfo info = writeRunInfo(context, startedAt, code, files, extracted, fit.model(), stability, fit.themes());
       AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT), HtmlReport.render(new HtmlReport.Content(info,
           extracted.summaries(), fit.themes(), comparisons, written.agreements(), written.drift(), context.failures().list(),
-          written.studyTable(), PaperTexts.read(spark, outDir.resolve(RunLayout.SENTENCES)))));
+          written.studyTable(), config.curation().describe(), PaperTexts.read(spark, outDir.resolve(RunLayout.SENTENCES)))));
       if (!config.export().isEmpty()) context.run(new ExportRun(), outDir);
       return code;
     } catch (RunStoppedException e) {
-      return failed(context, startedAt, files, extracted, e.getMessage());
+      return failed(context, startedAt, files, extracted, e);
     }
   }
 
   /** A run that cannot finish: what was done is kept, errors.jsonl and run.json say why. */
   private int failed(StageContext context, String startedAt, List<InputFile> files, ExtractedPapers extracted,
-      String reason) throws IOException {
+      RunStoppedException stopped) throws IOException {
     context.failures().write(outDir);
-    writeRunInfo(context, startedAt, ExitCode.FAILED, files, extracted, null, null, List.of());
-    out.println("thememiner: " + reason);
-    return ExitCode.FAILED;
+    writeRunInfo(context, startedAt, stopped.exitCode(), files, extracted, null, null, List.of());
+    out.println("thememiner: " + stopped.getMessage());
+    return stopped.exitCode();
   }
 
   /** @param extracted the run's papers, or null when the run stopped before they were known */

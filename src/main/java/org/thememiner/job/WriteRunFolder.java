@@ -76,8 +76,9 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
     Path outDir = context.outDir();
     DiscoveredThemes fit = found.fit();
     Dataset<Row> coded = sentenceCodes(context, fit.model(), found.toCode());
-    if (fit.reuse() instanceof ModelReuse.ReuseSavedModel saved) writeSentences(outDir, saved.everyColumn(), saved.carried());
-    else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty()); // vectors are the model's input, not an output
+    if (fit.reuse() instanceof ModelReuse.ReuseSavedModel saved) {
+      writeSentences(outDir, saved.carried().isPresent() ? saved.everyColumn() : fit.assigned(), saved.carried());
+    } else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty()); // vectors are the model's input, not an output
     writeAssignments(outDir, fit.assigned(), constructsByTheme(found.comparisons()), coded);
     AtomicFiles.write(outDir.resolve(RunLayout.THEMES), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, fit.themes()));
     Map<String, GoldAgreement> agreements = goldAgreements(context, found.comparisons());

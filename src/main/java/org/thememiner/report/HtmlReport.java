@@ -33,10 +33,11 @@ public final class HtmlReport {
 
   /**
    * @param drift      changes against the run that last wrote the output folder, or null when there was none
-   * @param agreements per construct set id, the agreement with a gold coding, where one was scored */
+   * @param agreements per construct set id, the agreement with a gold coding, where one was scored
+   * @param curation   one line per edit of the job's curation ({@code Curation#describe}); empty without one */
   public record Content(RunInfo run, List<PaperSummary> papers, List<Theme> themes,
       List<ConstructComparison> comparisons, Map<String, GoldAgreement> agreements, Drift drift,
-      List<InputFailure> failures, StudyTable studyTable, PaperTexts texts) {}
+      List<InputFailure> failures, StudyTable studyTable, List<String> curation, PaperTexts texts) {}
 
   public static String render(Content c) {
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -93,7 +94,13 @@ public final class HtmlReport {
           .append(esc(t.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
           .append("</td></tr>");
     }
-    h.append("</table><details><summary>Settings (defaults, job spec and flags combined; also in run.json)</summary><pre>")
+    h.append("</table>");
+    if (!c.curation().isEmpty()) {
+      h.append("<h3>Curation</h3><p class=\"meta\">The job spec's <code>curation</code>, applied to the model's themes:</p><ul>");
+      for (String edit : c.curation()) h.append("<li>").append(esc(edit)).append("</li>");
+      h.append("</ul>");
+    }
+    h.append("<details><summary>Settings (defaults, job spec and flags combined; also in run.json)</summary><pre>")
         .append(esc(settingsJson(r.settings()))).append("</pre></details><h3>Versions</h3><p class=\"meta\">")
         .append(esc(r.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))))
         .append("</p>");

@@ -241,6 +241,15 @@ public final class ThemeModel implements Serializable {
     return dir != null && Files.isRegularFile(dir.resolve(ThemeModelFormat.FILE)) && Files.isDirectory(dir.resolve("pipeline"));
   }
 
+  /**
+   * The number of themes of the model saved in {@code dir}, read from its metadata alone (no Spark).
+   *
+   * @throws IOException no model in {@code dir}, or one whose format is newer than this code reads
+   */
+  public static int savedK(Path dir) throws IOException {
+    return ThemeModelFormat.read(dir).clusterToTheme().length;
+  }
+
   /** @throws IOException no model in {@code dir}, or one whose format is newer than this code reads */
   public static ThemeModel load(Path dir) throws IOException {
     if (!Files.isDirectory(dir.resolve("pipeline"))) throw new IOException("no theme model under " + dir);

@@ -31,10 +31,17 @@ public final class ThemeRepresentation {
 
   private final ThemeSettings settings;
   private final KeywordOrder order;
+  private final Curation curation;
 
   public ThemeRepresentation(ThemeSettings settings) {
+    this(settings, Curation.NONE);
+  }
+
+  /** @param curation the researcher's names for themes and stop words ({@link Curation#rename}, {@link Curation#stopWords}) */
+  public ThemeRepresentation(ThemeSettings settings, Curation curation) {
     this.settings = settings;
     this.order = ThemeParts.keywordOrder(settings.keywords());
+    this.curation = curation;
   }
 
   /** @param assigned the output of {@link ThemeModel#transform}; rows with a null theme are ignored */
@@ -45,8 +52,13 @@ public final class ThemeRepresentation {
   /** @param counts {@code assigned}'s counts, when the run has them already */
   public List<Theme> describe(Dataset<Row> assigned, AssignmentCounts counts) {
     Dataset<Row> a = assigned.filter(col(ThemeModel.THEME_ID).isNotNull());
-    Map<Integer, List<Row>> keywords =
-        KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(), KEYWORDS);
+    // Room for the stop words, so that as many keywords are left as without them.
+    Map<Integer, List<Row>> keywords = KeywordPass.top(a, counts.termTotals(), counts.meanTermTotal(), settings.minDocFreq(),
+        curation.stopWords().isEmpty() ? KEYWORDS : 2 * KEYWORDS);
+    if (!curation.stopWords().isEmpty()) {
+      keywords.replaceAll((theme, rows) -> rows.stream()
+          .filter(r -> curation.stopWords().stream().noneMatch(w -> nested(w, r.getString(1)))).limit(KEYWORDS).toList());
+    }
     Map<Integer, Set<String>> toCount = new HashMap<>();
     if (order.readsCooccurrence()) {
       keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
@@ -66,7 +78,7 @@ public final class ThemeRepresentation {
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).toList();
       LargestPaper largest = counts.largestPapers().get(id);
-      themes.add(new Theme(id, label(terms), terms, kw.stream().map(k -> k.getDouble(2)).toList(), e.getValue(),
+      themes.add(new Theme(id, curation.rename().getOrDefault(id, label(terms)), terms, kw.stream().map(k -> k.getDouble(2)).toList(), e.getValue(),
           papers, share, largest.paperId(), largest.share(), examples.getOrDefault(id, List.of()),
           quotes.getOrDefault(id, List.of())));
     }
