@@ -39,7 +39,7 @@ import org.thememiner.ingest.ExtractStage;
 import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.SectionPart;
-import org.thememiner.job.JobConfig;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Json;
 import org.thememiner.themes.Evidence;

@@ -18,6 +18,9 @@ import org.thememiner.annotate.AnnotateStage;
 import org.thememiner.annotate.CoreNlpPipelines;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.ingest.Paper;
+import org.thememiner.job.rerun.CorpusCache;
+import org.thememiner.job.rerun.RunSentences;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.Versions;
 import scala.Tuple2;
 

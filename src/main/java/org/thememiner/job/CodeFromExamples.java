@@ -13,6 +13,7 @@ import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.compare.CodedExamples;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ExampleCoding;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.themes.ThemeModel;
 
 /**

@@ -3,6 +3,7 @@ package org.thememiner.job;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.thememiner.job.rerun.ModelReuse;
 import org.thememiner.themes.Theme;
 import org.thememiner.themes.ThemeModel;
 

@@ -18,6 +18,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.thememiner.job.rerun.CorpusCache;
 import org.thememiner.themes.SentenceEncoder;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeSettings;

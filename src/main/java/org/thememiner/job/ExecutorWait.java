@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.thememiner.job.spec.ConfigException;
 
 /**
  * On a cluster, waits until a first executor joined. Spark itself waits forever for executors the cluster cannot

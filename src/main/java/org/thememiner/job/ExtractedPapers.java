@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.thememiner.ingest.AuthorThemeSearch;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.ingest.Paper;
+import org.thememiner.job.rerun.CarriedPapers;
 import org.thememiner.report.PaperSummary;
 
 /**

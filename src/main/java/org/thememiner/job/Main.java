@@ -23,15 +23,18 @@ import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.compare.QdaCodebook;
 import org.thememiner.compare.Translation;
 import org.thememiner.ingest.InputFile;
+import org.thememiner.job.spec.ConfigException;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.AuthorThemesCsv;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.TranslationsJson;
 import org.thememiner.report.export.Exports;
 import org.thememiner.themes.SentenceEncoder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code thememiner} command line of the job: {@code run}, {@code extract} and {@code rerun}, the main class of

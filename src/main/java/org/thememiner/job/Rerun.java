@@ -15,6 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.ingest.InputFile;
+import org.thememiner.job.rerun.RunPlan;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.JobConfigLoader;
 
 /**
  * A scheduled rerun of a job: a new dated run folder under the job's {@code out}, the cache and the theme

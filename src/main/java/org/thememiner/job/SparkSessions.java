@@ -2,6 +2,7 @@ package org.thememiner.job;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.thememiner.job.spec.ConfigException;
 
 /** The job's Spark session: local mode by default, whatever master spark-submit chose otherwise. */
 public final class SparkSessions {

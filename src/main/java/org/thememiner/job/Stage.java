@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.thememiner.job.rerun.CorpusCache;
 
 /**
  * One step of a run, from what the steps before it made to what the steps after it read: extract, annotate, embed,

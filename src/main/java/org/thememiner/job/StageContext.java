@@ -3,6 +3,8 @@ package org.thememiner.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.thememiner.job.rerun.CorpusCache;
+import org.thememiner.job.spec.JobConfig;
 
 /**
  * What every stage of one run works with.

@@ -27,6 +27,8 @@ import org.thememiner.compare.GoldCoding;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
 import org.thememiner.compare.StudyTable;
+import org.thememiner.job.rerun.ModelReuse;
+import org.thememiner.job.rerun.PreviousRun;
 import org.thememiner.report.AtomicFiles;
 import org.thememiner.report.Csv;
 import org.thememiner.report.Drift;

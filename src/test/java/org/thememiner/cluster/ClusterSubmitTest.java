@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.thememiner.TestData;
 import org.thememiner.DocumentedCommands;
 import org.thememiner.job.ExitCode;
-import org.thememiner.job.JobConfig;
-import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.job.ThememinerJob;
 
 /**

@@ -25,8 +25,8 @@ import org.thememiner.ingest.InputScanner;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.SectionPart;
-import org.thememiner.job.JobConfig;
-import org.thememiner.job.JobConfigLoader;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.themes.TopicQuality;
 
 /** {@code thememiner eval} on the Tully PDF: the authors' seven Results themes are the gold. */

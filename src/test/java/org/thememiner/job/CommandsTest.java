@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.DocumentedCommands;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.export.RunFixture;
 import picocli.CommandLine;
 

@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.spec.ConfigException;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunLayout;
 

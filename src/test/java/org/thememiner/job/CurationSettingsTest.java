@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.job.spec.ConfigException;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.themes.Curation;
 
 /** The job spec's {@code curation} block as read from YAML, and the edits it rejects. */

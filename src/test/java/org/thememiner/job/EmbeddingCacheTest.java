@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.spec.JobConfigLoader;
 
 /**
  * Sentence vectors go into the cache keyed by model and text: a later run embeds only texts it has not seen, and

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.thememiner.TestData;
+import org.thememiner.job.spec.JobConfigLoader;
 
 /**
  * One run of the whole job on real inputs (two publisher PDFs, four PLOS JATS articles and one broken file)

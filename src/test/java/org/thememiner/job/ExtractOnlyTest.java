@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.Json;
 
 /** {@code thememiner extract}: papers, errors and the author themes found, no annotation or themes. */

@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.rerun.CacheCheckpoints;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.Json;
 
 /**

@@ -60,7 +60,7 @@ public class SchemasTest {
   void theDefaultsAndEveryShippedJobSpecHoldForTheJobSpecSchema() throws Exception {
     Schema spec = schema("job-spec.schema.json");
     YAMLMapper yaml = new YAMLMapper();
-    JsonNode defaults = yaml.readTree(SchemasTest.class.getResourceAsStream("/org/thememiner/job/defaults.yaml"));
+    JsonNode defaults = yaml.readTree(SchemasTest.class.getResourceAsStream("/org/thememiner/job/spec/defaults.yaml"));
     assertEquals(List.of(), errors(spec, defaults), "defaults.yaml");
     try (Stream<Path> specs = Files.list(Path.of("jobs"))) {
       for (Path p : specs.filter(f -> f.toString().endsWith(".yaml")).toList()) {
@@ -82,7 +82,7 @@ public class SchemasTest {
         List.of("themes", "centre"), ThemeSettings.CENTRES,
         List.of("themes", "context"), ThemeSettings.CONTEXTS,
         List.of("compare", "exampleCoder"), ExampleCoder.METHODS,
-        List.of("rerun", "mode"), org.thememiner.job.RerunSettings.MODES);
+        List.of("rerun", "mode"), org.thememiner.job.spec.RerunSettings.MODES);
     expected.forEach((path, names) -> assertEquals(sorted(names),
         sorted(strings((ArrayNode) props.get(path.get(0)).get("properties").get(path.get(1)).get("enum"))), String.join(".", path)));
     assertEquals(sorted(Exports.FORMATS), sorted(strings((ArrayNode) props.get("export").get("items").get("enum"))), "export");

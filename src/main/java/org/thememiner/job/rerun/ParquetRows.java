@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;

@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import org.thememiner.themes.ThemeSettings;
  * What a run's themes start from ({@code rerun.mode}), and why: a model fitted on the run's sentences, or the saved
  * model reused, with or without the previous run's assignments of unchanged papers carried over.
  */
-sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseSavedModel {
+public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseSavedModel {
   /** The per-token columns of a sentence that only {@code sentences/} reads. */
   String[] TOKEN_COLUMNS = {"tokens", "lemmas", "ner"};
 
@@ -53,7 +53,7 @@ sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseSavedMod
     }
 
     /** Every sentence with every column: {@code assigned}, or with carried rows, those and the added ones. */
-    Dataset<Row> everyColumn() {
+    public Dataset<Row> everyColumn() {
       return carried.map(c -> c.assignments().rows().unionByName(c.added())).orElse(assigned);
     }
 

@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunLayout;
 import org.thememiner.report.Versions;
@@ -25,11 +26,11 @@ import org.thememiner.themes.Theme;
  * @param papers      each paper of papers.jsonl by id
  * @param papersInIdOrder whether papers.jsonl lists its papers by ascending id, as a run writes it
  */
-record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Map<String, PaperFile> papers, boolean papersInIdOrder) {
+public record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Map<String, PaperFile> papers, boolean papersInIdOrder) {
   /** Where a paper came from: its file's path and content hash, as its papers.jsonl line says. */
   record PaperFile(String source, String sha256) {}
 
-  String startedAt() {
+  public String startedAt() {
     return run.path("startedAt").asText(null);
   }
 
@@ -49,7 +50,7 @@ record PreviousRun(Path folder, JsonNode run, List<Theme> themes, Map<String, Pa
   }
 
   /** Empty when the folder holds no complete earlier run, or one this version cannot read. */
-  static Optional<PreviousRun> load(Path outDir) {
+  public static Optional<PreviousRun> load(Path outDir) {
     Path run = outDir.resolve(RunLayout.RUN_INFO);
     Path themes = outDir.resolve(RunLayout.THEMES);
     Path papers = outDir.resolve(RunLayout.PAPERS);

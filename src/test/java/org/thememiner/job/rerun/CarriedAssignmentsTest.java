@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.ExitCode;
+import org.thememiner.job.ThememinerJob;
+import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.Json;
 import org.thememiner.themes.ThemeModel;
 

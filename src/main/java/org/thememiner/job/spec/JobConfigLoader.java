@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

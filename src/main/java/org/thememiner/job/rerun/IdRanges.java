@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.apache.spark.Partitioner;
  * Partitions by ranges of ids that are known in advance, as Spark's {@code RangePartitioner} does for keys it
  * samples: a sort by paper id without the sampling job. The ranges hold equal numbers of the given ids.
  */
-final class IdRanges extends Partitioner {
+public final class IdRanges extends Partitioner {
   /** The last id of each range but the last. */
   private final String[] upper;
 
@@ -17,7 +17,7 @@ final class IdRanges extends Partitioner {
   }
 
   /** At most {@code partitions} ranges over {@code ids} (sorted, distinct). */
-  static IdRanges of(List<String> ids, int partitions) {
+  public static IdRanges of(List<String> ids, int partitions) {
     int n = Math.max(1, Math.min(partitions, ids.size()));
     String[] upper = new String[n - 1];
     for (int i = 0; i < n - 1; i++) upper[i] = ids.get((int) ((long) (i + 1) * ids.size() / n) - 1);

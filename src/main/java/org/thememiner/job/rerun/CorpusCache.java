@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -56,7 +56,7 @@ import org.thememiner.report.Json;
  * cache is looked up (a file truncated or damaged outside the job) is moved to {@code _damaged/}, with a line in
  * the log: its entries count as not cached, so the run makes them again.
  */
-final class CorpusCache {
+public final class CorpusCache {
   private static final String ITEM = "item";
   private static final StructType PAPERS = new StructType()
       .add(ITEM, DataTypes.StringType, false)
@@ -80,7 +80,7 @@ final class CorpusCache {
   private final Path tmp;
 
   /** @param log where a batch set aside is reported */
-  CorpusCache(SparkSession spark, String location, PrintStream log) {
+  public CorpusCache(SparkSession spark, String location, PrintStream log) {
     this.spark = spark;
     this.root = new Path(location);
     this.log = log;
@@ -88,7 +88,7 @@ final class CorpusCache {
   }
 
   /** A short, stable key of everything that shapes a stage's output. */
-  static String key(Object... parts) {
+  public static String key(Object... parts) {
     try {
       return FileHashes.sha256(Json.MAPPER.writeValueAsBytes(Arrays.asList(parts))).substring(0, 16);
     } catch (IOException e) {
@@ -97,20 +97,20 @@ final class CorpusCache {
   }
 
   /** The cache item of a paper: its file's bytes (SHA-256) and name. */
-  static String paperItem(String sha256, String fileName) {
+  public static String paperItem(String sha256, String fileName) {
     return FileHashes.sha256((sha256 + "\n" + fileName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Which of {@code items} ({@link #paperItem}) have papers cached under {@code key}. */
-  Set<String> cachedPapers(String key, Set<String> items) throws IOException {
+  public Set<String> cachedPapers(String key, Set<String> items) throws IOException {
     return hits(table("papers", key), PAPERS, ITEM, items);
   }
 
   /** How many sentences, and tokens in them, one content hash has in the cache. */
-  record SentenceCounts(long sentences, long tokens) {}
+  public record SentenceCounts(long sentences, long tokens) {}
 
   /** Which of {@code shas} have sentences cached under {@code key}, with their counts. */
-  Map<String, SentenceCounts> cachedSentences(String key, Set<String> shas) throws IOException {
+  public Map<String, SentenceCounts> cachedSentences(String key, Set<String> shas) throws IOException {
     Path table = table("sentences", key);
     if (shas.isEmpty()) return Map.of();
     return readable(table, Map.of(), batches -> {
@@ -124,7 +124,7 @@ final class CorpusCache {
   }
 
   /** The cached papers of these items (their ids and sources are those of the run that cached them). */
-  JavaRDD<Paper> papers(String key, Set<String> items) throws IOException {
+  public JavaRDD<Paper> papers(String key, Set<String> items) throws IOException {
     return read(batches(table("papers", key)), PAPERS, ITEM, items).select("paper").as(Encoders.STRING()).javaRDD()
         .map(json -> Json.MAPPER.readValue(json, Paper.class));
   }
@@ -138,7 +138,7 @@ final class CorpusCache {
    * The cached vectors ({@link #EMBEDDINGS}) of the texts in {@code textShas} (a {@code text_sha} column), one row per
    * text, persisted; null when the cache has none under {@code key}.
    */
-  Dataset<Row> embeddings(String key, Dataset<Row> textShas) throws IOException {
+  public Dataset<Row> embeddings(String key, Dataset<Row> textShas) throws IOException {
     return readable(table("embeddings", key), null, batches -> {
       // Two runs that raced may both have cached a text: one row each, or the join would double its sentences.
       Dataset<Row> found = read(batches, EMBEDDINGS, "text_sha", textShas).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
@@ -151,7 +151,7 @@ final class CorpusCache {
    * Adds vectors ({@link #EMBEDDINGS}); the caller gives one row per text. They are those {@link #committingEmbeddings}
    * checkpointed, so this run's checkpoints under {@code key} are dropped once the batch is in place.
    */
-  void addEmbeddings(String key, Dataset<Row> vectors) throws IOException {
+  public void addEmbeddings(String key, Dataset<Row> vectors) throws IOException {
     addReplacingCheckpoints(table("embeddings", key), vectors);
   }
 
@@ -160,7 +160,7 @@ final class CorpusCache {
    * {@code embedding} one) committed to the cache under {@code key} as each task ends ({@link CacheCheckpoints}).
    * A task commits once, when it ends: a kill costs at most the vectors of the tasks then running, one per core.
    */
-  Dataset<Row> committingEmbeddings(String key, Dataset<Row> sentences, org.apache.spark.sql.Column fresh) {
+  public Dataset<Row> committingEmbeddings(String key, Dataset<Row> sentences, org.apache.spark.sql.Column fresh) {
     Dataset<Row> marked = sentences.withColumn(FRESH, fresh);
     int textSha = marked.schema().fieldIndex("text_sha");
     int embedding = marked.schema().fieldIndex("embedding");
@@ -175,7 +175,7 @@ final class CorpusCache {
   }
 
   /** Adds papers; the caller gives one per item. */
-  void addPapers(String key, JavaRDD<Paper> papers) throws IOException {
+  public void addPapers(String key, JavaRDD<Paper> papers) throws IOException {
     JavaRDD<Row> rows = papers.map(p -> RowFactory.create(
         paperItem(p.sha256(), java.nio.file.Path.of(p.source()).getFileName().toString()),
         Json.MAPPER.writeValueAsString(p)));
@@ -187,7 +187,7 @@ final class CorpusCache {
    * those of the annotation {@link #committingSentences} checkpointed, so this run's checkpoints under {@code key}
    * are dropped once the batch is in place: the next lookup opens one batch, not a folder per checkpoint.
    */
-  void addSentences(String key, Dataset<Row> sentencesWithSha) throws IOException {
+  public void addSentences(String key, Dataset<Row> sentencesWithSha) throws IOException {
     addReplacingCheckpoints(table("sentences", key), sentencesWithSha);
   }
 
@@ -212,7 +212,7 @@ final class CorpusCache {
    * run ({@link CacheCheckpoints}): those of the papers in {@code shaByFirstId} (one paper per content hash, as
    * {@link #addSentences} takes), with that hash.
    */
-  JavaRDD<AnnotateStage.Outcome> committingSentences(String key, JavaRDD<AnnotateStage.Outcome> outcomes,
+  public JavaRDD<AnnotateStage.Outcome> committingSentences(String key, JavaRDD<AnnotateStage.Outcome> outcomes,
       Map<String, String> shaByFirstId, int papersPerCommit) {
     CacheCheckpoints checkpoints = checkpoints(table("sentences", key), SENTENCES, papersPerCommit);
     Broadcast<Map<String, String>> shas = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HashMap<>(shaByFirstId));
@@ -350,7 +350,7 @@ final class CorpusCache {
    * have ended ({@link TempOwner#ended}). Another run's folder is left alone while that run lives, so that jobs
    * sharing a cache do not delete each other's batches as they are written.
    */
-  void cleanUp() throws IOException {
+  public void cleanUp() throws IOException {
     Path all = tmp.getParent();
     FileSystem fs = all.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(all)) return;

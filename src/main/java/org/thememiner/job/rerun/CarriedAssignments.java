@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.ingest.FileHashes;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.RunLayout;
 
 /**
@@ -34,7 +35,7 @@ import org.thememiner.report.RunLayout;
  * @param wholeTable whether every paper of the previous {@code sentences/} is carried: its files are then the
  *                   carried rows, and the run can copy them rather than write those rows again
  */
-record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, boolean wholeTable) {
+public record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, boolean wholeTable) {
   /** How many papers are carried. */
   int papers() {
     return paperIds.size();
@@ -48,7 +49,7 @@ record CarriedAssignments(Dataset<Row> rows, Set<String> paperIds, Path from, bo
    * @param failedIds papers that failed in this run
    * @throws IOException the previous run's model or sentences cannot be read (the message names the file)
    */
-  static Optional<CarriedAssignments> load(SparkSession spark, PreviousRun previous, Path outDir, Path sharedModel,
+  public static Optional<CarriedAssignments> load(SparkSession spark, PreviousRun previous, Path outDir, Path sharedModel,
       JobConfig config, Map<String, String> shaById, Set<String> failedIds) throws IOException {
     Path previousRun = previous.folder();
     Path sentences = previousRun.resolve(RunLayout.SENTENCES);

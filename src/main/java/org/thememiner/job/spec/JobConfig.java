@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.spec;
 
 import java.util.List;
 import org.thememiner.annotate.AnnotatorSettings;

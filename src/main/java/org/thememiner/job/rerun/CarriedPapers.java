@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.ingest.Paper;
+import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.Json;
 
 /**
@@ -26,14 +27,14 @@ import org.thememiner.report.Json;
  * @param file the previous papers.jsonl, or null when nothing is carried
  * @param ids  the carried papers
  */
-record CarriedPapers(Path file, Set<String> ids) {
+public record CarriedPapers(Path file, Set<String> ids) {
   static final CarriedPapers NONE = new CarriedPapers(null, Set.of());
 
   /**
    * @param candidates the run's files whose papers the cache holds: only those are carried
    * @param shaById    the content hash of each of the run's files, by id
    */
-  static CarriedPapers of(Optional<PreviousRun> previous, JobConfig config, Collection<InputFile> candidates,
+  public static CarriedPapers of(Optional<PreviousRun> previous, JobConfig config, Collection<InputFile> candidates,
       Map<String, String> shaById) throws IOException {
     if (previous.isEmpty() || !previous.get().papersInIdOrder() || !previous.get().madeLike(config, List.of("extract"))) {
       return NONE;
@@ -47,7 +48,7 @@ record CarriedPapers(Path file, Set<String> ids) {
 
   /** What the merge gives for each paper it writes, in id order. */
   @FunctionalInterface
-  interface Written {
+  public interface Written {
     void paper(Paper p) throws IOException;
   }
 
@@ -57,7 +58,7 @@ record CarriedPapers(Path file, Set<String> ids) {
    * @throws IOException also when a carried line is no longer in the previous papers.jsonl (the file changed
    *                     during the run)
    */
-  void write(Iterator<Paper> others, Writer w, Written written) throws IOException {
+  public void write(Iterator<Paper> others, Writer w, Written written) throws IOException {
     try (BufferedReader previous = file == null ? null : Files.newBufferedReader(file)) {
       Line carried = nextCarried(previous);
       Paper other = others.hasNext() ? others.next() : null;

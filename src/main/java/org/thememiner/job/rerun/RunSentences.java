@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import static org.apache.spark.sql.functions.broadcast;
 
@@ -26,17 +26,17 @@ import org.thememiner.annotate.AnnotateStage;
  * @param key         their cache key
  * @param cachedIds   the paper ids of each content hash whose sentences the cache holds
  */
-record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<String, List<String>> cachedIds) {
+public record RunSentences(Dataset<Row> fresh, CorpusCache cache, String key, Map<String, List<String>> cachedIds) {
   /** A paper id and the content hash of its file. */
-  static final StructType ID_SHA = new StructType().add("paper_id", DataTypes.StringType)
+  public static final StructType ID_SHA = new StructType().add("paper_id", DataTypes.StringType)
       .add("sha256", DataTypes.StringType);
 
   /** Sentences annotated in this run only: nothing from a cache. */
-  static RunSentences annotatedNow(Dataset<Row> fresh) {
+  public static RunSentences annotatedNow(Dataset<Row> fresh) {
     return new RunSentences(fresh, null, null, Map.of());
   }
 
-  Dataset<Row> all() throws IOException {
+  public Dataset<Row> all() throws IOException {
     return except(Set.of());
   }
 

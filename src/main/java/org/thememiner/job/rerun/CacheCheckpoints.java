@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -30,11 +30,11 @@ import org.apache.spark.util.SerializableConfiguration;
  * @param hadoop         the file system settings of the driver's session
  * @param itemsPerCommit items with entries a task finishes before it commits them
  */
-record CacheCheckpoints(String table, String tmp, String run, StructType schema,
+public record CacheCheckpoints(String table, String tmp, String run, StructType schema,
     Broadcast<SerializableConfiguration> hadoop, int itemsPerCommit) implements Serializable {
-  static final String PREFIX = "checkpoint-";
+  public static final String PREFIX = "checkpoint-";
 
-  CacheCheckpoints {
+  public CacheCheckpoints {
     if (itemsPerCommit < 1) throw new IllegalArgumentException("itemsPerCommit must be at least 1: " + itemsPerCommit);
   }
 

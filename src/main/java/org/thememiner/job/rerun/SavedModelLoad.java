@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.thememiner.themes.ThemeModel;
  * Spark pipeline is a dozen or more one-task jobs (1-1.7 s measured on a 1x rerun): run beside the stages before
  * it, they are no longer on the rerun's path.
  */
-final class SavedModelLoad implements AutoCloseable {
+public final class SavedModelLoad implements AutoCloseable {
   private final Path dir;
   private final CompletableFuture<ThemeModel> loading;
 
@@ -21,7 +21,7 @@ final class SavedModelLoad implements AutoCloseable {
   }
 
   /** Starts loading the model in {@code dir} when the plan may reuse it; otherwise loads nothing until asked. */
-  static SavedModelLoad start(RunPlan plan) {
+  public static SavedModelLoad start(RunPlan plan) {
     Path dir = plan.sharedModel();
     if (plan.fitsRegardless().isPresent()) return new SavedModelLoad(dir, null);
     CompletableFuture<ThemeModel> loading = new CompletableFuture<>();

@@ -1,4 +1,4 @@
-package org.thememiner.job;
+package org.thememiner.job.spec;
 
 /** Settings or arguments that stop a job before any work: the message names the file or flag and the problem. */
 public final class ConfigException extends Exception {

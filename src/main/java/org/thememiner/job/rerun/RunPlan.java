@@ -1,7 +1,9 @@
-package org.thememiner.job;
+package org.thememiner.job.rerun;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.thememiner.job.spec.JobConfig;
+import org.thememiner.job.spec.RerunSettings;
 import org.thememiner.themes.ThemeModel;
 
 /**
@@ -14,7 +16,7 @@ import org.thememiner.themes.ThemeModel;
  */
 public record RunPlan(Path previousRun, Path sharedModel, String mode, double refitGrowth) {
   /** A plain run: drift against what the output folder held before, themes fitted every time. */
-  static RunPlan plain(JobConfig config) {
+  public static RunPlan plain(JobConfig config) {
     return new RunPlan(Path.of(config.out()), null, "refit", 0);
   }
 
@@ -24,7 +26,7 @@ public record RunPlan(Path previousRun, Path sharedModel, String mode, double re
   }
 
   /** Why this plan fits whatever the run's sentences are, or empty when it may reuse the saved model. */
-  Optional<String> fitsRegardless() {
+  public Optional<String> fitsRegardless() {
     if (sharedModel == null || mode.equals("refit")) return Optional.of("rerun.mode refit");
     if (!ThemeModel.exists(sharedModel)) return Optional.of("no saved model yet");
     return Optional.empty();
