@@ -3,10 +3,6 @@ package org.thememiner.compare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,16 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * The codes of a REFI-QDA codebook ({@code .qdc}) or project ({@code .qdpx}), as NVivo, ATLAS.ti and MAXQDA export
@@ -36,10 +25,8 @@ import org.xml.sax.SAXException;
  * {@code constructs import} writes.
  */
 public final class QdaCodebook {
-  private static final String CODEBOOK_NS = "urn:QDA-XML:codebook:1.0";
   private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
-  private static final String PROJECT_NS = "urn:QDA-XML:project:1.0";
   /** Words too common to say what a code is about. */
   private static final Set<String> STOP = Set.of("and", "the", "for", "with", "from", "into", "about", "that", "this",
       "their", "them", "they", "its", "our", "not", "are", "was", "were", "has", "have", "who", "what", "how", "when");
@@ -57,15 +44,15 @@ public final class QdaCodebook {
    * without a name, is an {@link InvalidConstructSetException} naming the file and the element.
    */
   public static ConstructSet read(Path file, String id) {
-    Document doc = parse(file);
+    Document doc = QdaXml.parse(file, InvalidConstructSetException::new);
     Element root = doc.getDocumentElement();
-    boolean project = PROJECT_NS.equals(root.getNamespaceURI()) && "Project".equals(root.getLocalName());
-    boolean codebook = CODEBOOK_NS.equals(root.getNamespaceURI()) && "CodeBook".equals(root.getLocalName());
+    boolean project = QdaXml.PROJECT_NS.equals(root.getNamespaceURI()) && "Project".equals(root.getLocalName());
+    boolean codebook = QdaXml.CODEBOOK_NS.equals(root.getNamespaceURI()) && "CodeBook".equals(root.getLocalName());
     if (!project && !codebook) {
       throw new InvalidConstructSetException(file + ": the root element is " + root.getTagName()
-          + ", not a REFI-QDA CodeBook (" + CODEBOOK_NS + ") or Project (" + PROJECT_NS + ")");
+          + ", not a REFI-QDA CodeBook (" + QdaXml.CODEBOOK_NS + ") or Project (" + QdaXml.PROJECT_NS + ")");
     }
-    Element codes = project ? child(child(root, "CodeBook"), "Codes") : child(root, "Codes");
+    Element codes = project ? QdaXml.child(QdaXml.child(root, "CodeBook"), "Codes") : QdaXml.child(root, "Codes");
     if (codes == null) throw new InvalidConstructSetException(file + ": no Codes element" + (project ? " in its CodeBook" : ""));
     List<Draft> drafts = new ArrayList<>();
     collect(file, codes, "Codes", null, 0, drafts, new HashSet<>());
@@ -103,7 +90,7 @@ public final class QdaCodebook {
       if (!codable) {
         collect(file, code, path, above, depth, out, ids);
       } else if (depth < 2) {
-        Element d = child(code, "Description");
+        Element d = QdaXml.child(code, "Description");
         String description = d == null || d.getTextContent().isBlank() ? name : d.getTextContent().strip();
         Draft draft = new Draft(uniqueId(name, ids), name, description, depth == 0 ? null : above.id(), new ArrayList<>());
         out.add(draft);
@@ -114,47 +101,6 @@ public final class QdaCodebook {
         collect(file, code, path, above, depth, out, ids);
       }
     }
-  }
-
-  private static Document parse(Path file) {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setExpandEntityReferences(false);
-      DocumentBuilder builder = f.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".qdpx")) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-          ZipEntry qde = zip.getEntry("project.qde");
-          if (qde == null) throw new InvalidConstructSetException(file + ": no project.qde in the .qdpx archive");
-          try (InputStream in = zip.getInputStream(qde)) {
-            return builder.parse(in);
-          }
-        }
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        return builder.parse(in);
-      }
-    } catch (NoSuchFileException e) {
-      throw new InvalidConstructSetException(file + ": no such file");
-    } catch (SAXException e) {
-      throw new InvalidConstructSetException(file + ": not well-formed XML: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InvalidConstructSetException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
-    }
-  }
-
-  /** The first child element of this local name, or null. */
-  private static Element child(Element parent, String localName) {
-    if (parent == null) return null;
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element e && localName.equals(e.getLocalName())) return e;
-    }
-    return null;
   }
 
   /** The id a set read from {@code file} gets when none is given: its file name, in kebab case. */

@@ -54,7 +54,11 @@ public final class InputScanner {
 
   /** pdf, jats or text by file extension; empty for files the job does not read. */
   public static Optional<String> formatOf(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return formatOfName(path.getFileName().toString());
+  }
+
+  private static Optional<String> formatOfName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".pdf")) return Optional.of("pdf");
     if (name.endsWith(".xml") || name.endsWith(".nxml")) return Optional.of("jats");
     if (name.endsWith(".txt") || name.endsWith(".md")) return Optional.of("text");
@@ -63,14 +67,20 @@ public final class InputScanner {
 
   /** Lower-case file name stem with every run of other characters than [a-z0-9] turned into one '-'. */
   static String slug(Path path) {
-    String name = path.getFileName().toString();
+    return idOf(path.getFileName().toString());
+  }
+
+  /**
+   * The paper id a file of this name gets ({@link #scan} adds to it when two files share it), for a name that may
+   * lack its extension, as a QDA project's source names do: the extension of a format the job reads is left out.
+   */
+  public static String idOf(String name) {
     int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String stem = dot > 0 && formatOfName(name).isPresent() ? name.substring(0, dot) : name;
     String ascii = Normalizer.normalize(stem, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return slug.isEmpty() ? "file" : slug;
   }
-
 
   private static long size(Path path) {
     try {

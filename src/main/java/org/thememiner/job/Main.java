@@ -101,12 +101,14 @@ public final class Main {
     @Option(names = "--themes", description = "number of themes (default: chosen automatically)")
     Integer themes;
 
-    @Option(names = "--gold", description = "gold paper-level coding to score against: SET_ID=FILE.tsv, or FILE.tsv "
-        + "with a single construct set (repeatable)")
+    @Option(names = "--gold", description = "gold coding to score against: SET_ID=FILE.tsv (paper level) or "
+        + "SET_ID=FILE.qdpx (a QDA project's coded selections: papers and sentences), or FILE alone with a single "
+        + "construct set (repeatable)")
     List<String> gold = new ArrayList<>();
 
     @Option(names = "--coded-examples", description = "sentences you coded, to code the rest of the corpus from: "
-        + "SET_ID=FILE.tsv (header construct_id<TAB>text), or FILE.tsv with a single construct set (repeatable)")
+        + "SET_ID=FILE.tsv (header construct_id<TAB>text) or SET_ID=FILE.qdpx (a QDA project's coded selections), "
+        + "or FILE alone with a single construct set (repeatable)")
     List<String> codedExamples = new ArrayList<>();
 
     @Option(names = "--export", description = "also export the run: qdpx (REFI-QDA project), qdc (REFI-QDA codebook),"

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.annotate.CoreNlpTermAnalyzer;
 import org.thememiner.compare.CodedExamples;
-import org.thememiner.compare.ConstructComparison;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
 import org.thememiner.compare.ExampleCoding;
@@ -158,7 +158,13 @@ public final class ThememinerJob {
 
   private GoldCoding loadGold(String spec) throws ConfigException {
     try {
-      return GoldCoding.load(fileOf(spec), setOf(spec, "--gold"));
+      GoldCoding gold = GoldCoding.load(fileOf(spec), setOf(spec, "--gold"));
+      if (!gold.otherCodes().isEmpty()) {
+        out.println("gold      " + fileOf(spec) + ": selections coded with codes that are no construct of " + gold.setId()
+            + " are left out: " + gold.otherCodes().stream().limit(10).collect(Collectors.joining(", "))
+            + (gold.otherCodes().size() > 10 ? " and " + (gold.otherCodes().size() - 10) + " more" : ""));
+      }
+      return gold;
     } catch (InvalidGoldCodingException e) {
       throw new ConfigException(e.getMessage());
     }
@@ -268,15 +274,15 @@ public final class ThememinerJob {
           ? EmbedSentences.embedded(context, fit.assigned()) : fit.assigned();
       Map<String, ExampleCoding> exampleCodings = codedExamples.isEmpty() ? Map.of()
           : context.run(new CodeFromExamples(constructSets, codedExamples, fit.model()), toCode);
-      List<ConstructComparison> comparisons = context.run(
-          new CompareConstructs(constructSets, profiler, fit.model(), fit.themes(), exampleCodings), toCode);
+      CompareConstructs.Compared compared = context.run(
+          new CompareConstructs(constructSets, goldCodings, profiler, fit.model(), fit.themes(), exampleCodings), toCode);
       WriteRunFolder.Written written = context.run(new WriteRunFolder(constructSets, goldCodings, profiler, previous, extracted),
-          new WriteRunFolder.Findings(fit, toCode, comparisons, exampleCodings));
+          new WriteRunFolder.Findings(fit, toCode, compared, exampleCodings));
 
       int code = context.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
       RunInfo info = writeRunInfo(context, startedAt, code, files, extracted, fit.model(), stability, fit.themes());
       AtomicFiles.writeString(outDir.resolve(RunLayout.REPORT), HtmlReport.render(new HtmlReport.Content(info,
-          extracted.summaries(), fit.themes(), comparisons, written.agreements(), written.drift(), context.failures().list(),
+          extracted.summaries(), fit.themes(), compared.comparisons(), written.agreements(), written.drift(), context.failures().list(),
           written.studyTable(), config.curation().describe(), PaperTexts.read(spark, outDir.resolve(RunLayout.SENTENCES)))));
       if (!config.export().isEmpty()) context.run(new ExportRun(), outDir);
       return code;

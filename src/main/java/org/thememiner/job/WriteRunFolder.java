@@ -56,8 +56,12 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
    *                       representation reads them)
    * @param exampleCodings the coding stage's coders, by construct set id
    */
-  record Findings(DiscoveredThemes fit, Dataset<Row> toCode, List<ConstructComparison> comparisons,
-      Map<String, ExampleCoding> exampleCodings) {}
+  record Findings(DiscoveredThemes fit, Dataset<Row> toCode, CompareConstructs.Compared compared,
+      Map<String, ExampleCoding> exampleCodings) {
+    List<ConstructComparison> comparisons() {
+      return compared.comparisons();
+    }
+  }
 
   /**
    * What report.html shows besides the files: the gold agreement per construct set, the drift or null, and the
@@ -83,7 +87,7 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
     } else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty()); // vectors are the model's input, not an output
     writeAssignments(outDir, fit.assigned(), constructsByTheme(found.comparisons()), coded);
     AtomicFiles.write(outDir.resolve(RunLayout.THEMES), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, fit.themes()));
-    Map<String, GoldAgreement> agreements = goldAgreements(context, found.comparisons());
+    Map<String, GoldAgreement> agreements = goldAgreements(context, found.compared());
     Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers().keySet(), fit.themes(),
         new HashSet<>(extracted.sha256ById().keySet()))).orElse(null);
     if (drift != null) {
@@ -127,11 +131,11 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
     return new SentenceCoder(context.config().compare().minCodingScore()).code(context.spark(), model, toCode, prototypes);
   }
 
-  private Map<String, GoldAgreement> goldAgreements(StageContext context, List<ConstructComparison> comparisons) {
+  private Map<String, GoldAgreement> goldAgreements(StageContext context, CompareConstructs.Compared compared) {
     Map<String, GoldAgreement> agreements = new LinkedHashMap<>();
     for (GoldCoding gold : goldCodings) {
-      comparisons.stream().filter(c -> c.setId().equals(gold.setId())).findFirst()
-          .ifPresent(c -> agreements.put(gold.setId(), GoldAgreement.of(gold, c)));
+      compared.comparisons().stream().filter(c -> c.setId().equals(gold.setId())).findFirst()
+          .ifPresent(c -> agreements.put(gold.setId(), GoldAgreement.of(gold, c, compared.sentenceLevels().get(gold.setId()))));
     }
     agreements.forEach((set, a) -> context.console().printf(Locale.ROOT, "gold      %s: Cohen's kappa %s over %d papers%n", set,
         a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()), a.papers()));

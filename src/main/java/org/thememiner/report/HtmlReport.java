@@ -188,6 +188,13 @@ public final class HtmlReport {
       if (gold != null) {
         stat(h, "Cohen's kappa", gold.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", gold.kappa()),
             "paper x construct presence against the gold coding (" + gold.papers() + " papers)");
+        GoldAgreement.SentenceLevel sentences = gold.sentences();
+        if (sentences != null) {
+          stat(h, "sentence kappa", sentences.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", sentences.kappa()),
+              "sentence coding against the gold coding's coded text (" + sentences.sentences() + " sentences of "
+                  + sentences.papers() + " papers, " + sentences.codedSentences() + " coded by the coder; "
+                  + sentences.sentencesNotFound() + " not found in its text)");
+        }
       }
       h.append("</div>");
       ConstructComparison.SimilarityMatrix hm = v.matrix();

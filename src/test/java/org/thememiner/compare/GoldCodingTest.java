@@ -88,7 +88,7 @@ class GoldCodingTest {
         withShares(theme(2, List.of("x"), List.of()), Map.of("p2", 0.02, "p3", 0.4)));
     ConstructComparison comparison = new ConstructComparator(PROFILER, fixed, new ComparisonSettings(0.25, 0.05, 0.05, null, 0.5, 0.3)).compare(MACLELLAN, themes);
 
-    GoldAgreement agreement = GoldAgreement.of(gold, comparison);
+    GoldAgreement agreement = GoldAgreement.of(gold, comparison, null);
     assertEquals(5, agreement.papers());
     assertEquals(1, agreement.papersWithoutThemes());
     ConstructAgreement r = agreement.constructs().get(0);
@@ -111,7 +111,7 @@ class GoldCodingTest {
     Path tsv = Files.writeString(dir.resolve("gold.tsv"), "paper_id\tconstructs\np1\t\n");
     ConstructComparison none = new ConstructComparator(PROFILER, WeightedSimilarity.standard(), ComparisonSettings.DEFAULT)
         .compare(MACLELLAN, List.of());
-    ConstructAgreement r = GoldAgreement.of(GoldCoding.load(tsv, MACLELLAN), none).constructs().get(0);
+    ConstructAgreement r = GoldAgreement.of(GoldCoding.load(tsv, MACLELLAN), none, null).constructs().get(0);
     assertNull(r.precision());
     assertNull(r.recall());
     assertNull(r.f1());

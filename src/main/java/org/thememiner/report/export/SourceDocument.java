@@ -3,6 +3,7 @@ package org.thememiner.report.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.thememiner.compare.CollapsedText;
 import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.Section;
 
@@ -56,7 +57,7 @@ final class SourceDocument {
 
   /** Collapses runs of white space to one space and trims: the form assignments.csv keeps sentences in. */
   static String normaliseSpace(String s) {
-    return Normalised.of(s, 0, s.length()).text();
+    return CollapsedText.collapse(s);
   }
 
   /**
@@ -65,7 +66,7 @@ final class SourceDocument {
    * forward is what makes a repeated sentence land on the right occurrence.
    */
   final class Locator {
-    private final Normalised[] normalised = new Normalised[bodies.size()];
+    private final CollapsedText[] normalised = new CollapsedText[bodies.size()];
     private int body;
     private int from;
     private int lastChar;
@@ -82,7 +83,7 @@ final class SourceDocument {
       if (wanted.isEmpty()) return Optional.empty();
       for (int b = body; b < bodies.size(); b++) {
         if (!bodies.get(b).heading().equals(sectionHeading)) continue;
-        Normalised n = normalised(b);
+        CollapsedText n = normalised(b);
         int at = n.text().indexOf(wanted, b == body ? from : 0);
         if (at < 0) continue;
         body = b;
@@ -96,8 +97,8 @@ final class SourceDocument {
       return Optional.empty();
     }
 
-    private Normalised normalised(int b) {
-      if (normalised[b] == null) normalised[b] = Normalised.of(text, bodies.get(b).start(), bodies.get(b).end());
+    private CollapsedText normalised(int b) {
+      if (normalised[b] == null) normalised[b] = CollapsedText.of(text, bodies.get(b).start(), bodies.get(b).end());
       return normalised[b];
     }
 
@@ -131,38 +132,6 @@ final class SourceDocument {
       }
       return Optional.empty();
     }
-  }
-
-  /** Text with white space collapsed, and for each of its characters the index it came from. */
-  private record Normalised(String text, int[] origin) {
-    static Normalised of(String s, int start, int end) {
-      StringBuilder out = new StringBuilder(end - start);
-      int[] origin = new int[end - start];
-      boolean pendingSpace = false;
-      for (int i = start; i < end; i++) {
-        char c = s.charAt(i);
-        if (isSpace(c)) {
-          pendingSpace = !out.isEmpty();
-          continue;
-        }
-        if (pendingSpace) {
-          origin[out.length()] = i - 1;
-          out.append(' ');
-          pendingSpace = false;
-        }
-        origin[out.length()] = i;
-        out.append(c);
-      }
-      return new Normalised(out.toString(), origin);
-    }
-
-    int originalIndex(int normalisedIndex) {
-      return origin[normalisedIndex];
-    }
-  }
-
-  private static boolean isSpace(char c) {
-    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /** Control characters other than tab and line feed become spaces: QDA software may refuse them in a text source. */
