@@ -204,11 +204,13 @@ public final class HtmlReport {
             v.constructs().stream().map(k -> shorten(k.name())).toList(), hm.values(),
             Math.min(1000, 360 + 60 * hm.constructIds().size()), Math.min(900, 220 + 34 * hm.themeIds().size())));
       }
-      h.append("<div class=\"scroll\"><table class=\"heat\"><tr><th>theme \\ construct</th>");
+      Map<String, String> names = v.constructs().stream()
+          .collect(Collectors.toMap(ConstructComparison.ConstructResult::constructId, ConstructComparison.ConstructResult::name));
+      h.append(FILTER_THEMES).append("<div class=\"scroll\"><table class=\"heat sortable\"><thead><tr><th>theme \\ construct</th>");
       for (ConstructComparison.ConstructResult c : v.constructs()) {
         h.append("<th class=\"rot\"><div>").append(esc(c.name())).append("</div></th>");
       }
-      h.append("</tr>");
+      h.append("</tr></thead><tbody>");
       Set<String> aligned = v.alignment().stream().map(p -> p.themeId() + "/" + p.constructId()).collect(Collectors.toSet());
       ConstructComparison.SimilarityMatrix m = v.matrix();
       for (int i = 0; i < m.themeIds().size(); i++) {
@@ -217,16 +219,17 @@ public final class HtmlReport {
             .append(esc(labels.getOrDefault(tid, ""))).append("</th>");
         for (int j = 0; j < m.constructIds().size(); j++) {
           double s = m.values()[i][j];
-          h.append("<td style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\"")
+          h.append("<td title=\"").append(esc("T" + tid + " " + labels.getOrDefault(tid, "") + " · "
+                  + names.getOrDefault(m.constructIds().get(j), m.constructIds().get(j)) + ": similarity "
+                  + String.format(Locale.ROOT, "%.2f", s))).append("\" data-v=\"").append(String.format(Locale.ROOT, "%.4f", s))
+              .append("\" style=\"background:").append(Html.heat(s)).append(";color:").append(Html.ink(s)).append("\"")
               .append(aligned.contains(tid + "/" + m.constructIds().get(j)) ? " class=\"best\"" : "").append(">")
               .append(String.format(Locale.ROOT, "%.2f", s)).append("</td>");
         }
         h.append("</tr>");
       }
-      h.append("</table></div><p class=\"meta\">Outlined cells: the one-to-one alignment (Hungarian) of themes and "
-          + "constructs at or above the threshold.</p>");
-      Map<String, String> names = v.constructs().stream()
-          .collect(Collectors.toMap(ConstructComparison.ConstructResult::constructId, ConstructComparison.ConstructResult::name));
+      h.append("</tbody></table></div><p class=\"meta\">Outlined cells: the one-to-one alignment (Hungarian) of themes and "
+          + "constructs at or above the threshold. Click a heading to sort.</p>");
       h.append("<p><b>Constructs no theme supports:</b> ").append(v.unsupportedConstructs().isEmpty() ? "none"
               : esc(v.unsupportedConstructs().stream().map(names::get).collect(Collectors.joining("; "))))
           .append("</p><p><b>Candidate new themes</b> (no construct explains them): ")
@@ -522,8 +525,13 @@ public final class HtmlReport {
   }
 
   /** A box that keeps only the rows of the table after it whose first cell holds what is typed ({@link #SCRIPT}). */
-  private static final String FILTER = "<input type=\"search\" class=\"filter\" placeholder=\"filter papers\" aria-label=\"filter the"
-      + " rows of the table below by paper\">";
+  private static final String FILTER = filter("papers", "paper");
+  private static final String FILTER_THEMES = filter("themes", "theme");
+
+  private static String filter(String rows, String by) {
+    return "<input type=\"search\" class=\"filter\" placeholder=\"filter " + rows + "\" aria-label=\"filter the rows of the"
+        + " table below by " + by + "\">";
+  }
 
   /**
    * The page's only script: click a heading of a table marked sortable, or focus it with Tab and press Enter or

@@ -87,7 +87,7 @@ class RunViewersTest {
         "sortable headings can be reached with Tab and say they are not sorted");
 
     // A keyboard walk: the first sortable heading focused and sorted with Enter, then reversed with Space; then the
-    // first filter box keeps the one paper it names.
+    // first filter box of papers keeps the one paper it names, and that of the theme x construct heatmap one theme.
     Path walk = out.resolve("report-keyboard-walk.html");
     Files.writeString(walk, Files.readString(out.resolve("report.html")).replace("</body>", """
         <script>
@@ -98,16 +98,19 @@ class RunViewersTest {
         states.push(th.getAttribute("aria-sort"));
         th.dispatchEvent(new KeyboardEvent("keydown", {key: " ", bubbles: true}));
         states.push(th.getAttribute("aria-sort"));
-        var box = document.querySelector("input.filter");
-        box.value = "tully";
-        box.dispatchEvent(new Event("input"));
-        states.push("shown " + Array.from(box.nextElementSibling.querySelector("tbody").rows).filter(function (r) { return !r.hidden; }).length);
+        var shown = function (box, text) {
+          box.value = text;
+          box.dispatchEvent(new Event("input"));
+          return Array.from(box.nextElementSibling.querySelector("tbody").rows).filter(function (r) { return !r.hidden; }).length;
+        };
+        states.push("shown " + shown(document.querySelector('input.filter[aria-label$="by paper"]'), "tully"));
+        states.push("themes shown " + shown(document.querySelector('input.filter[aria-label$="by theme"]'), "T1 "));
         document.body.setAttribute("data-walk", states.join(","));
         </script></body>"""));
     List<String> walkDump = new ArrayList<>(chromium);
     walkDump.addAll(List.of("--dump-dom", walk.toUri().toString()));
     Outcome walked = exec(walkDump, 120);
-    assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending,shown 1\""), walked.output().lines()
+    assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending,shown 1,themes shown 1\""), walked.output().lines()
         .filter(l -> l.contains("data-walk")).findFirst().orElse("no data-walk in the page"));
   }
 
