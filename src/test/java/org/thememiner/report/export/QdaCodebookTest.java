@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.compare.Construct;
@@ -19,8 +23,12 @@ import org.thememiner.compare.QdaCodebook;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
-/** A run's codes exported as a REFI-QDA codebook and read back as a construct set, and codebooks made by hand. */
+/**
+ * A run's codes exported as a REFI-QDA codebook (valid against the standard's schema) and read back as a construct set,
+ * and codebooks made by hand.
+ */
 class QdaCodebookTest {
   @TempDir Path tmp;
 
@@ -30,6 +38,12 @@ class QdaCodebookTest {
     Path qdc = QdpxExport.writeCodebook(run);
     Path qdpx = QdpxExport.write(run).project();
 
+    Validator codebookSchema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(getClass().getResource("/export/Codebook.xsd")).newValidator();
+    codebookSchema.validate(new StreamSource(qdc.toFile()));
+    Path withoutGuid = Files.writeString(tmp.resolve("no-guid.qdc"),
+        "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code name=\"x\" isCodable=\"true\"/></Codes></CodeBook>");
+    assertThrows(SAXException.class, () -> codebookSchema.validate(new StreamSource(withoutGuid.toFile())), "the schema checks");
     Document codebook = QdpxExportTest.parse(Files.readAllBytes(qdc));
     assertEquals(QdpxExport.CODEBOOK_NAMESPACE, codebook.getDocumentElement().getNamespaceURI());
     assertEquals("CodeBook", codebook.getDocumentElement().getLocalName());
