@@ -476,14 +476,23 @@ public final class HtmlReport {
     texts.byPaper().forEach((paper, sentences) -> {
       PaperSummary summary = byId.get(paper);
       h.append("<details><summary>").append(esc(paper)).append(summary == null || summary.title() == null ? ""
-          : " &middot; " + esc(summary.title())).append("</summary><div class=\"text\">");
+          : " &middot; " + esc(summary.title())).append("</summary>");
+      if (summary != null) paperLinks(h, summary);
+      h.append("<div class=\"text\">");
       String section = null;
+      Integer page = null;
       for (PaperTexts.Sentence s : sentences) {
         if (!java.util.Objects.equals(section, s.section())) {
           if (section != null) h.append("</p>");
           section = s.section();
           if (section != null && !section.isBlank()) h.append("<h4>").append(esc(section)).append("</h4>");
           h.append("<p>");
+        }
+        if (s.page() != null && !s.page().equals(page) && summary != null) {
+          page = s.page();
+          int at = page;
+          summary.fileLink(at).ifPresent(link -> h.append("<a class=\"pg\" href=\"").append(esc(link))
+              .append("\" title=\"open the PDF at page ").append(at).append("\">p. ").append(at).append("</a> "));
         }
         if (s.themeId() == null) {
           h.append(esc(s.text())).append(' ');
@@ -496,6 +505,18 @@ public final class HtmlReport {
       h.append("</div></details>");
     });
     h.append("</section>\n");
+  }
+
+  /** The paper's DOI and the file it was read from, as links. */
+  private static void paperLinks(StringBuilder h, PaperSummary p) {
+    boolean doi = p.doi() != null && !p.doi().isBlank();
+    Optional<String> file = p.fileLink(null);
+    if (!doi && file.isEmpty()) return;
+    h.append("<p class=\"meta\">");
+    if (doi) h.append("DOI <a href=\"https://doi.org/").append(esc(p.doi())).append("\">").append(esc(p.doi())).append("</a> ");
+    file.ifPresent(link -> h.append("read from <a href=\"").append(esc(link)).append("\">")
+        .append(esc(p.source().substring(p.source().lastIndexOf('/') + 1))).append("</a>"));
+    h.append("</p>");
   }
 
   private static String themeColourCss() {
@@ -586,7 +607,7 @@ public final class HtmlReport {
       table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #e3e3e3;padding:.25em .5em;text-align:left;vertical-align:top}
       td.num{text-align:right}.scroll{overflow-x:auto}.heat td{text-align:center;min-width:3em}
       .heat td.best{outline:3px solid #e67e22;outline-offset:-3px;font-weight:700}
-      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}input.filter{margin:.3em 0;padding:.2em .4em}.s{border-radius:3px;padding:0 .1em}.text{max-width:50em}th.rot div{transform:rotate(-40deg);width:2.5em}
+      th.rot{height:9em;white-space:nowrap;vertical-align:bottom}table.sortable th:focus{outline:2px solid #e67e22}input.filter{margin:.3em 0;padding:.2em .4em}.s{border-radius:3px;padding:0 .1em}.text{max-width:50em}th.rot div{transform:rotate(-40deg);width:2.5em}a.pg{font-size:.75em;color:#666}
       .theme,.cmp{border:1px solid #ddd;border-radius:8px;padding:.2em 1.2em 1em;margin:1em 0}
       .tid{background:#21669d;color:#fff;border-radius:4px;padding:0 .4em;font-size:.85em}
       .kw span{display:inline-block;border-radius:12px;padding:.05em .6em;margin:.15em;font-size:.9em}

@@ -21,8 +21,8 @@ import org.thememiner.themes.ThemeModel;
  * @param total   how many sentences the run has
  */
 public record PaperTexts(Map<String, List<Sentence>> byPaper, long total) {
-  /** A sentence, its section heading, and its theme id or null when it is in none. */
-  public record Sentence(String section, String text, Integer themeId) {}
+  /** A sentence, its section heading, its theme id or null when it is in none, and its PDF page or null. */
+  public record Sentence(String section, String text, Integer themeId, Integer page) {}
 
   /** The report's reading view stops here: about 150 bytes a sentence, a page of a few megabytes. */
   public static final long MAX_SENTENCES = 25_000;
@@ -33,10 +33,11 @@ public record PaperTexts(Map<String, List<Sentence>> byPaper, long total) {
     Map<String, List<Sentence>> byPaper = new LinkedHashMap<>();
     if (total > MAX_SENTENCES) return new PaperTexts(byPaper, total);
     for (Row r : all.select(col(RunLayout.PAPER_ID), col(RunLayout.SECTION), col(RunLayout.TEXT), col(RunLayout.THEME_ID),
-        col(ThemeModel.THEME_STATUS)).orderBy(col(RunLayout.PAPER_ID), col(RunLayout.SENTENCE_NO)).collectAsList()) {
+        col(ThemeModel.THEME_STATUS), col(RunLayout.PAGE)).orderBy(col(RunLayout.PAPER_ID), col(RunLayout.SENTENCE_NO)).collectAsList()) {
       boolean assigned = ThemeModel.STATUS_ASSIGNED.equals(r.getString(4)) && !r.isNullAt(3);
       byPaper.computeIfAbsent(r.getString(0), id -> new ArrayList<>())
-          .add(new Sentence(r.getString(1), r.getString(2), assigned ? ((Number) r.get(3)).intValue() : null));
+          .add(new Sentence(r.getString(1), r.getString(2), assigned ? ((Number) r.get(3)).intValue() : null,
+              r.isNullAt(5) ? null : r.getInt(5)));
     }
     return new PaperTexts(byPaper, total);
   }

@@ -42,6 +42,8 @@ public final class RunLayout {
   public static final String PAPER_ID = "paper_id";
   public static final String SECTION = "section";
   public static final String SENTENCE_NO = "sentence_no";
+  /** A sentence's page in its PDF, null for other formats. */
+  public static final String PAGE = "page";
   public static final String THEME_ID = "theme_id";
   public static final String CONSTRUCT_ID = "construct_id";
   public static final String TEXT = "text";

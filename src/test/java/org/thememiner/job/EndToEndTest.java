@@ -65,6 +65,11 @@ class EndToEndTest {
     assertTrue(html.contains("<section id=\"reading\">"), "the reading view");
     assertTrue(html.contains("<details><summary>tully-2010-heart-failure-programmes"), "a fold per paper");
     assertTrue(html.matches("(?s).*<span class=\"s c\\d+\" title=\"T\\d+ [^\"]+\">[^<]+</span>.*"), "a sentence in its theme's colour");
+    String reading = html.substring(html.indexOf("<section id=\"reading\">"));
+    assertTrue(reading.matches("(?s).*<a class=\"pg\" href=\"file:[^\"]+tully-2010-heart-failure-programmes\\.pdf#page=2\".*"),
+        "a PDF's text links each page it reaches to that page of the PDF");
+    assertTrue(reading.contains("DOI <a href=\"https://doi.org/10.1371/journal.pmed.1001473\">"), "a paper's DOI");
+    assertTrue(reading.matches("(?s).*read from <a href=\"file:[^\"]+\">journal\\.pmed\\.1001473\\.xml</a>.*"), "the file it was read from");
   }
 
   @Test
