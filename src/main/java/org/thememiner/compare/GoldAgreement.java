@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,6 +77,11 @@ public record GoldAgreement(String setId, int papers, int papersWithoutThemes, L
     int missing = (int) gold.constructsByPaper().keySet().stream().filter(p -> !row.containsKey(p)).count();
     return new GoldAgreement(gold.setId(), gold.constructsByPaper().size(), missing, cells.constructs(), cells.accuracy(),
         cells.kappa(), sentences);
+  }
+
+  /** A kappa as the console and the report print it: two decimals, or "undefined" (null). */
+  public static String kappaText(Double kappa) {
+    return kappa == null ? "undefined" : String.format(Locale.ROOT, "%.2f", kappa);
   }
 
   private static ConstructAgreement score(String constructId, List<Boolean> gold, List<Boolean> job) {

@@ -99,7 +99,7 @@ record CompareConstructs(List<ConstructSet> constructSets, List<GoldCoding> gold
         .toList();
     GoldAgreement.SentenceLevel level = SentenceGold.agreement(gold, set.constructs().stream().map(Construct::id).toList(), sentences);
     context.console().printf(Locale.ROOT, "gold      %s: sentence coding kappa %s over %d sentences of %d papers (%d coded by the coder, %d not found in its text)%n",
-        set.id(), level.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", level.kappa()), level.sentences(),
+        set.id(), GoldAgreement.kappaText(level.kappa()), level.sentences(),
         level.papers(), level.codedSentences(), level.sentencesNotFound());
     return level;
   }

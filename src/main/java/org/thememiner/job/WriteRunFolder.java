@@ -138,7 +138,7 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
           .ifPresent(c -> agreements.put(gold.setId(), GoldAgreement.of(gold, c, compared.sentenceLevels().get(gold.setId()))));
     }
     agreements.forEach((set, a) -> context.console().printf(Locale.ROOT, "gold      %s: Cohen's kappa %s over %d papers%n", set,
-        a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()), a.papers()));
+        GoldAgreement.kappaText(a.kappa()), a.papers()));
     return agreements;
   }
 

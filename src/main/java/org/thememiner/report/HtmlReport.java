@@ -186,11 +186,11 @@ public final class HtmlReport {
       stat(h, "F1", String.format(Locale.ROOT, "%.2f", v.f1()), "match threshold " + v.matchThreshold());
       GoldAgreement gold = agreements.get(v.setId());
       if (gold != null) {
-        stat(h, "Cohen's kappa", gold.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", gold.kappa()),
+        stat(h, "Cohen's kappa", GoldAgreement.kappaText(gold.kappa()),
             "paper x construct presence against the gold coding (" + gold.papers() + " papers)");
         GoldAgreement.SentenceLevel sentences = gold.sentences();
         if (sentences != null) {
-          stat(h, "sentence kappa", sentences.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", sentences.kappa()),
+          stat(h, "sentence kappa", GoldAgreement.kappaText(sentences.kappa()),
               "sentence coding against the gold coding's coded text (" + sentences.sentences() + " sentences of "
                   + sentences.papers() + " papers, " + sentences.codedSentences() + " coded by the coder; "
                   + sentences.sentencesNotFound() + " not found in its text)");

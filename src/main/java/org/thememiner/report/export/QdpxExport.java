@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLStreamException;
+import org.thememiner.compare.CollapsedText;
 import org.thememiner.ingest.AuthorTheme;
 import org.thememiner.ingest.Paper;
 import org.thememiner.report.AtomicFiles;
@@ -410,7 +411,7 @@ public final class QdpxExport {
 
   /** The sentence's start, as QDA software lists selections by name. */
   private static String selectionName(String sentence) {
-    String s = SourceDocument.normaliseSpace(sentence);
+    String s = CollapsedText.collapse(sentence);
     if (s.codePointCount(0, s.length()) <= SELECTION_NAME_CODE_POINTS) return s;
     return s.substring(0, s.offsetByCodePoints(0, SELECTION_NAME_CODE_POINTS)) + "…";
   }

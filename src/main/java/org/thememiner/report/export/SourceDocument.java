@@ -55,11 +55,6 @@ final class SourceDocument {
     return new Locator();
   }
 
-  /** Collapses runs of white space to one space and trims: the form assignments.csv keeps sentences in. */
-  static String normaliseSpace(String s) {
-    return CollapsedText.collapse(s);
-  }
-
   /**
    * Finds the sentences of one paper, which must be asked for in sentence order: each is searched for after the
    * previous one found, in the sections with its heading, comparing with white space collapsed. Searching only
@@ -79,7 +74,7 @@ final class SourceDocument {
      * previous sentence in a section with this heading.
      */
     Optional<CodePointSpan> locate(String sectionHeading, String sentence) {
-      String wanted = normaliseSpace(sentence);
+      String wanted = CollapsedText.collapse(sentence);
       if (wanted.isEmpty()) return Optional.empty();
       for (int b = body; b < bodies.size(); b++) {
         if (!bodies.get(b).heading().equals(sectionHeading)) continue;
