@@ -112,7 +112,12 @@ public final class ExampleCoder implements Serializable {
   public record Validation(String method, int examples, int folds, double accuracy, double kappa, double macroF1,
       Map<String, Double> f1ByConstruct) {}
 
-  public static Validation crossValidate(SparkSession spark, String method, List<String> constructs, List<double[]> vectors, long seed) {
+  /**
+   * @param fixedConstructs codes of vectors every fold learns from and none is scored on (the constructs' own
+   *                        prototypes), with {@code fixedVectors}
+   */
+  public static Validation crossValidate(SparkSession spark, String method, List<String> constructs, List<double[]> vectors,
+      List<String> fixedConstructs, List<double[]> fixedVectors, long seed) {
     Map<String, List<Integer>> byConstruct = new TreeMap<>();
     for (int i = 0; i < constructs.size(); i++) byConstruct.computeIfAbsent(constructs.get(i), c -> new ArrayList<>()).add(i);
     int smallest = byConstruct.values().stream().mapToInt(List::size).min().orElse(0);
@@ -126,8 +131,8 @@ public final class ExampleCoder implements Serializable {
     }
     String[] predicted = new String[constructs.size()];
     for (int f = 0; f < folds; f++) {
-      List<String> trainY = new ArrayList<>();
-      List<double[]> trainX = new ArrayList<>();
+      List<String> trainY = new ArrayList<>(fixedConstructs);
+      List<double[]> trainX = new ArrayList<>(fixedVectors);
       for (int i = 0; i < fold.length; i++) {
         if (fold[i] != f) {
           trainY.add(constructs.get(i));

@@ -38,13 +38,15 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
       int examplesWithoutFeatures, Map<String, Long> examplesByConstruct, ExampleCoder.Validation validation) {}
 
   /**
+   * @param codebook  the set's constructs as {@link SentenceCoder.Prototype}s by construct id, each with examples learnt
+   *                  from as one more example of it (never scored in the cross-validation); empty: the examples alone
    * @param model     the theme model, whose representation the examples and sentences are put in
    * @param analyzer  the content terms of an example's text, as the annotate stage gives a sentence's
    * @param sentences the sentences to code ({@link ThemeDiscovery#eligible} ones are), read twice: with a
    *                  representation that embeds, they should carry their {@link ThemeDiscovery#EMBEDDING}s
    */
-  public static ExampleCoding run(SparkSession spark, CodedExamples examples, String method, ThemeModel model,
-      TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
+  public static ExampleCoding run(SparkSession spark, CodedExamples examples, Map<String, SentenceCoder.Prototype> codebook,
+      String method, ThemeModel model, TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
     Dataset<Row> features = model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
         .select("paper_id", "sentence_no", "text", ThemeModel.FEATURES);
     // An example that is a sentence of the corpus is read as the themes read it, with its paragraph around it.
@@ -71,8 +73,24 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
       throw new IllegalStateException("the coded examples of " + examples.setId() + " share too few terms with the corpus "
           + "to code it: " + vectors.size() + " of " + examples.examples().size() + " are known to the themes' representation");
     }
-    ExampleCoder.Validation validation = ExampleCoder.crossValidate(spark, method, constructs, vectors, seed);
-    ExampleCoder coder = ExampleCoder.fit(spark, method, constructs, vectors);
+    // Each construct's own words are one more example of it, in every fold too: the researcher who coded the
+    // examples wrote or chose the codebook, and three examples alone say less than three examples and a name.
+    List<String> ids = new ArrayList<>(codebook.keySet());
+    double[][] prototypes = SentenceCoder.vectors(spark, model, ids.stream().map(codebook::get).toList());
+    List<String> bookConstructs = new ArrayList<>();
+    List<double[]> bookVectors = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      // A construct without examples stays uncoded: the researcher chose what to code from examples.
+      if (prototypes[i] == null || !constructs.contains(ids.get(i))) continue;
+      bookConstructs.add(ids.get(i));
+      bookVectors.add(prototypes[i]);
+    }
+    ExampleCoder.Validation validation = ExampleCoder.crossValidate(spark, method, constructs, vectors, bookConstructs, bookVectors, seed);
+    List<String> trainConstructs = new ArrayList<>(constructs);
+    trainConstructs.addAll(bookConstructs);
+    List<double[]> trainVectors = new ArrayList<>(vectors);
+    trainVectors.addAll(bookVectors);
+    ExampleCoder coder = ExampleCoder.fit(spark, method, trainConstructs, trainVectors);
     Map<String, Long> counts = constructs.stream().collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
     Dataset<Row> codes = features.withColumn("example_code", coder.code(col(ThemeModel.FEATURES)))
         .filter(col("example_code").isNotNull())

@@ -81,8 +81,10 @@ final class Evaluation {
   static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
   /**
-   * Coded examples per construct for the rows {@code examples-<coder>-3[-representation]}: this many gold sentences
-   * of each construct (drawn with the seed) are the examples, the other gold sentences are scored.
+   * Coded examples per construct for the rows {@code examples-[names-|only-]<coder>-3[-representation]}: this many
+   * gold sentences of each construct (drawn with the seed) are the examples, the other gold sentences are scored. The
+   * coder learns from them and the whole construct set as the job does; {@code names-}, from them and the construct
+   * names alone; {@code only-}, from them alone.
    */
   static final int EXAMPLES_PER_CONSTRUCT = 3;
 
@@ -155,7 +157,11 @@ final class Evaluation {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
-        for (String coder : ExampleCoder.METHODS) scores.add(exampleScores(method, coder, spark, c.model(), sentences, gold));
+        for (String coder : ExampleCoder.METHODS) {
+          scores.add(exampleScores(method, coder, SentenceCoder.Prototype.ofSet(constructs, profiler, ""), "", spark, c.model(), sentences, gold));
+          scores.add(exampleScores(method, coder, SentenceCoder.Prototype.ofSet(namesOnly(constructs), profiler, ""), "names-", spark, c.model(), sentences, gold));
+          scores.add(exampleScores(method, coder, Map.of(), "only-", spark, c.model(), sentences, gold));
+        }
       }
     }
 
@@ -211,8 +217,11 @@ final class Evaluation {
    * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}:
    * {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each construct, drawn with the seed, are the examples (their
    * text, as a researcher who coded them gives them); the other gold sentences are scored.
+   *
+   * @param codebook the constructs the coder also learns from; {@code variant} names the row after them
    */
-  private MethodScores exampleScores(String method, String coder, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
+  private MethodScores exampleScores(String method, String coder, Map<String, SentenceCoder.Prototype> codebook,
+      String variant, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
       Map<String, String> gold) {
     Map<String, String> textOf = new HashMap<>();
     for (Row r : sentences.select("paper_id", "sentence_no", "text").collectAsList()) {
@@ -233,7 +242,7 @@ final class Evaluation {
       }
     }
     Map<String, String> coded = new HashMap<>();
-    for (Row r : ExampleCoding.run(spark, new CodedExamples(constructs.id(), examples), coder, model, analyzer, sentences,
+    for (Row r : ExampleCoding.run(spark, new CodedExamples(constructs.id(), examples), codebook, coder, model, analyzer, sentences,
         config.seed()).codes().select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
       coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
     }
@@ -245,7 +254,7 @@ final class Evaluation {
       predicted.add(coded.getOrDefault(sentence, "(none)"));
     });
     String suffix = method.substring("thememiner".length());
-    return score("examples-" + coder + "-" + EXAMPLES_PER_CONSTRUCT + suffix, byConstruct.size(), truth, predicted, predicted);
+    return score("examples-" + variant + coder + "-" + EXAMPLES_PER_CONSTRUCT + suffix, byConstruct.size(), truth, predicted, predicted);
   }
 
   /** Per cluster, the share of its sentences coded with each construct (an uncoded sentence counts in the total). */

@@ -13,6 +13,8 @@ import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.compare.CodedExamples;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ExampleCoding;
+import org.thememiner.compare.Profiler;
+import org.thememiner.compare.SentenceCoder;
 import org.thememiner.job.spec.JobConfig;
 import org.thememiner.themes.ThemeModel;
 
@@ -21,8 +23,9 @@ import org.thememiner.themes.ThemeModel;
  * sentences.
  *
  * @param examples the coded examples by construct set id
+ * @param profiler the constructs' profiler: each construct's prototype is learnt from beside its examples
  */
-record CodeFromExamples(List<ConstructSet> constructSets, Map<String, CodedExamples> examples, ThemeModel model)
+record CodeFromExamples(List<ConstructSet> constructSets, Map<String, CodedExamples> examples, Profiler profiler, ThemeModel model)
     implements Stage<Dataset<Row>, Map<String, ExampleCoding>> {
   @Override
   public String name() {
@@ -37,7 +40,7 @@ record CodeFromExamples(List<ConstructSet> constructSets, Map<String, CodedExamp
     for (ConstructSet set : constructSets) {
       CodedExamples coded = examples.get(set.id());
       if (coded == null) continue;
-      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, config.compare().exampleCoder(), model, analyzer,
+      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, SentenceCoder.Prototype.ofSet(set, profiler, ""), config.compare().exampleCoder(), model, analyzer,
           assigned, config.seed());
       coding = new ExampleCoding(coding.summary(), coding.codes().persist(StorageLevel.MEMORY_AND_DISK()));
       out.put(set.id(), coding);

@@ -273,7 +273,7 @@ public final class ThememinerJob {
       Dataset<Row> toCode = reuse && config.themes().embeds() && !constructSets.isEmpty()
           ? EmbedSentences.embedded(context, fit.assigned()) : fit.assigned();
       Map<String, ExampleCoding> exampleCodings = codedExamples.isEmpty() ? Map.of()
-          : context.run(new CodeFromExamples(constructSets, codedExamples, fit.model()), toCode);
+          : context.run(new CodeFromExamples(constructSets, codedExamples, profiler, fit.model()), toCode);
       CompareConstructs.Compared compared = context.run(
           new CompareConstructs(constructSets, goldCodings, profiler, fit.model(), fit.themes(), exampleCodings), toCode);
       WriteRunFolder.Written written = context.run(new WriteRunFolder(constructSets, goldCodings, profiler, previous, extracted),

@@ -50,13 +50,13 @@ class ExampleCoderTest {
         .map(ExampleCoderTest::toDouble).toList();
     double chance = 1.0 / byTheme.size();
     for (String method : ExampleCoder.METHODS) {
-      ExampleCoder.Validation v = ExampleCoder.crossValidate(TestData.spark(), method, labels, vectors, 42);
+      ExampleCoder.Validation v = ExampleCoder.crossValidate(TestData.spark(), method, labels, vectors, List.of(), List.of(), 42);
       assertEquals(labels.size(), v.examples());
       assertEquals(byTheme.keySet(), v.f1ByConstruct().keySet());
       assertTrue(v.folds() >= 2 && v.folds() <= ExampleCoder.MAX_FOLDS, v.toString());
       // Held-out sentences are coded well above chance: the coder learnt the themes, not the examples.
       assertTrue(v.accuracy() > 2 * chance && v.kappa() > 0.3, method + ": " + v);
-      assertEquals(v, ExampleCoder.crossValidate(TestData.spark(), method, labels, vectors, 42), "same seed, same folds");
+      assertEquals(v, ExampleCoder.crossValidate(TestData.spark(), method, labels, vectors, List.of(), List.of(), 42), "same seed, same folds");
 
       ExampleCoder coder = ExampleCoder.fit(TestData.spark(), method, labels, vectors);
       assertEquals(List.copyOf(byTheme.keySet()), coder.labels());
