@@ -75,13 +75,13 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
     }
     // Each construct's own words are one more example of it, in every fold too: the researcher who coded the
     // examples wrote or chose the codebook, and three examples alone say less than three examples and a name.
-    List<String> ids = new ArrayList<>(codebook.keySet());
+    // A construct without examples stays uncoded: the researcher chose what to code from examples.
+    List<String> ids = codebook.keySet().stream().filter(constructs::contains).toList();
     double[][] prototypes = SentenceCoder.vectors(spark, model, ids.stream().map(codebook::get).toList());
     List<String> bookConstructs = new ArrayList<>();
     List<double[]> bookVectors = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      // A construct without examples stays uncoded: the researcher chose what to code from examples.
-      if (prototypes[i] == null || !constructs.contains(ids.get(i))) continue;
+      if (prototypes[i] == null) continue;
       bookConstructs.add(ids.get(i));
       bookVectors.add(prototypes[i]);
     }

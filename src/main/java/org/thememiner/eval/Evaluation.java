@@ -138,6 +138,9 @@ final class Evaluation {
     Profiler profiler = new Profiler(analyzer, WordNetExpansion.load());
     ConstructComparator comparator = new ConstructComparator(profiler, WeightedSimilarity.standard(), config.compare());
 
+    // What the example coders learn beside the examples: the whole set, or its names alone.
+    Map<String, SentenceCoder.Prototype> setPrototypes = SentenceCoder.Prototype.ofSet(constructs, profiler, "");
+    Map<String, SentenceCoder.Prototype> namePrototypes = SentenceCoder.Prototype.ofSet(namesOnly(constructs), profiler, "");
     List<MethodScores> scores = new ArrayList<>();
     Map<String, String> coded = null;
     for (String method : methods()) {
@@ -158,8 +161,8 @@ final class Evaluation {
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
         for (String coder : ExampleCoder.METHODS) {
-          scores.add(exampleScores(method, coder, SentenceCoder.Prototype.ofSet(constructs, profiler, ""), "", spark, c.model(), sentences, gold));
-          scores.add(exampleScores(method, coder, SentenceCoder.Prototype.ofSet(namesOnly(constructs), profiler, ""), "names-", spark, c.model(), sentences, gold));
+          scores.add(exampleScores(method, coder, setPrototypes, "", spark, c.model(), sentences, gold));
+          scores.add(exampleScores(method, coder, namePrototypes, "names-", spark, c.model(), sentences, gold));
           scores.add(exampleScores(method, coder, Map.of(), "only-", spark, c.model(), sentences, gold));
         }
       }

@@ -40,8 +40,8 @@ record CodeFromExamples(List<ConstructSet> constructSets, Map<String, CodedExamp
     for (ConstructSet set : constructSets) {
       CodedExamples coded = examples.get(set.id());
       if (coded == null) continue;
-      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, SentenceCoder.Prototype.ofSet(set, profiler, ""), config.compare().exampleCoder(), model, analyzer,
-          assigned, config.seed());
+      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, SentenceCoder.Prototype.ofSet(set, profiler, ""),
+          config.compare().exampleCoder(), model, analyzer, assigned, config.seed());
       coding = new ExampleCoding(coding.summary(), coding.codes().persist(StorageLevel.MEMORY_AND_DISK()));
       out.put(set.id(), coding);
     }
