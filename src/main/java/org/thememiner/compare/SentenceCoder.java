@@ -1,6 +1,7 @@
 package org.thememiner.compare;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -78,25 +79,77 @@ public final class SentenceCoder {
    */
   public Dataset<Row> code(SparkSession spark, ThemeModel model, Dataset<Row> sentences, Map<String, Prototype> constructs) {
     List<String> labels = new ArrayList<>(constructs.keySet());
-    double[][] centres = vectors(spark, model, labels.stream().map(constructs::get).toList());
-    double[] norms = java.util.Arrays.stream(centres).mapToDouble(c -> c == null ? 0 : ThemeModel.squaredNorm(c)).toArray();
+    Centres centres = Centres.of(spark, model, labels.stream().map(constructs::get).toList());
     double floor = minScore;
     UserDefinedFunction best = udf((UDF1<Vector, Row>) v -> {
+      Closest b = centres.best(v, 0, labels.size());
+      return RowFactory.create(b.index() >= 0 && b.score() >= floor ? labels.get(b.index()) : null, b.score());
+    }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType));
+    return model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+        .withColumn("coding", best.apply(col(ThemeModel.FEATURES)))
+        .select(col("paper_id"), col("sentence_no"), col("coding.label").as(CODED), col("coding.score").as(SCORE));
+  }
+
+  /**
+   * Coding against several construct sets in one pass: {@code paper_id, sentence_no, set_id, coded_construct,
+   * coding_score}, one row per sentence and set whose best construct reaches the minimum score ({@link
+   * SentenceCodes}). Each set is coded on its own, as {@link #code} codes it.
+   *
+   * @param bySet each set's prototypes (construct id to prototype) by set id
+   */
+  public SentenceCodes codeBySet(SparkSession spark, ThemeModel model, Dataset<Row> sentences,
+      Map<String, Map<String, Prototype>> bySet) {
+    List<String> setIds = new ArrayList<>(bySet.keySet());
+    List<String> labels = new ArrayList<>();
+    int[] firstOfSet = new int[setIds.size() + 1];
+    for (int s = 0; s < setIds.size(); s++) {
+      firstOfSet[s] = labels.size();
+      labels.addAll(bySet.get(setIds.get(s)).keySet());
+    }
+    firstOfSet[setIds.size()] = labels.size();
+    List<Prototype> prototypes = new ArrayList<>();
+    bySet.values().forEach(set -> prototypes.addAll(set.values()));
+    Centres centres = Centres.of(spark, model, prototypes);
+    double floor = minScore;
+    UserDefinedFunction coded = udf((UDF1<Vector, List<Row>>) v -> {
+      List<Row> out = new ArrayList<>();
+      for (int s = 0; s < setIds.size(); s++) {
+        Closest b = centres.best(v, firstOfSet[s], firstOfSet[s + 1]);
+        if (b.index() >= 0 && b.score() >= floor) out.add(RowFactory.create(setIds.get(s), labels.get(b.index()), b.score()));
+      }
+      return out;
+    }, DataTypes.createArrayType(new StructType().add("set", DataTypes.StringType).add("label", DataTypes.StringType)
+        .add("score", DataTypes.DoubleType)));
+    return new SentenceCodes(model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+        .select(col("paper_id"), col("sentence_no"), explode(coded.apply(col(ThemeModel.FEATURES))).as("coding"))
+        .select(col("paper_id"), col("sentence_no"), col("coding.set").as(SentenceCodes.SET_ID), col("coding.label").as(CODED),
+            col("coding.score").as(SCORE)));
+  }
+
+  /** The construct a sentence is most similar to among some prototypes, and its cosine; index -1 when none is above 0. */
+  private record Closest(int index, double score) {}
+
+  /** The prototypes' vectors (null for one the model cannot place) and their squared norms. */
+  private record Centres(double[][] vectors, double[] norms) implements java.io.Serializable {
+    static Centres of(SparkSession spark, ThemeModel model, List<Prototype> prototypes) {
+      double[][] vectors = SentenceCoder.vectors(spark, model, prototypes);
+      return new Centres(vectors, java.util.Arrays.stream(vectors).mapToDouble(c -> c == null ? 0 : ThemeModel.squaredNorm(c)).toArray());
+    }
+
+    /** The best of the prototypes {@code from} (inclusive) to {@code to}; the first of equals wins. */
+    Closest best(Vector v, int from, int to) {
       int arg = -1;
       double top = 0;
-      for (int c = 0; c < centres.length; c++) {
-        if (centres[c] == null) continue;
-        double s = ThemeModel.cosine(v, centres[c], norms[c]);
+      for (int c = from; c < to; c++) {
+        if (vectors[c] == null) continue;
+        double s = ThemeModel.cosine(v, vectors[c], norms[c]);
         if (s > top) {
           top = s;
           arg = c;
         }
       }
-      return RowFactory.create(arg >= 0 && top >= floor ? labels.get(arg) : null, top);
-    }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType));
-    return model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
-        .withColumn("coding", best.apply(col(ThemeModel.FEATURES)))
-        .select(col("paper_id"), col("sentence_no"), col("coding.label").as(CODED), col("coding.score").as(SCORE));
+      return new Closest(arg, top);
+    }
   }
 
   /**

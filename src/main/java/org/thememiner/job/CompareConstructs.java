@@ -19,6 +19,7 @@ import org.thememiner.compare.GoldAgreement;
 import org.thememiner.compare.GoldCoding;
 import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
+import org.thememiner.compare.SentenceCodes;
 import org.thememiner.compare.SentenceGold;
 import org.thememiner.compare.WeightedSimilarity;
 import org.thememiner.themes.Theme;
@@ -26,14 +27,15 @@ import org.thememiner.themes.ThemeModel;
 
 /**
  * The compare stage: the themes set side by side with each construct set; without construct sets, it says so. With a
- * gold coding of text ({@link GoldCoding#codesText}), the set's sentence coding is scored against it here, where
- * that coding is made.
+ * gold coding of text ({@link GoldCoding#codesText}), the set's sentence coding is scored against it here.
  *
  * @param profiler       the constructs' profiler; null without construct sets
+ * @param codes          the code stage's codes; null without construct sets
  * @param exampleCodings the coding stage's coders, by construct set id
  */
 record CompareConstructs(List<ConstructSet> constructSets, List<GoldCoding> goldCodings, Profiler profiler, ThemeModel model,
-    List<Theme> themes, Map<String, ExampleCoding> exampleCodings) implements Stage<Dataset<Row>, CompareConstructs.Compared> {
+    List<Theme> themes, SentenceCodes codes, Map<String, ExampleCoding> exampleCodings)
+    implements Stage<Dataset<Row>, CompareConstructs.Compared> {
 
   /**
    * @param sentenceLevels per construct set with a gold coding of text, its sentence coding scored against it
@@ -45,7 +47,7 @@ record CompareConstructs(List<ConstructSet> constructSets, List<GoldCoding> gold
     return "compare";
   }
 
-  /** @param assigned every sentence with its theme and, when the representation reads them, its embedding */
+  /** @param assigned every sentence with its theme */
   @Override
   public Done<Compared> run(StageContext context, Dataset<Row> assigned) {
     if (constructSets.isEmpty()) return Done.of(new Compared(List.of(), Map.of()), "no construct set given", "constructSets", 0);
@@ -62,7 +64,7 @@ record CompareConstructs(List<ConstructSet> constructSets, List<GoldCoding> gold
   /**
    * Per construct set, per theme, the share of the theme's sentences coded with each of the set's constructs (coding
    * against that set alone): the coded evidence. A set's coded examples code its sentences when given
-   * ({@link ExampleCoding}), otherwise {@link SentenceCoder} does from the constructs' descriptions.
+   * ({@link ExampleCoding}), otherwise the code stage's coding from the constructs' descriptions does.
    *
    * @param sentenceLevels gets the sentence coding's agreement with each gold coding of text
    */
@@ -72,10 +74,7 @@ record CompareConstructs(List<ConstructSet> constructSets, List<GoldCoding> gold
     Map<Integer, Long> sizes = themes.stream().collect(Collectors.toMap(Theme::id, Theme::size));
     Map<String, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
     for (ConstructSet set : constructSets) {
-      Dataset<Row> coded = exampleCodings.containsKey(set.id()) ? exampleCodings.get(set.id()).codes()
-          : new SentenceCoder(context.config().compare().minCodingScore())
-              .code(context.spark(), model, assigned, SentenceCoder.Prototype.ofSet(set, profiler, ""))
-              .filter(col(SentenceCoder.CODED).isNotNull());
+      Dataset<Row> coded = exampleCodings.containsKey(set.id()) ? exampleCodings.get(set.id()).codes() : codes.ofSet(set.id());
       Map<Integer, Map<String, Double>> shares = new HashMap<>();
       for (Row r : themed.join(coded, ThemeModel.SENTENCE_KEY).groupBy(ThemeModel.THEME_ID, SentenceCoder.CODED).count().collectAsList()) {
         shares.computeIfAbsent(r.getInt(0), t -> new HashMap<>()).put(r.getString(1), (double) r.getLong(2) / sizes.get(r.getInt(0)));

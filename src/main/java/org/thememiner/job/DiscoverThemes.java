@@ -45,7 +45,9 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
     JobConfig config = context.config();
     ModelReuse reuse;
     try {
-      reuse = ModelReuse.choose(plan, config.themes(), annotated, savedModel, () -> carried(context));
+      // The sentences the saved model assigns take their embeddings from the cache, and add theirs to it.
+      reuse = ModelReuse.choose(plan, config.themes(), annotated, savedModel, () -> carried(context),
+          rows -> config.themes().embeds() ? EmbedSentences.embedded(context, rows) : rows);
     } catch (NewerModelFormatException e) {
       throw new RunStoppedException(e.getMessage(), e);
     }

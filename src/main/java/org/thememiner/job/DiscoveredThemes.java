@@ -1,6 +1,7 @@
 package org.thememiner.job;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.thememiner.job.rerun.ModelReuse;
@@ -22,5 +23,10 @@ record DiscoveredThemes(ModelReuse reuse, ThemeModel model, Dataset<Row> fitted,
     Dataset<Row> assigned, List<Theme> themes) {
   boolean modelReused() {
     return reuse instanceof ModelReuse.ReuseSavedModel;
+  }
+
+  /** The previous run's assignments the saved model's reuse took over, if any. */
+  Optional<ModelReuse.Carried> carried() {
+    return reuse instanceof ModelReuse.ReuseSavedModel saved ? saved.carried() : Optional.empty();
   }
 }

@@ -23,10 +23,13 @@ import org.thememiner.compare.GoldCoding;
 import org.thememiner.compare.InvalidConstructSetException;
 import org.thememiner.compare.InvalidGoldCodingException;
 import org.thememiner.compare.Profiler;
+import org.thememiner.compare.SentenceCodes;
 import org.thememiner.compare.StudyTable;
 import org.thememiner.compare.WordNetExpansion;
+import org.thememiner.ingest.FileHashes;
 import org.thememiner.ingest.InputFile;
 import org.thememiner.ingest.InputScanner;
+import org.thememiner.job.rerun.CarriedCodes;
 import org.thememiner.job.rerun.CorpusCache;
 import org.thememiner.job.rerun.PreviousRun;
 import org.thememiner.job.rerun.RunPlan;
@@ -62,6 +65,8 @@ public final class ThememinerJob {
   /** Whether {@link #preflight} made the output folder, so that a run stopping before any stage takes it away. */
   private boolean madeOutDir;
   private List<ConstructSet> constructSets = List.of();
+  /** The construct sets' files as run.json records them, hashed when loaded. */
+  private List<RunInfo.ConstructSetFile> constructSetFiles = List.of();
   private List<GoldCoding> goldCodings = List.of();
   private Map<String, CodedExamples> codedExamples = Map.of();
 
@@ -99,11 +104,16 @@ public final class ThememinerJob {
    */
   public List<InputFile> check() throws ConfigException {
     constructSets = new ArrayList<>();
+    constructSetFiles = new ArrayList<>();
     for (String file : config.constructs()) {
       try {
-        constructSets.add(ConstructSets.load(Path.of(file)));
+        ConstructSet set = ConstructSets.load(Path.of(file));
+        constructSets.add(set);
+        constructSetFiles.add(new RunInfo.ConstructSetFile(set.id(), file, FileHashes.sha256(Path.of(file))));
       } catch (InvalidConstructSetException e) {
         throw new ConfigException(e.getMessage());
+      } catch (IOException e) {
+        throw new ConfigException("construct set " + file + " cannot be read: " + e.getMessage());
       }
     }
     goldCodings = new ArrayList<>();
@@ -262,22 +272,25 @@ public final class ThememinerJob {
       }
       RunSentences annotated = context.run(new AnnotateSentences(config), extracted);
       DiscoveredThemes fit = context.run(new DiscoverThemes(plan, savedModel, previous, extracted), annotated);
-      boolean reuse = fit.modelReused();
-      Stability stability = config.themes().stabilitySeeds() > 0 && !reuse ? context.run(new MeasureStability(), fit) : null;
+      Stability stability = config.themes().stabilitySeeds() > 0 && !fit.modelReused() ? context.run(new MeasureStability(), fit) : null;
 
       // WordNet and a CoreNLP pipeline take a while to load; only construct sets use them.
       Profiler profiler = constructSets.isEmpty() ? null
           : new Profiler(new CoreNlpTermAnalyzer(config.annotate()), WordNetExpansion.load());
-      // The assigned table has every sentence, persisted: the coding reads it, not the sentences. The coding reads
-      // every sentence's vector, and a reused model's run has embedded those of its new papers only.
-      Dataset<Row> toCode = reuse && config.themes().embeds() && !constructSets.isEmpty()
-          ? EmbedSentences.embedded(context, fit.assigned()) : fit.assigned();
+      // The coding reads sentence vectors. A rerun that carries the previous run's codes codes only its new papers'
+      // sentences, which the themes stage embedded; coding every sentence after a reuse that carried assignments
+      // reads the other sentences' vectors from the cache.
+      Optional<CarriedCodes> carriedCodes = carriedCodes(context, fit, previous);
+      Dataset<Row> everySentence = !constructSets.isEmpty() && (carriedCodes.isEmpty() || !codedExamples.isEmpty())
+          && config.themes().embeds() ? EmbedSentences.embedded(context, fit.assigned()) : fit.assigned();
+      SentenceCodes codes = constructSets.isEmpty() ? null : context.run(new CodeSentences(constructSets, profiler, fit.model(),
+          carriedCodes), carriedCodes.isPresent() ? fit.carried().orElseThrow().added() : everySentence);
       Map<String, ExampleCoding> exampleCodings = codedExamples.isEmpty() ? Map.of()
-          : context.run(new CodeFromExamples(constructSets, codedExamples, profiler, fit.model()), toCode);
+          : context.run(new CodeFromExamples(constructSets, codedExamples, profiler, fit.model()), everySentence);
       CompareConstructs.Compared compared = context.run(
-          new CompareConstructs(constructSets, goldCodings, profiler, fit.model(), fit.themes(), exampleCodings), toCode);
-      WriteRunFolder.Written written = context.run(new WriteRunFolder(constructSets, goldCodings, profiler, previous, extracted),
-          new WriteRunFolder.Findings(fit, toCode, compared, exampleCodings));
+          new CompareConstructs(constructSets, goldCodings, profiler, fit.model(), fit.themes(), codes, exampleCodings), fit.assigned());
+      WriteRunFolder.Written written = context.run(new WriteRunFolder(constructSets, goldCodings, previous, extracted),
+          new WriteRunFolder.Findings(fit, codes, compared, exampleCodings));
 
       int code = context.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
       RunInfo info = writeRunInfo(context, startedAt, code, files, extracted, fit.model(), stability, fit.themes());
@@ -288,6 +301,20 @@ public final class ThememinerJob {
       return code;
     } catch (RunStoppedException e) {
       return failed(context, startedAt, files, extracted, e);
+    }
+  }
+
+  /**
+   * The previous run's sentence codes this run may carry ({@link CarriedCodes#load}): only beside carried assignments;
+   * none when they cannot be read.
+   */
+  private Optional<CarriedCodes> carriedCodes(StageContext context, DiscoveredThemes fit, Optional<PreviousRun> previous) {
+    if (constructSets.isEmpty() || previous.isEmpty() || fit.carried().isEmpty()) return Optional.empty();
+    try {
+      return CarriedCodes.load(context.spark(), previous.get(), fit.carried().get(), config, constructSetFiles);
+    } catch (IOException e) {
+      out.println("code      the previous run's codes cannot be read, so every sentence is coded: " + e.getMessage());
+      return Optional.empty();
     }
   }
 
@@ -319,7 +346,7 @@ public final class ThememinerJob {
       default -> "failed";
     };
     RunInfo info = new RunInfo(config.name(), startedAt, Instant.now().toString(), code, status,
-        context.spark().sparkContext().master(), config.seed(), inputs, config, Versions.current(), context.runner().timings(),
+        context.spark().sparkContext().master(), config.seed(), inputs, constructSetFiles, config, Versions.current(), context.runner().timings(),
         model == null ? List.of() : model.silhouettes(), model == null ? List.of() : model.stabilities(),
         model == null ? null : model.k(), stability,
         themes.isEmpty() ? null : themes.stream().mapToDouble(Theme::largestPaperShare).average().orElseThrow());

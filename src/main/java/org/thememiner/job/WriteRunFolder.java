@@ -24,8 +24,8 @@ import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ExampleCoding;
 import org.thememiner.compare.GoldAgreement;
 import org.thememiner.compare.GoldCoding;
-import org.thememiner.compare.Profiler;
 import org.thememiner.compare.SentenceCoder;
+import org.thememiner.compare.SentenceCodes;
 import org.thememiner.compare.StudyTable;
 import org.thememiner.job.rerun.ModelReuse;
 import org.thememiner.job.rerun.PreviousRun;
@@ -43,20 +43,18 @@ import org.thememiner.themes.ThemeModel;
  * comparison.json, example_coding.csv, the study table's files, errors.jsonl), each written atomically. run.json and report.html follow it,
  * so that they carry its timing.
  *
- * @param profiler the constructs' profiler; null without construct sets
  * @param previous the run to report drift against
  * @param extracted the run's papers
  */
-record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCodings, Profiler profiler,
+record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCodings,
     Optional<PreviousRun> previous, ExtractedPapers extracted) implements Stage<WriteRunFolder.Findings, WriteRunFolder.Written> {
   /**
    * What the stages before found.
    *
-   * @param toCode         every sentence with its theme and what the coding reads (the embeddings, when the
-   *                       representation reads them)
+   * @param codes          the code stage's codes; null without construct sets
    * @param exampleCodings the coding stage's coders, by construct set id
    */
-  record Findings(DiscoveredThemes fit, Dataset<Row> toCode, CompareConstructs.Compared compared,
+  record Findings(DiscoveredThemes fit, SentenceCodes codes, CompareConstructs.Compared compared,
       Map<String, ExampleCoding> exampleCodings) {
     List<ConstructComparison> comparisons() {
       return compared.comparisons();
@@ -81,11 +79,13 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
   public Done<Written> run(StageContext context, Findings found) throws IOException {
     Path outDir = context.outDir();
     DiscoveredThemes fit = found.fit();
-    Dataset<Row> coded = sentenceCodes(context, fit.model(), found.toCode());
-    if (fit.reuse() instanceof ModelReuse.ReuseSavedModel saved) {
-      writeSentences(outDir, saved.carried().isPresent() ? saved.everyColumn() : fit.assigned(), saved.carried());
-    } else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty()); // vectors are the model's input, not an output
-    writeAssignments(outDir, fit.assigned(), constructsByTheme(found.comparisons()), coded);
+    // Vectors are the model's input, not an output.
+    if (fit.reuse() instanceof ModelReuse.ReuseSavedModel saved && saved.carried().isPresent()) {
+      writeSentences(outDir, saved.everyColumn(), saved.carried());
+    } else writeSentences(outDir, fit.assigned().drop(ThemeDiscovery.EMBEDDING), Optional.empty());
+    writeCodes(outDir, found.codes());
+    writeAssignments(outDir, fit.assigned(), constructsByTheme(found.comparisons()),
+        found.codes() == null ? null : found.codes().acrossSets(constructSets.stream().map(ConstructSet::id).toList()));
     AtomicFiles.write(outDir.resolve(RunLayout.THEMES), w -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, fit.themes()));
     Map<String, GoldAgreement> agreements = goldAgreements(context, found.compared());
     Drift drift = previous.map(p -> Drift.between(p.startedAt(), p.themes(), p.papers().keySet(), fit.themes(),
@@ -121,14 +121,6 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
       if (sections.contains(key)) out.computeIfAbsent(key, k -> new HashMap<>()).put(((Number) r.get(2)).intValue(), r.getLong(3));
     }
     return out;
-  }
-
-  /** Each sentence's most similar construct over all sets, as {@code set:construct}; null without construct sets. */
-  private Dataset<Row> sentenceCodes(StageContext context, ThemeModel model, Dataset<Row> toCode) {
-    if (constructSets.isEmpty()) return null;
-    Map<String, SentenceCoder.Prototype> prototypes = new LinkedHashMap<>();
-    for (ConstructSet set : constructSets) prototypes.putAll(SentenceCoder.Prototype.ofSet(set, profiler, set.id() + ":"));
-    return new SentenceCoder(context.config().compare().minCodingScore()).code(context.spark(), model, toCode, prototypes);
   }
 
   private Map<String, GoldAgreement> goldAgreements(StageContext context, CompareConstructs.Compared compared) {
@@ -190,7 +182,7 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
       Path addedFiles = outDir.resolve(".sentences-added.tmp");
       AtomicFiles.deleteTree(addedFiles);
       // Sorted per file, as the copied files are: no global sort, whose range partitioning costs a sampling job.
-      carried.get().added().repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write()
+      carried.get().addedRows().repartition(col("paper_id")).sortWithinPartitions("paper_id", "sentence_no").write()
           .parquet(addedFiles.toUri().toString());
       AtomicFiles.copyTree(previous, tmp);
       // Spark names its files part-NNNNN-<job uuid>: the copied and the added ones cannot clash.
@@ -204,6 +196,24 @@ record WriteRunFolder(List<ConstructSet> constructSets, List<GoldCoding> goldCod
       all.orderBy("paper_id", "sentence_no").write().parquet(tmp.toUri().toString());
     }
     AtomicFiles.replace(tmp, outDir.resolve(RunLayout.SENTENCES));
+  }
+
+  /**
+   * codes/: the sentence codes against each construct set ({@link SentenceCodes}), one file sorted by paper, sentence
+   * and set; none without construct sets.
+   */
+  private static void writeCodes(Path outDir, SentenceCodes codes) throws IOException {
+    Path target = outDir.resolve(RunLayout.CODES);
+    if (codes == null) {
+      AtomicFiles.deleteTree(target);
+      return;
+    }
+    Path tmp = outDir.resolve(".codes.tmp");
+    AtomicFiles.deleteTree(tmp);
+    // A few short columns per sentence: one file, sorted within it, needs no sampling job for a global sort.
+    codes.bySet().coalesce(1).sortWithinPartitions("paper_id", "sentence_no", SentenceCodes.SET_ID).write()
+        .parquet(tmp.toUri().toString());
+    AtomicFiles.replace(tmp, target);
   }
 
   /** The Parquet files of a table folder Spark wrote. */

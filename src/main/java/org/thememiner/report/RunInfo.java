@@ -8,6 +8,7 @@ import org.thememiner.themes.Stability;
  * {@code run.json}: everything needed to cite or repeat a run.
  *
  * @param inputs   every input file: path, id, format, size and (when it could be read) sha256
+ * @param constructSets the construct set files compared with, in the job's order
  * @param settings the complete effective settings (defaults + job spec + flags)
  * @param versions thememiner, Spark, CoreNLP, PDFBox, Java
  * @param stability assignment agreement (adjusted Rand index) with refits under other seeds, or null when off
@@ -24,6 +25,7 @@ public record RunInfo(
     String master,
     long seed,
     List<Map<String, Object>> inputs,
+    List<RunInfo.ConstructSetFile> constructSets,
     Object settings,
     Map<String, String> versions,
     List<StageTiming> stages,
@@ -31,4 +33,7 @@ public record RunInfo(
     List<double[]> stabilities,
     Integer chosenK,
     Stability stability,
-    Double meanLargestPaperShare) {}
+    Double meanLargestPaperShare) {
+  /** A construct set as loaded: its id, its file and the file's content hash. */
+  public record ConstructSetFile(String id, String path, String sha256) {}
+}

@@ -24,6 +24,11 @@ public final class RunLayout {
   public static final String EXAMPLE_CODING = "example_coding.csv";
   /** Parquet: every sentence with its annotations and theme, what a rerun carries. */
   public static final String SENTENCES = "sentences";
+  /**
+   * Parquet, with construct sets: each sentence's code against each set ({@code paper_id, sentence_no, set_id,
+   * coded_construct, coding_score}), what a rerun carries.
+   */
+  public static final String CODES = "codes";
   /** The theme model the run assigned with (a byte copy of the shared one in a rerun). */
   public static final String MODEL = "model";
   /** The default cache of extracted papers, annotated sentences and embeddings (setting {@code cache}). */

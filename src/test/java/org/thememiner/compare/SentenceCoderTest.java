@@ -51,4 +51,41 @@ class SentenceCoderTest {
     }
     assertTrue(!codes.containsKey(start), "methods sentences are not coded");
   }
+  /**
+   * Coding against several sets in one pass gives each set the codes coding against it alone gives, and the best of
+   * those over the sets is what coding against every set's constructs at once gives.
+   */
+  @Test
+  void codingBySetIsEachSetAlone_andItsBestOverTheSetsIsCodingAgainstThemAll() {
+    Dataset<Row> sentences = KnownTopics.sentences();
+    ThemeModel model = new ThemeDiscovery(ThemeSettings.DEFAULT.withK(3)).fit(sentences);
+    Map<String, Map<String, SentenceCoder.Prototype>> bySet = new LinkedHashMap<>();
+    bySet.put("care", Map.of(
+        "medication", new SentenceCoder.Prototype(new TermVector(Map.of("medication", 3.0, "tablet", 3.0, "pill", 1.0)), "Medication"),
+        "services", new SentenceCoder.Prototype(new TermVector(Map.of("clinic", 3.0, "appointment", 3.0, "doctor", 1.0)), "Services")));
+    // Overlaps the first set's medication, so that the sets compete for some sentences.
+    bySet.put("life", Map.of(
+        "drugs", new SentenceCoder.Prototype(new TermVector(Map.of("drug", 3.0, "dose", 2.0, "pharmacy", 1.0)), "Drugs"),
+        "belonging", new SentenceCoder.Prototype(new TermVector(Map.of("family", 3.0, "friend", 3.0, "belonging", 1.0)), "Belonging")));
+    SentenceCoder coder = new SentenceCoder(0.05);
+    SentenceCodes codes = coder.codeBySet(TestData.spark(), model, sentences, bySet);
+    Map<String, SentenceCoder.Prototype> all = new LinkedHashMap<>();
+    for (var set : bySet.entrySet()) {
+      assertEquals(coded(coder.code(TestData.spark(), model, sentences, set.getValue())), coded(codes.ofSet(set.getKey())), set.getKey());
+      set.getValue().forEach((id, p) -> all.put(set.getKey() + ":" + id, p));
+    }
+    Map<Integer, String> across = coded(codes.acrossSets(List.copyOf(bySet.keySet())));
+    assertEquals(coded(coder.code(TestData.spark(), model, sentences, all)), across);
+    assertTrue(across.values().stream().anyMatch(c -> c.startsWith("care:")) && across.values().stream().anyMatch(c -> c.startsWith("life:")),
+        "both sets win some sentences: " + across.values());
+  }
+
+  /** Sentence number to its code and score, for the coded sentences. */
+  private static Map<Integer, String> coded(Dataset<Row> codes) {
+    Map<Integer, String> out = new HashMap<>();
+    for (Row r : codes.collectAsList()) {
+      if (!r.isNullAt(2)) out.put(r.getInt(1), r.getString(2) + " " + r.getDouble(3));
+    }
+    return out;
+  }
 }

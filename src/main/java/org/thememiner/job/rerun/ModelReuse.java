@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.thememiner.themes.AssignmentCounts;
 import org.thememiner.themes.NewerModelFormatException;
+import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
 import org.thememiner.themes.ThemeSettings;
 
@@ -54,7 +55,7 @@ public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseS
 
     /** Every sentence with every column: {@code assigned}, or with carried rows, those and the added ones. */
     public Dataset<Row> everyColumn() {
-      return carried.map(c -> c.assignments().rows().unionByName(c.added())).orElse(assigned);
+      return carried.map(c -> c.assignments().rows().unionByName(c.addedRows())).orElse(assigned);
     }
 
     private ReuseSavedModel because(String why) {
@@ -72,24 +73,43 @@ public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseS
    * The previous run's assignments a reuse took over.
    *
    * @param assignments the unchanged papers' rows of the previous run
-   * @param added       the other papers' sentences as this run assigned them, every column, persisted
+   * @param added       the other papers' sentences as this run assigned them, every column, persisted; with their
+   *                    {@link ThemeDiscovery#EMBEDDING} when the themes read embeddings
    */
-  record Carried(CarriedAssignments assignments, Dataset<Row> added) {}
+  public record Carried(CarriedAssignments assignments, Dataset<Row> added) {
+    /** {@code added} without the embeddings: the columns of the carried rows. */
+    public Dataset<Row> addedRows() {
+      return added.drop(ThemeDiscovery.EMBEDDING);
+    }
+  }
+
+  /**
+   * What the sentences to assign need before the saved model reads them (their embeddings from the corpus cache,
+   * when the themes read embeddings), so that the model does not compute it.
+   *
+   * @param <E> what it may stop the run with
+   */
+  @FunctionalInterface
+  interface Preparation<E extends Exception> {
+    Dataset<Row> prepare(Dataset<Row> sentences) throws IOException, E;
+  }
 
   /**
    * @param savedModel the model in {@code plan.sharedModel()}, read only when that folder has one
    * @param carried    where the saved model's assignments of unchanged papers may already be:
    *                   {@link CarriedAssignments#load}; asked only when the model is reused
+   * @param preparation what the sentences the saved model assigns need first
    * @throws NewerModelFormatException the saved model is of a newer format than this thememiner reads
    */
-  static ModelReuse choose(RunPlan plan, ThemeSettings settings, RunSentences sentences, SavedModelLoad savedModel,
-      Supplier<Optional<CarriedAssignments>> carried) throws IOException {
+  static <E extends Exception> ModelReuse choose(RunPlan plan, ThemeSettings settings, RunSentences sentences,
+      SavedModelLoad savedModel, Supplier<Optional<CarriedAssignments>> carried, Preparation<E> preparation)
+      throws IOException, E {
     Optional<String> fitAnyway = plan.fitsRegardless();
     if (fitAnyway.isPresent()) return new FitAnew(fitAnyway.get());
     if (plan.mode().equals("assign")) {
       ThemeModel saved = savedModel.get();
       Optional<CarriedAssignments> c = carried.get();
-      return assigning(saved, sentences, c, "rerun.mode assign" + carriedNote(c));
+      return assigning(saved, sentences, c, preparation, "rerun.mode assign" + carriedNote(c));
     }
     ThemeModel saved;
     try {
@@ -104,7 +124,7 @@ public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseS
     long fitted = saved.trainingSentences().get();
     // The transform the run needs anyway says which sentences theme discovery would look at: no pass of its own.
     Optional<CarriedAssignments> c = carried.get();
-    ReuseSavedModel reuse = assigning(saved, sentences, c, "");
+    ReuseSavedModel reuse = assigning(saved, sentences, c, preparation, "");
     long now = reuse.counts().themeSentences();
     double growth = fitted == 0 ? Double.POSITIVE_INFINITY : (double) now / fitted - 1;
     String sizes = String.format(Locale.ROOT, "%d theme sentences, %+.0f%% since the model was fitted on %d", now,
@@ -117,21 +137,21 @@ public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseS
   }
 
   /** The saved model's assignments, persisted and counted (the job that fills the cache). */
-  private static ReuseSavedModel assigning(ThemeModel saved, RunSentences sentences, Optional<CarriedAssignments> carried,
-      String reason) throws IOException {
+  private static <E extends Exception> ReuseSavedModel assigning(ThemeModel saved, RunSentences sentences,
+      Optional<CarriedAssignments> carried, Preparation<E> preparation, String reason) throws IOException, E {
     if (carried.isEmpty()) {
-      Dataset<Row> assigned = saved.transform(sentences.all()).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> assigned = saved.transform(preparation.prepare(sentences.all())).persist(StorageLevel.MEMORY_AND_DISK());
       return new ReuseSavedModel(saved, assigned, AssignmentCounts.of(assigned), Optional.empty(), reason);
     }
     // The transform's paragraph window leaves shuffle-many partitions, most of them near empty for a few new
     // papers; every later pass over the table would run a task for each. One per core is enough.
-    Dataset<Row> added = saved.transform(sentences.except(carried.get().paperIds()))
+    Dataset<Row> added = saved.transform(preparation.prepare(sentences.except(carried.get().paperIds())))
         .coalesce(sentences.fresh().sparkSession().sparkContext().defaultParallelism())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> assigned = carried.get().rows().unionByName(added).drop(TOKEN_COLUMNS)
+    Carried taken = new Carried(carried.get(), added);
+    Dataset<Row> assigned = carried.get().rows().unionByName(taken.addedRows()).drop(TOKEN_COLUMNS)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new ReuseSavedModel(saved, assigned, AssignmentCounts.of(assigned), Optional.of(new Carried(carried.get(), added)),
-        reason);
+    return new ReuseSavedModel(saved, assigned, AssignmentCounts.of(assigned), Optional.of(taken), reason);
   }
 
   /** "; N unchanged papers' assignments taken from FOLDER", or nothing. */

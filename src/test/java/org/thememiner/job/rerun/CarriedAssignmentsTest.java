@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -26,20 +27,29 @@ import org.thememiner.themes.ThemeModel;
 
 /**
  * A rerun that reuses the saved model takes the previous run's assignments of unchanged papers instead of
- * assigning them again, and their papers.jsonl lines instead of writing them again; its outputs are exactly those of
- * assigning every sentence.
+ * assigning them again, their papers.jsonl lines instead of writing them again and their sentence codes instead of
+ * coding them again; its outputs are exactly those of assigning and coding every sentence.
  */
 class CarriedAssignmentsTest {
   @TempDir Path work;
 
   /** A run into {@code runs/folder} as {@code thememiner rerun} makes it; the console output. */
   private String run(Path in, String folder, String previous, String mode) throws Exception {
+    return run(in, folder, previous, mode, null);
+  }
+
+  /** @param constructs a construct set to compare with, on sentence embeddings; null for none, on TF-IDF */
+  private String run(Path in, String folder, String previous, String mode, Path constructs) throws Exception {
     Path runs = work.resolve("runs");
     ObjectNode flags = JsonNodeFactory.instance.objectNode();
     flags.putArray("input").add(in.toString());
     flags.put("out", runs.resolve(folder).toString());
     flags.put("cache", runs.resolve("cache").toUri().toString());
-    flags.putObject("themes").put("k", 4).put("stabilitySeeds", 0);
+    ObjectNode themes = flags.putObject("themes").put("k", 4).put("stabilitySeeds", 0);
+    if (constructs != null) {
+      flags.putArray("constructs").add(constructs.toString());
+      themes.put("representation", "embedding");
+    }
     flags.putObject("rerun").put("mode", mode).put("model", work.resolve("model").toString());
     JobConfig config = JobConfigLoader.load(null, flags);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -120,6 +130,59 @@ class CarriedAssignmentsTest {
     assertSameOutputs("after-damage", "after-refit");
   }
 
+  /**
+   * With construct sets, the codes of unchanged papers are carried too when the sets are the same files: only the new
+   * papers' sentences are embedded and coded, and the outputs are exactly those of coding every sentence.
+   */
+  @Test
+  void unchangedPapersKeepTheirCodes_onlyNewOnesAreEmbeddedAndCoded_andTheOutputsMatchCodingAll() throws Exception {
+    Path in = Files.createDirectories(work.resolve("in"));
+    for (String j : List.of("journal.pmed.1001473.xml", "journal.pone.0116586.xml", "journal.pone.0153170.xml")) {
+      Files.copy(TestData.jats(j), in.resolve(j));
+    }
+    Path set = Files.copy(Path.of("models/constructs/gallacher-2013.yaml"), work.resolve("gallacher-2013.yaml"));
+    run(in, "first", null, "assign", set);
+    Files.copy(TestData.jats("journal.pmed.0020124.xml"), in.resolve("journal.pmed.0020124.xml"));
+
+    String carried = run(in, "carried", "first", "assign", set);
+    assertTrue(carried.contains("3 unchanged papers' assignments taken from"), carried);
+    assertEquals(List.of(1L), stageCounts(work.resolve("runs/carried"), "code", "carried"), carried);
+    // One embed stage, inside the themes stage, for the new paper's sentences: the others' vectors are not read.
+    List<Long> embedded = stageCounts(work.resolve("runs/carried"), "embed", "embedded");
+    List<Long> fromCache = stageCounts(work.resolve("runs/carried"), "embed", "fromCache");
+    long newPaperRows = sentenceTable(work.resolve("runs/carried"))
+        .join(sentenceTable(work.resolve("runs/first")).select("paper_id").distinct(), new String[] {"paper_id"}, "left_anti").count();
+    assertEquals(1, embedded.size(), carried);
+    assertTrue(embedded.get(0) > 0 && embedded.get(0) + fromCache.get(0) <= newPaperRows,
+        embedded + " embedded and " + fromCache + " from the cache, of the new paper's " + newPaperRows + " sentences: " + carried);
+
+    String all = run(in, "all", null, "assign", set);
+    assertEquals(List.of(0L), stageCounts(work.resolve("runs/all"), "code", "carried"), all);
+    assertSameCodes("carried", "all");
+
+    // Other bytes, the same constructs: the codes are made again, and come out the same.
+    Path edited = Files.copy(set, Files.createDirectories(work.resolve("edited")).resolve("gallacher-2013.yaml"));
+    Files.writeString(edited, "\n# edited\n", StandardOpenOption.APPEND);
+    String recoded = run(in, "recoded", "carried", "assign", edited);
+    assertTrue(recoded.contains("4 unchanged papers' assignments taken from"), recoded);
+    assertEquals(List.of(0L), stageCounts(work.resolve("runs/recoded"), "code", "carried"), recoded);
+    JsonNode sets = Json.MAPPER.readTree(work.resolve("runs/recoded/run.json").toFile()).get("constructSets");
+    assertEquals(edited.toString(), sets.get(0).get("path").asText());
+    assertEquals(64, sets.get(0).get("sha256").asText().length());
+    assertSameCodes("recoded", "all");
+  }
+
+  private void assertSameCodes(String a, String b) {
+    Path runs = work.resolve("runs");
+    for (String file : List.of("assignments.csv", "comparison.json")) {
+      assertEquals(read(runs.resolve(a).resolve(file)), read(runs.resolve(b).resolve(file)), file + " of " + a + " and " + b);
+    }
+    List<Row> codes = TestData.spark().read().parquet(runs.resolve(a).resolve("codes").toString()).collectAsList();
+    assertTrue(codes.size() > 100, "sentences coded: " + codes.size());
+    assertEquals(codes, TestData.spark().read().parquet(runs.resolve(b).resolve("codes").toString()).collectAsList(),
+        "codes/ of " + a + " and " + b);
+  }
+
   private void assertSameOutputs(String a, String b) {
     Path runs = work.resolve("runs");
     for (String file : List.of("themes.json", "assignments.csv", "papers.jsonl")) {
@@ -134,15 +197,23 @@ class CarriedAssignmentsTest {
     }
   }
 
+  /** The count of the first stage named so; -1 when there is none. */
   private static long stageCount(Path run, String stageName, String count) {
+    List<Long> counts = stageCounts(run, stageName, count);
+    return counts.isEmpty() ? -1 : counts.get(0);
+  }
+
+  /** Each stage named so's count, in the order the stages finished. */
+  private static List<Long> stageCounts(Path run, String stageName, String count) {
+    List<Long> out = new java.util.ArrayList<>();
     try {
-      for (var stage : Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("stages")) {
-        if (stage.get("stage").asText().equals(stageName)) return stage.path("counts").path(count).asLong(-1);
+      for (JsonNode stage : Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("stages")) {
+        if (stage.get("stage").asText().equals(stageName)) out.add(stage.path("counts").path(count).asLong(-1));
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return -1;
+    return out;
   }
 
   private List<String> partFiles(String run) throws java.io.IOException {
@@ -160,6 +231,10 @@ class CarriedAssignmentsTest {
   }
 
   private static List<Row> sentences(Path run) {
-    return TestData.spark().read().parquet(run.resolve("sentences").toString()).orderBy("paper_id", "sentence_no").collectAsList();
+    return sentenceTable(run).orderBy("paper_id", "sentence_no").collectAsList();
+  }
+
+  private static org.apache.spark.sql.Dataset<Row> sentenceTable(Path run) {
+    return TestData.spark().read().parquet(run.resolve("sentences").toString());
   }
 }

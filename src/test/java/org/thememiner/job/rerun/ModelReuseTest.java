@@ -38,7 +38,7 @@ class ModelReuseTest {
   private static ModelReuse choose(RunPlan plan, ThemeSettings settings, Dataset<Row> sentences,
       Optional<CarriedAssignments> carried) throws IOException {
     try (SavedModelLoad model = SavedModelLoad.start(plan)) {
-      return ModelReuse.choose(plan, settings, RunSentences.annotatedNow(sentences), model, () -> carried);
+      return ModelReuse.choose(plan, settings, RunSentences.annotatedNow(sentences), model, () -> carried, rows -> rows);
     }
   }
 
