@@ -38,8 +38,10 @@ record CodeSentences(List<ConstructSet> constructSets, Profiler profiler, ThemeM
         .codeBySet(context.spark(), model, sentences, bySet).bySet();
     Dataset<Row> codes = carried.map(c -> c.rows().unionByName(now)).orElse(now).persist(StorageLevel.MEMORY_AND_DISK());
     long count = codes.count();
-    return Done.of(new SentenceCodes(codes), String.format(Locale.ROOT, "%d codes against %d construct sets%s", count,
-        constructSets.size(), carried.isPresent() ? " (unchanged papers' from the previous run)" : ""),
-        "codes", count, "carried", carried.isPresent() ? 1 : 0);
+    int carriedPapers = carried.map(CarriedCodes::papers).orElse(0);
+    return Done.of(new SentenceCodes(codes), String.format(Locale.ROOT, "%d codes against %d construct set%s%s", count,
+        constructSets.size(), constructSets.size() == 1 ? "" : "s",
+        carriedPapers > 0 ? "; " + carriedPapers + " unchanged papers' taken from the previous run" : ""),
+        "codes", count, "carriedPapers", carriedPapers);
   }
 }

@@ -20,9 +20,10 @@ import org.thememiner.report.RunLayout;
  * coding; the codes are carried too when the construct sets are the same files, byte for byte, in the same order,
  * and the compare settings are unchanged. The rerun then codes only its new and changed papers' sentences.
  *
- * @param rows the carried papers' rows of the previous {@code codes/}
+ * @param rows   the carried papers' rows of the previous {@code codes/}
+ * @param papers how many papers' codes are carried
  */
-public record CarriedCodes(Dataset<Row> rows) {
+public record CarriedCodes(Dataset<Row> rows, int papers) {
   /**
    * What can be carried beside {@code carried}; empty when nothing can (the run then codes every sentence).
    *
@@ -39,7 +40,8 @@ public record CarriedCodes(Dataset<Row> rows) {
     try {
       Dataset<Row> rows = spark.read().parquet(codes.toUri().toString());
       CarriedAssignments assignments = carried.assignments();
-      return Optional.of(new CarriedCodes(assignments.wholeTable() ? rows : RunSentences.onlyPapers(rows, assignments.paperIds())));
+      return Optional.of(new CarriedCodes(assignments.wholeTable() ? rows : RunSentences.onlyPapers(rows, assignments.paperIds()),
+          assignments.papers()));
     } catch (Exception e) { // Spark's AnalysisException for a damaged codes/ folder
       throw new IOException(codes + ": " + e.getMessage(), e);
     }

@@ -146,7 +146,7 @@ class CarriedAssignmentsTest {
 
     String carried = run(in, "carried", "first", "assign", set);
     assertTrue(carried.contains("3 unchanged papers' assignments taken from"), carried);
-    assertEquals(List.of(1L), stageCounts(work.resolve("runs/carried"), "code", "carried"), carried);
+    assertEquals(List.of(3L), stageCounts(work.resolve("runs/carried"), "code", "carriedPapers"), carried);
     // One embed stage, inside the themes stage, for the new paper's sentences: the others' vectors are not read.
     List<Long> embedded = stageCounts(work.resolve("runs/carried"), "embed", "embedded");
     List<Long> fromCache = stageCounts(work.resolve("runs/carried"), "embed", "fromCache");
@@ -157,7 +157,7 @@ class CarriedAssignmentsTest {
         embedded + " embedded and " + fromCache + " from the cache, of the new paper's " + newPaperRows + " sentences: " + carried);
 
     String all = run(in, "all", null, "assign", set);
-    assertEquals(List.of(0L), stageCounts(work.resolve("runs/all"), "code", "carried"), all);
+    assertEquals(List.of(0L), stageCounts(work.resolve("runs/all"), "code", "carriedPapers"), all);
     assertSameCodes("carried", "all");
 
     // Other bytes, the same constructs: the codes are made again, and come out the same.
@@ -165,7 +165,7 @@ class CarriedAssignmentsTest {
     Files.writeString(edited, "\n# edited\n", StandardOpenOption.APPEND);
     String recoded = run(in, "recoded", "carried", "assign", edited);
     assertTrue(recoded.contains("4 unchanged papers' assignments taken from"), recoded);
-    assertEquals(List.of(0L), stageCounts(work.resolve("runs/recoded"), "code", "carried"), recoded);
+    assertEquals(List.of(0L), stageCounts(work.resolve("runs/recoded"), "code", "carriedPapers"), recoded);
     JsonNode sets = Json.MAPPER.readTree(work.resolve("runs/recoded/run.json").toFile()).get("constructSets");
     assertEquals(edited.toString(), sets.get(0).get("path").asText());
     assertEquals(64, sets.get(0).get("sha256").asText().length());
