@@ -39,7 +39,7 @@ import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
 
 /**
- * The report stage: the run folder's data files (sentences/, assignments.csv, themes.json, drift.json,
+ * The report stage: the run folder's data files (sentences/, codes/, assignments.csv, themes.json, drift.json,
  * comparison.json, example_coding.csv, the study table's files, errors.jsonl), each written atomically. run.json and report.html follow it,
  * so that they carry its timing.
  *

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.thememiner.job.spec.JobConfig;
 import org.thememiner.report.RunInfo;
 import org.thememiner.report.RunLayout;
@@ -20,7 +21,7 @@ import org.thememiner.report.RunLayout;
  * coding; the codes are carried too when the construct sets are the same files, byte for byte, in the same order,
  * and the compare settings are unchanged. The rerun then codes only its new and changed papers' sentences.
  *
- * @param rows   the carried papers' rows of the previous {@code codes/}
+ * @param rows   the carried papers' rows of the previous {@code codes/}, persisted
  * @param papers how many papers' codes are carried
  */
 public record CarriedCodes(Dataset<Row> rows, int papers) {
@@ -37,12 +38,16 @@ public record CarriedCodes(Dataset<Row> rows, int papers) {
         || !previous.madeLike(config, List.of("compare"))) {
       return Optional.empty();
     }
+    CarriedAssignments assignments = carried.assignments();
+    Dataset<Row> rows = null;
     try {
-      Dataset<Row> rows = spark.read().parquet(codes.toUri().toString());
-      CarriedAssignments assignments = carried.assignments();
-      return Optional.of(new CarriedCodes(assignments.wholeTable() ? rows : RunSentences.onlyPapers(rows, assignments.paperIds()),
-          assignments.papers()));
-    } catch (Exception e) { // Spark's AnalysisException for a damaged codes/ folder
+      Dataset<Row> table = spark.read().parquet(codes.toUri().toString());
+      rows = (assignments.wholeTable() ? table : RunSentences.onlyPapers(table, assignments.paperIds()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      rows.count(); // reads the files now, so that a damaged one means coding every sentence rather than a failed run
+      return Optional.of(new CarriedCodes(rows, assignments.papers()));
+    } catch (Exception e) { // Spark's AnalysisException or SparkException for a damaged codes/ folder
+      if (rows != null) rows.unpersist();
       throw new IOException(codes + ": " + e.getMessage(), e);
     }
   }

@@ -170,6 +170,22 @@ class CarriedAssignmentsTest {
     assertEquals(edited.toString(), sets.get(0).get("path").asText());
     assertEquals(64, sets.get(0).get("sha256").asText().length());
     assertSameCodes("recoded", "all");
+
+    // A damaged previous codes/ is not a reason to fail: every sentence is coded again. The damage is in the data,
+    // between intact header and footer, so that only reading the rows finds it.
+    try (var parts = Files.list(work.resolve("runs/recoded/codes"))) {
+      for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        byte[] bytes = Files.readAllBytes(part);
+        java.util.Arrays.fill(bytes, 4, bytes.length / 2, (byte) 0x7f);
+        Files.write(part, bytes);
+        Files.deleteIfExists(part.resolveSibling("." + part.getFileName() + ".crc"));
+      }
+    }
+    String afterDamage = run(in, "after-damage", "recoded", "assign", edited);
+    assertEquals(List.of(0L), stageCounts(work.resolve("runs/after-damage"), "code", "carriedPapers"), afterDamage);
+    assertTrue(afterDamage.contains("cannot be read") && afterDamage.contains(work.resolve("runs/recoded/codes").toString()),
+        "the log names the unreadable folder: " + afterDamage);
+    assertSameCodes("after-damage", "all");
   }
 
   private void assertSameCodes(String a, String b) {
