@@ -311,7 +311,7 @@ public final class ThememinerJob {
   private Optional<CarriedCodes> carriedCodes(StageContext context, DiscoveredThemes fit, Optional<PreviousRun> previous) {
     if (constructSets.isEmpty() || previous.isEmpty() || fit.carried().isEmpty()) return Optional.empty();
     try {
-      return CarriedCodes.load(context.spark(), previous.get(), fit.carried().get(), config, constructSetFiles);
+      return CarriedCodes.load(context.spark(), previous.get(), fit.carried().get().assignments(), config, constructSetFiles);
     } catch (IOException e) {
       out.println("code      the previous run's codes cannot be read, so every sentence is coded: " + e.getMessage());
       return Optional.empty();

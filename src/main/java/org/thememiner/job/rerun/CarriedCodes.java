@@ -26,19 +26,18 @@ import org.thememiner.report.RunLayout;
  */
 public record CarriedCodes(Dataset<Row> rows, int papers) {
   /**
-   * What can be carried beside {@code carried}; empty when nothing can (the run then codes every sentence).
+   * What can be carried beside {@code assignments}; empty when nothing can (the run then codes every sentence).
    *
    * @param constructSets this run's construct set files, as run.json records them
    * @throws IOException the previous run's codes cannot be read (the message names the folder)
    */
-  public static Optional<CarriedCodes> load(SparkSession spark, PreviousRun previous, ModelReuse.Carried carried,
+  public static Optional<CarriedCodes> load(SparkSession spark, PreviousRun previous, CarriedAssignments assignments,
       JobConfig config, List<RunInfo.ConstructSetFile> constructSets) throws IOException {
     Path codes = previous.folder().resolve(RunLayout.CODES);
     if (!Files.isDirectory(codes) || !sameSets(previous.run().path("constructSets"), constructSets)
         || !previous.madeLike(config, List.of("compare"))) {
       return Optional.empty();
     }
-    CarriedAssignments assignments = carried.assignments();
     Dataset<Row> rows = null;
     try {
       Dataset<Row> table = spark.read().parquet(codes.toUri().toString());

@@ -76,7 +76,7 @@ public sealed interface ModelReuse permits ModelReuse.FitAnew, ModelReuse.ReuseS
    * @param added       the other papers' sentences as this run assigned them, every column, persisted; with their
    *                    {@link ThemeDiscovery#EMBEDDING} when the themes read embeddings
    */
-  public record Carried(CarriedAssignments assignments, Dataset<Row> added) {
+  record Carried(CarriedAssignments assignments, Dataset<Row> added) {
     /** {@code added} without the embeddings: the columns of the carried rows. */
     public Dataset<Row> addedRows() {
       return added.drop(ThemeDiscovery.EMBEDDING);
