@@ -81,31 +81,42 @@ final class Evaluation {
   static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
   /**
-   * Coded examples per construct for the rows {@code examples-[names-|only-]<coder>-3[-representation]}: this many
-   * gold sentences of each construct (drawn with the seed) are the examples, the other gold sentences are scored. The
-   * coder learns from them and the whole construct set as the job does; {@code names-}, from them and the construct
-   * names alone; {@code only-}, from them alone.
+   * The rows {@code examples-[names-|only-]<coder>-<perConstruct>[-representation]}: {@code perConstruct} gold
+   * sentences of each construct are the coded examples, the other gold sentences are scored. The coder learns from
+   * them and the whole construct set as the job does; {@code names-}, from them and the construct names alone;
+   * {@code only-}, from them alone. With three examples, which three matters: each of {@code draws} draws takes
+   * other examples (seeds {@code seed}, {@code seed + 1}, ...), and a row's figures are the means over the draws.
    */
-  static final int EXAMPLES_PER_CONSTRUCT = 3;
+  record ExampleDraws(int perConstruct, int draws) {
+    static final ExampleDraws STANDARD = new ExampleDraws(3, 1);
+  }
 
   private final JobConfig config;
   private final ConstructSet constructs;
   private final PrintStream out;
+  private final ExampleDraws exampleDraws;
   /** Content terms of free text (construct descriptions, coded examples), set when {@link #run} starts. */
   private TermAnalyzer analyzer;
 
   Evaluation(JobConfig config, ConstructSet constructs, PrintStream out) {
+    this(config, constructs, out, ExampleDraws.STANDARD);
+  }
+
+  Evaluation(JobConfig config, ConstructSet constructs, PrintStream out, ExampleDraws exampleDraws) {
     this.config = config;
     this.constructs = constructs;
     this.out = out;
+    this.exampleDraws = exampleDraws;
   }
 
-  record MethodScores(String method, int clusters, double accuracy, double macroF1, double kappa, double ari, double nmi) {}
+  /** @param kappaByDraw a row of coded examples: its kappa in each draw ({@link ExampleDraws}); other rows: empty */
+  record MethodScores(String method, int clusters, double accuracy, double macroF1, double kappa, double ari, double nmi,
+      List<Double> kappaByDraw) {}
 
   record MethodQuality(String method, int topics, double npmi, double diversity, List<List<String>> topWords) {}
 
   record Result(List<String> input, String constructSet, int k, long seed, int goldSentences,
-      Map<String, Long> goldSizes, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
+      Map<String, Long> goldSizes, ExampleDraws exampleDraws, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
       List<MethodQuality> quality) {}
 
   /** A method's clusters on the sentences it saw: its themes, each sentence's theme (null: none), its model if Spark's. */
@@ -185,13 +196,16 @@ final class Evaluation {
             top.size(), coherenceCorpus.get());
       }
     }
-    return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, scores,
+    return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, exampleDraws, scores,
         coherenceCorpus.map(Path::toString).orElse(null), topics, quality);
   }
 
   private void print(MethodScores s) {
-    out.printf(Locale.ROOT, "%-17s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%n",
-        s.method(), s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi());
+    out.printf(Locale.ROOT, "%-17s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%s%n",
+        s.method(), s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi(), s.kappaByDraw().size() < 2 ? ""
+            : String.format(Locale.ROOT, "  (mean of %d draws, kappa %.2f to %.2f)", s.kappaByDraw().size(),
+                s.kappaByDraw().stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                s.kappaByDraw().stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
   }
 
   /**
@@ -217,9 +231,10 @@ final class Evaluation {
   }
 
   /**
-   * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}:
-   * {@value #EXAMPLES_PER_CONSTRUCT} gold sentences of each construct, drawn with the seed, are the examples (their
-   * text, as a researcher who coded them gives them); the other gold sentences are scored.
+   * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}, in each draw of
+   * {@link #exampleDraws}: gold sentences of each construct drawn with the draw's seed are the examples (their text,
+   * as a researcher who coded them gives them); the other gold sentences are scored. The row holds the means over
+   * the draws.
    *
    * @param codebook the constructs the coder also learns from; {@code variant} names the row after them
    */
@@ -233,31 +248,44 @@ final class Evaluation {
     }
     Map<String, List<String>> byConstruct = new java.util.TreeMap<>();
     gold.forEach((sentence, construct) -> byConstruct.computeIfAbsent(construct, c -> new ArrayList<>()).add(sentence));
-    java.util.Random random = new java.util.Random(config.seed());
-    java.util.Set<String> chosen = new java.util.HashSet<>();
-    List<CodedExamples.Example> examples = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : byConstruct.entrySet()) {
-      List<String> shuffled = new ArrayList<>(e.getValue());
-      java.util.Collections.shuffle(shuffled, random);
-      for (String sentence : shuffled.subList(0, Math.min(EXAMPLES_PER_CONSTRUCT, shuffled.size()))) {
-        chosen.add(sentence);
-        examples.add(new CodedExamples.Example(e.getKey(), textOf.get(sentence)));
+    List<MethodScores> draws = new ArrayList<>();
+    for (int draw = 0; draw < exampleDraws.draws(); draw++) {
+      java.util.Random random = new java.util.Random(config.seed() + draw);
+      java.util.Set<String> chosen = new java.util.HashSet<>();
+      List<CodedExamples.Example> examples = new ArrayList<>();
+      for (Map.Entry<String, List<String>> e : byConstruct.entrySet()) {
+        List<String> shuffled = new ArrayList<>(e.getValue());
+        java.util.Collections.shuffle(shuffled, random);
+        for (String sentence : shuffled.subList(0, Math.min(exampleDraws.perConstruct(), shuffled.size()))) {
+          chosen.add(sentence);
+          examples.add(new CodedExamples.Example(e.getKey(), textOf.get(sentence)));
+        }
       }
+      Map<String, String> coded = new HashMap<>();
+      for (Row r : ExampleCoding.run(spark, new CodedExamples(constructs.id(), examples), codebook, coder, model, analyzer,
+          sentences, config.seed()).codes().select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
+        coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
+      }
+      List<String> truth = new ArrayList<>();
+      List<String> predicted = new ArrayList<>();
+      gold.forEach((sentence, construct) -> {
+        if (chosen.contains(sentence)) return;
+        truth.add(construct);
+        predicted.add(coded.getOrDefault(sentence, "(none)"));
+      });
+      draws.add(scores("", byConstruct.size(), truth, predicted, predicted));
     }
-    Map<String, String> coded = new HashMap<>();
-    for (Row r : ExampleCoding.run(spark, new CodedExamples(constructs.id(), examples), codebook, coder, model, analyzer, sentences,
-        config.seed()).codes().select("paper_id", "sentence_no", SentenceCoder.CODED).collectAsList()) {
-      coded.put(r.getString(0) + "/" + r.getInt(1), r.getString(2));
-    }
-    List<String> truth = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
-    gold.forEach((sentence, construct) -> {
-      if (chosen.contains(sentence)) return;
-      truth.add(construct);
-      predicted.add(coded.getOrDefault(sentence, "(none)"));
-    });
     String suffix = method.substring("thememiner".length());
-    return score("examples-" + variant + coder + "-" + EXAMPLES_PER_CONSTRUCT + suffix, byConstruct.size(), truth, predicted, predicted);
+    MethodScores s = new MethodScores("examples-" + variant + coder + "-" + exampleDraws.perConstruct() + suffix,
+        byConstruct.size(), mean(draws, MethodScores::accuracy), mean(draws, MethodScores::macroF1),
+        mean(draws, MethodScores::kappa), mean(draws, MethodScores::ari), mean(draws, MethodScores::nmi),
+        draws.stream().map(MethodScores::kappa).toList());
+    print(s);
+    return s;
+  }
+
+  private static double mean(List<MethodScores> scores, java.util.function.ToDoubleFunction<MethodScores> figure) {
+    return scores.stream().mapToDouble(figure).average().orElseThrow();
   }
 
   /** Per cluster, the share of its sentences coded with each construct (an uncoded sentence counts in the total). */
@@ -278,11 +306,15 @@ final class Evaluation {
    * the gold constructs, and of its groups (clusters or codes) with the gold sections. Printed as well.
    */
   private MethodScores score(String method, int clusters, List<String> truth, List<String> predicted, List<?> groups) {
-    MethodScores s = new MethodScores(method, clusters, Agreement.accuracy(truth, predicted),
-        Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
-        Agreement.adjustedRandIndex(truth, groups), Agreement.normalizedMutualInformation(truth, groups));
+    MethodScores s = scores(method, clusters, truth, predicted, groups);
     print(s);
     return s;
+  }
+
+  private static MethodScores scores(String method, int clusters, List<String> truth, List<String> predicted, List<?> groups) {
+    return new MethodScores(method, clusters, Agreement.accuracy(truth, predicted),
+        Agreement.macroF1(truth, predicted), Agreement.cohensKappa(truth, predicted),
+        Agreement.adjustedRandIndex(truth, groups), Agreement.normalizedMutualInformation(truth, groups), List.of());
   }
 
   private static ConstructSet namesOnly(ConstructSet set) {

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.thememiner.compare.ConstructSet;
 import org.thememiner.compare.ConstructSets;
-import org.thememiner.job.spec.ConfigException;
 import org.thememiner.job.ExitCode;
+import org.thememiner.job.spec.ConfigException;
 import org.thememiner.job.spec.JobConfig;
 import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.job.Main;
@@ -45,6 +45,14 @@ public final class LocalMain {
     @Option(names = "--seed", description = "random seed (default 42)")
     Long seed;
 
+    @Option(names = "--examples-per-construct", description = "gold sentences per construct that the rows examples-... "
+        + "code from, the other gold sentences scored (default 3)")
+    int examplesPerConstruct = Evaluation.ExampleDraws.STANDARD.perConstruct();
+
+    @Option(names = "--example-draws", description = "draws of those examples, seeds --seed, --seed + 1, ...; the rows "
+        + "give the means (default 1)")
+    int exampleDraws = Evaluation.ExampleDraws.STANDARD.draws();
+
     @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
         + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
     Path coherenceCorpus;
@@ -62,12 +70,17 @@ public final class LocalMain {
       t.put("stabilitySeeds", 0);
       if (themes != null) t.put("k", themes);
       return Main.guarded("eval", () -> {
+        if (examplesPerConstruct < 1 || exampleDraws < 1) {
+          throw new ConfigException("--examples-per-construct and --example-draws must be at least 1, not "
+              + examplesPerConstruct + " and " + exampleDraws);
+        }
         JobConfig config = JobConfigLoader.load(job, o);
         ConstructSet set = ConstructSets.load(Path.of(constructs));
         SparkSession spark = SparkSessions.forJob("thememiner eval", config.master(), master != null);
         Files.createDirectories(Path.of(config.out()));
         try {
-          Evaluation evaluation = new Evaluation(config, set, System.out);
+          Evaluation evaluation = new Evaluation(config, set, System.out,
+              new Evaluation.ExampleDraws(examplesPerConstruct, exampleDraws));
           evaluation.write(evaluation.run(spark, Optional.ofNullable(coherenceCorpus), coherenceThemes));
           System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
           return ExitCode.OK;

@@ -42,8 +42,9 @@ class EvaluationTest {
     flags.putObject("themes").put("stabilitySeeds", 0);
     JobConfig config = JobConfigLoader.load(null, flags);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
+    // Two draws of the examples: each coded-examples row is the mean of two codings from different examples.
     Evaluation eval = new Evaluation(config, ConstructSets.load(Path.of("models/constructs/tully-2010.yaml")),
-        new PrintStream(console, true, StandardCharsets.UTF_8));
+        new PrintStream(console, true, StandardCharsets.UTF_8), new Evaluation.ExampleDraws(3, 2));
     Evaluation.Result r = eval.run(TestData.spark(), Optional.empty(), null);
 
     assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
@@ -79,12 +80,46 @@ class EvaluationTest {
       assertTrue(by.get("examples-" + coder + "-3").kappa() > by.get("examples-only-" + coder + "-3").kappa(), coder + ": " + r.scores());
     }
     for (Evaluation.MethodScores s : r.scores()) {
+      if (s.method().startsWith("examples-")) {
+        assertEquals(2, s.kappaByDraw().size(), s.toString());
+        assertEquals((s.kappaByDraw().get(0) + s.kappaByDraw().get(1)) / 2, s.kappa(), 1e-12, s.toString());
+        assertTrue(console.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith(s.method() + " ")
+            && l.endsWith("(mean of 2 draws, kappa " + String.format(java.util.Locale.ROOT, "%.2f to %.2f",
+                java.util.Collections.min(s.kappaByDraw()), java.util.Collections.max(s.kappaByDraw())) + ")")), s.method());
+      } else {
+        assertEquals(List.of(), s.kappaByDraw(), s.toString());
+      }
       for (double v : List.of(s.accuracy(), s.macroF1(), s.nmi())) assertTrue(v >= 0 && v <= 1, s.toString());
       for (double v : List.of(s.kappa(), s.ari())) assertTrue(v >= -1 && v <= 1, s.toString());
       assertTrue(s.clusters() > 1 && s.clusters() <= 7, s.toString());
     }
+    // Different examples code differently: otherwise the draws would measure nothing.
+    assertTrue(r.scores().stream().anyMatch(s -> !s.kappaByDraw().isEmpty() && !s.kappaByDraw().get(0).equals(s.kappaByDraw().get(1))),
+        r.scores().toString());
     eval.write(r);
-    assertTrue(java.nio.file.Files.readString(out.resolve("eval.json")).contains("\"mallet-lda\""));
+    String json = java.nio.file.Files.readString(out.resolve("eval.json"));
+    assertTrue(json.contains("\"mallet-lda\""));
+    com.fasterxml.jackson.databind.JsonNode draws = org.thememiner.report.Json.MAPPER.readTree(json).get("exampleDraws");
+    assertEquals(3, draws.get("perConstruct").asInt(), json);
+    assertEquals(2, draws.get("draws").asInt(), json);
+  }
+
+  /** Example draws or examples per construct below one: a clear error before any work. */
+  @ParameterizedTest
+  @CsvSource({"--example-draws, 0", "--examples-per-construct, 0"})
+  void fewerThanOneExampleOrDrawIsAnErrorBeforeAnyWork(String option, String value) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = LocalMain.commandLine().execute("eval", "--input", out.resolve("nothing-here").toString(),
+          "--constructs", "models/constructs/tully-2010.yaml", "--gold-sections", option, value, "--out", out.toString());
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(org.thememiner.job.ExitCode.CONFIG, exit, err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--examples-per-construct and --example-draws must be at least 1"), err.toString());
   }
 
   /**
