@@ -81,42 +81,54 @@ final class Evaluation {
   static final String CODING_NAMES = "thememiner-coding-names";
   private static final int MALLET_ITERATIONS = 1000;
   /**
-   * The rows {@code examples-[names-|only-]<coder>-<perConstruct>[-representation]}: {@code perConstruct} gold
-   * sentences of each construct are the coded examples, the other gold sentences are scored. The coder learns from
-   * them and the whole construct set as the job does; {@code names-}, from them and the construct names alone;
-   * {@code only-}, from them alone. With three examples, which three matters: each of {@code draws} draws takes
-   * other examples (seeds {@code seed}, {@code seed + 1}, ...), and a row's figures are the means over the draws.
+   * How many times each row is measured; a row's figures are the means. One clustering of a few hundred sentences
+   * is one local optimum of k-means or LDA, and one draw of three examples a sample of one: either moves a row's
+   * figures by more than the differences between methods.
+   *
+   * @param examplesPerConstruct the rows {@code examples-[names-|only-]<coder>-<examplesPerConstruct>[-representation]}:
+   *     this many gold sentences of each construct are the coded examples, the other gold sentences are scored. The
+   *     coder learns from them and the whole construct set as the job does; {@code names-}, from them and the
+   *     construct names alone; {@code only-}, from them alone
+   * @param exampleDraws   draws of those examples, with seeds {@code seed}, {@code seed + 1}, ...
+   * @param themeSeeds     clusterings of every theme row (the job's and the baselines'), with seeds {@code seed},
+   *     {@code seed + 1}, ...; the coding rows read the representation only, which no seed changes
    */
-  record ExampleDraws(int perConstruct, int draws) {
-    static final ExampleDraws STANDARD = new ExampleDraws(3, 1);
+  record Sampling(int examplesPerConstruct, int exampleDraws, int themeSeeds) {
+    static final Sampling STANDARD = new Sampling(3, 1, 1);
   }
 
   private final JobConfig config;
   private final ConstructSet constructs;
   private final PrintStream out;
-  private final ExampleDraws exampleDraws;
+  private final Sampling sampling;
   /** Content terms of free text (construct descriptions, coded examples), set when {@link #run} starts. */
   private TermAnalyzer analyzer;
 
   Evaluation(JobConfig config, ConstructSet constructs, PrintStream out) {
-    this(config, constructs, out, ExampleDraws.STANDARD);
+    this(config, constructs, out, Sampling.STANDARD);
   }
 
-  Evaluation(JobConfig config, ConstructSet constructs, PrintStream out, ExampleDraws exampleDraws) {
+  Evaluation(JobConfig config, ConstructSet constructs, PrintStream out, Sampling sampling) {
     this.config = config;
     this.constructs = constructs;
     this.out = out;
-    this.exampleDraws = exampleDraws;
+    this.sampling = sampling;
   }
 
-  /** @param kappaByDraw a row of coded examples: its kappa in each draw ({@link ExampleDraws}); other rows: empty */
+  /**
+   * @param repeats the clusterings or draws of examples ({@link Sampling}) the figures are the means of, each with its
+   *     seed and figures; empty when there was one
+   */
   record MethodScores(String method, int clusters, double accuracy, double macroF1, double kappa, double ari, double nmi,
-      List<Double> kappaByDraw) {}
+      List<Repeat> repeats) {}
+
+  /** One clustering or one draw of examples of a row measured several times. */
+  record Repeat(long seed, double kappa, double ari) {}
 
   record MethodQuality(String method, int topics, double npmi, double diversity, List<List<String>> topWords) {}
 
   record Result(List<String> input, String constructSet, int k, long seed, int goldSentences,
-      Map<String, Long> goldSizes, ExampleDraws exampleDraws, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
+      Map<String, Long> goldSizes, Sampling sampling, List<MethodScores> scores, String coherenceCorpus, Integer coherenceK,
       List<MethodQuality> quality) {}
 
   /** A method's clusters on the sentences it saw: its themes, each sentence's theme (null: none), its model if Spark's. */
@@ -155,18 +167,24 @@ final class Evaluation {
     List<MethodScores> scores = new ArrayList<>();
     Map<String, String> coded = null;
     for (String method : methods()) {
-      Clustering c = cluster(method, sentences, k);
-      // Every method's clusters get the same coded evidence: the job's coding of each sentence (METHODS starts with it).
-      if (coded == null) coded = codes(constructs, spark, c.model(), sentences, profiler);
-      ConstructComparison cmp = comparator.compare(constructs, c.themes(), codedShares(c.themeBySentence(), coded));
-      List<Integer> clusters = new ArrayList<>();
-      List<String> predicted = new ArrayList<>();
-      gold.forEach((sentence, construct) -> {
-        Integer theme = c.themeBySentence().get(sentence);
-        clusters.add(theme == null ? -1 : theme);
-        predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
-      });
-      scores.add(score(method, c.themes().size(), List.copyOf(gold.values()), predicted, clusters));
+      Clustering c = null;
+      List<MethodScores> bySeed = new ArrayList<>();
+      for (int i = 0; i < sampling.themeSeeds(); i++) {
+        Clustering seeded = cluster(method, sentences, k, config.seed() + i);
+        if (c == null) c = seeded;
+        // Every method's clusters get the same coded evidence: the job's coding of each sentence (METHODS starts with it).
+        if (coded == null) coded = codes(constructs, spark, c.model(), sentences, profiler);
+        ConstructComparison cmp = comparator.compare(constructs, seeded.themes(), codedShares(seeded.themeBySentence(), coded));
+        List<Integer> clusters = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        gold.forEach((sentence, construct) -> {
+          Integer theme = seeded.themeBySentence().get(sentence);
+          clusters.add(theme == null ? -1 : theme);
+          predicted.add(theme == null ? "(none)" : cmp.constructFor(theme).map(ConstructComparison.ThemeConstructPair::constructId).orElse("(none)"));
+        });
+        bySeed.add(scores(method, seeded.themes().size(), List.copyOf(gold.values()), predicted, clusters));
+      }
+      scores.add(meanOf(method, c.themes().size(), bySeed));
       if (method.startsWith("thememiner") && !method.contains("/")) {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
@@ -187,7 +205,7 @@ final class Evaluation {
       List<List<String>> referenceTerms = ThemeDiscovery.eligible(reference, config.themes()).select("terms")
           .collectAsList().stream().map(r -> r.<String>getList(0)).toList();
       for (String method : methods()) {
-        List<List<String>> top = cluster(method, reference, topics).themes().stream()
+        List<List<String>> top = cluster(method, reference, topics, config.seed()).themes().stream()
             .map(t -> t.keywords().stream().limit(10).toList()).toList();
         double npmi = TopicQuality.npmi(top, referenceTerms.iterator());
         MethodQuality q = new MethodQuality(method, top.size(), npmi, TopicQuality.diversity(top), top);
@@ -196,16 +214,18 @@ final class Evaluation {
             top.size(), coherenceCorpus.get());
       }
     }
-    return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, exampleDraws, scores,
+    return new Result(config.input(), constructs.id(), k, config.seed(), gold.size(), goldSizes, sampling, scores,
         coherenceCorpus.map(Path::toString).orElse(null), topics, quality);
   }
 
   private void print(MethodScores s) {
     out.printf(Locale.ROOT, "%-17s accuracy %.2f  macro-F1 %.2f  kappa %.2f  ARI %.2f  NMI %.2f%s%n",
-        s.method(), s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi(), s.kappaByDraw().size() < 2 ? ""
-            : String.format(Locale.ROOT, "  (mean of %d draws, kappa %.2f to %.2f)", s.kappaByDraw().size(),
-                s.kappaByDraw().stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                s.kappaByDraw().stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
+        s.method(), s.accuracy(), s.macroF1(), s.kappa(), s.ari(), s.nmi(), s.repeats().isEmpty() ? ""
+            : String.format(Locale.ROOT, "  (kappa %.2f to %.2f, ARI %.2f to %.2f)",
+                s.repeats().stream().mapToDouble(Repeat::kappa).min().orElseThrow(),
+                s.repeats().stream().mapToDouble(Repeat::kappa).max().orElseThrow(),
+                s.repeats().stream().mapToDouble(Repeat::ari).min().orElseThrow(),
+                s.repeats().stream().mapToDouble(Repeat::ari).max().orElseThrow()));
   }
 
   /**
@@ -232,7 +252,7 @@ final class Evaluation {
 
   /**
    * Coding from coded examples ({@link ExampleCoding}), as the job does it with {@code model}, in each draw of
-   * {@link #exampleDraws}: gold sentences of each construct drawn with the draw's seed are the examples (their text,
+   * {@link Sampling#exampleDraws}: gold sentences of each construct drawn with the draw's seed are the examples (their text,
    * as a researcher who coded them gives them); the other gold sentences are scored. The row holds the means over
    * the draws.
    *
@@ -249,14 +269,14 @@ final class Evaluation {
     Map<String, List<String>> byConstruct = new java.util.TreeMap<>();
     gold.forEach((sentence, construct) -> byConstruct.computeIfAbsent(construct, c -> new ArrayList<>()).add(sentence));
     List<MethodScores> draws = new ArrayList<>();
-    for (int draw = 0; draw < exampleDraws.draws(); draw++) {
+    for (int draw = 0; draw < sampling.exampleDraws(); draw++) {
       java.util.Random random = new java.util.Random(config.seed() + draw);
       java.util.Set<String> chosen = new java.util.HashSet<>();
       List<CodedExamples.Example> examples = new ArrayList<>();
       for (Map.Entry<String, List<String>> e : byConstruct.entrySet()) {
         List<String> shuffled = new ArrayList<>(e.getValue());
         java.util.Collections.shuffle(shuffled, random);
-        for (String sentence : shuffled.subList(0, Math.min(exampleDraws.perConstruct(), shuffled.size()))) {
+        for (String sentence : shuffled.subList(0, Math.min(sampling.examplesPerConstruct(), shuffled.size()))) {
           chosen.add(sentence);
           examples.add(new CodedExamples.Example(e.getKey(), textOf.get(sentence)));
         }
@@ -276,10 +296,21 @@ final class Evaluation {
       draws.add(scores("", byConstruct.size(), truth, predicted, predicted));
     }
     String suffix = method.substring("thememiner".length());
-    MethodScores s = new MethodScores("examples-" + variant + coder + "-" + exampleDraws.perConstruct() + suffix,
-        byConstruct.size(), mean(draws, MethodScores::accuracy), mean(draws, MethodScores::macroF1),
-        mean(draws, MethodScores::kappa), mean(draws, MethodScores::ari), mean(draws, MethodScores::nmi),
-        draws.stream().map(MethodScores::kappa).toList());
+    return meanOf("examples-" + variant + coder + "-" + sampling.examplesPerConstruct() + suffix, byConstruct.size(), draws);
+  }
+
+  /**
+   * A row measured {@code repeats.size()} times, with seeds {@code seed}, {@code seed + 1}, ... ({@link Sampling}): the
+   * means of their figures, printed.
+   */
+  private MethodScores meanOf(String method, int clusters, List<MethodScores> repeats) {
+    List<Repeat> each = new ArrayList<>();
+    for (int i = 0; i < repeats.size() && repeats.size() > 1; i++) {
+      each.add(new Repeat(config.seed() + i, repeats.get(i).kappa(), repeats.get(i).ari()));
+    }
+    MethodScores s = new MethodScores(method, clusters, mean(repeats, MethodScores::accuracy),
+        mean(repeats, MethodScores::macroF1), mean(repeats, MethodScores::kappa), mean(repeats, MethodScores::ari),
+        mean(repeats, MethodScores::nmi), each);
     print(s);
     return s;
   }
@@ -373,8 +404,8 @@ final class Evaluation {
         .replaceAll("[^a-z0-9]+", " ").trim();
   }
 
-  private Clustering cluster(String method, Dataset<Row> sentences, int k) {
-    ThemeSettings s = config.themes().withK(k);
+  private Clustering cluster(String method, Dataset<Row> sentences, int k, long seed) {
+    ThemeSettings s = config.themes().withK(k).withSeed(seed);
     // The baselines as they are used: a topic model over each sentence's own terms.
     if (method.equals("mallet-lda")) return mallet(sentences, s.withContext("sentence"));
     // The Spark LDA baseline keeps BERTopic's default description (plain c-TF-IDF order), as it was measured before.

@@ -47,11 +47,15 @@ public final class LocalMain {
 
     @Option(names = "--examples-per-construct", description = "gold sentences per construct that the rows examples-... "
         + "code from, the other gold sentences scored (default 3)")
-    int examplesPerConstruct = Evaluation.ExampleDraws.STANDARD.perConstruct();
+    int examplesPerConstruct = Evaluation.Sampling.STANDARD.examplesPerConstruct();
 
     @Option(names = "--example-draws", description = "draws of those examples, seeds --seed, --seed + 1, ...; the rows "
         + "give the means (default 1)")
-    int exampleDraws = Evaluation.ExampleDraws.STANDARD.draws();
+    int exampleDraws = Evaluation.Sampling.STANDARD.exampleDraws();
+
+    @Option(names = "--theme-seeds", description = "clusterings of every theme row, seeds --seed, --seed + 1, ...; the "
+        + "rows give the means (default 1)")
+    int themeSeeds = Evaluation.Sampling.STANDARD.themeSeeds();
 
     @Option(names = "--coherence-corpus", description = "also report NPMI coherence and diversity of each method's "
         + "top-10 keywords, fitted on this corpus (e.g. ../shared/corpus/jats)")
@@ -70,9 +74,9 @@ public final class LocalMain {
       t.put("stabilitySeeds", 0);
       if (themes != null) t.put("k", themes);
       return Main.guarded("eval", () -> {
-        if (examplesPerConstruct < 1 || exampleDraws < 1) {
-          throw new ConfigException("--examples-per-construct and --example-draws must be at least 1, not "
-              + examplesPerConstruct + " and " + exampleDraws);
+        if (examplesPerConstruct < 1 || exampleDraws < 1 || themeSeeds < 1) {
+          throw new ConfigException("--examples-per-construct, --example-draws and --theme-seeds must be at least 1, not "
+              + examplesPerConstruct + ", " + exampleDraws + " and " + themeSeeds);
         }
         JobConfig config = JobConfigLoader.load(job, o);
         ConstructSet set = ConstructSets.load(Path.of(constructs));
@@ -80,7 +84,7 @@ public final class LocalMain {
         Files.createDirectories(Path.of(config.out()));
         try {
           Evaluation evaluation = new Evaluation(config, set, System.out,
-              new Evaluation.ExampleDraws(examplesPerConstruct, exampleDraws));
+              new Evaluation.Sampling(examplesPerConstruct, exampleDraws, themeSeeds));
           evaluation.write(evaluation.run(spark, Optional.ofNullable(coherenceCorpus), coherenceThemes));
           System.out.println("eval      wrote " + Path.of(config.out()).resolve("eval.json"));
           return ExitCode.OK;

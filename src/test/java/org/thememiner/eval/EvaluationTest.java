@@ -42,9 +42,10 @@ class EvaluationTest {
     flags.putObject("themes").put("stabilitySeeds", 0);
     JobConfig config = JobConfigLoader.load(null, flags);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    // Two draws of the examples: each coded-examples row is the mean of two codings from different examples.
+    // Two draws of the examples and two clustering seeds: each coded-examples row is the mean of two codings from
+    // different examples, each theme row the mean of two clusterings.
     Evaluation eval = new Evaluation(config, ConstructSets.load(Path.of("models/constructs/tully-2010.yaml")),
-        new PrintStream(console, true, StandardCharsets.UTF_8), new Evaluation.ExampleDraws(3, 2));
+        new PrintStream(console, true, StandardCharsets.UTF_8), new Evaluation.Sampling(3, 2, 2));
     Evaluation.Result r = eval.run(TestData.spark(), Optional.empty(), null);
 
     assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
@@ -80,33 +81,42 @@ class EvaluationTest {
       assertTrue(by.get("examples-" + coder + "-3").kappa() > by.get("examples-only-" + coder + "-3").kappa(), coder + ": " + r.scores());
     }
     for (Evaluation.MethodScores s : r.scores()) {
-      if (s.method().startsWith("examples-")) {
-        assertEquals(2, s.kappaByDraw().size(), s.toString());
-        assertEquals((s.kappaByDraw().get(0) + s.kappaByDraw().get(1)) / 2, s.kappa(), 1e-12, s.toString());
-        assertTrue(console.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith(s.method() + " ")
-            && l.endsWith("(mean of 2 draws, kappa " + String.format(java.util.Locale.ROOT, "%.2f to %.2f",
-                java.util.Collections.min(s.kappaByDraw()), java.util.Collections.max(s.kappaByDraw())) + ")")), s.method());
+      if (s.method().startsWith("thememiner-coding")) {
+        assertEquals(List.of(), s.repeats(), "coding reads the representation, which no seed changes: " + s);
       } else {
-        assertEquals(List.of(), s.kappaByDraw(), s.toString());
+        assertEquals(List.of(42L, 43L), s.repeats().stream().map(Evaluation.Repeat::seed).toList(), s.toString());
+        assertEquals((s.repeats().get(0).kappa() + s.repeats().get(1).kappa()) / 2, s.kappa(), 1e-12, s.toString());
+        assertEquals((s.repeats().get(0).ari() + s.repeats().get(1).ari()) / 2, s.ari(), 1e-12, s.toString());
+        String range = String.format(java.util.Locale.ROOT, "(kappa %.2f to %.2f, ARI %.2f to %.2f)",
+            s.repeats().stream().mapToDouble(Evaluation.Repeat::kappa).min().orElseThrow(),
+            s.repeats().stream().mapToDouble(Evaluation.Repeat::kappa).max().orElseThrow(),
+            s.repeats().stream().mapToDouble(Evaluation.Repeat::ari).min().orElseThrow(),
+            s.repeats().stream().mapToDouble(Evaluation.Repeat::ari).max().orElseThrow());
+        assertTrue(console.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith(s.method() + " ") && l.endsWith(range)),
+            s.method() + " " + range);
       }
       for (double v : List.of(s.accuracy(), s.macroF1(), s.nmi())) assertTrue(v >= 0 && v <= 1, s.toString());
       for (double v : List.of(s.kappa(), s.ari())) assertTrue(v >= -1 && v <= 1, s.toString());
       assertTrue(s.clusters() > 1 && s.clusters() <= 7, s.toString());
     }
-    // Different examples code differently: otherwise the draws would measure nothing.
-    assertTrue(r.scores().stream().anyMatch(s -> !s.kappaByDraw().isEmpty() && !s.kappaByDraw().get(0).equals(s.kappaByDraw().get(1))),
-        r.scores().toString());
+    // Other examples code differently, and another seed clusters differently: otherwise the repeats would measure nothing.
+    for (String prefix : List.of("examples-", "thememiner")) {
+      assertTrue(r.scores().stream().filter(s -> s.method().startsWith(prefix) && !s.repeats().isEmpty())
+          .anyMatch(s -> s.repeats().get(0).kappa() != s.repeats().get(1).kappa() || s.repeats().get(0).ari() != s.repeats().get(1).ari()),
+          prefix + ": " + r.scores());
+    }
     eval.write(r);
     String json = java.nio.file.Files.readString(out.resolve("eval.json"));
     assertTrue(json.contains("\"mallet-lda\""));
-    com.fasterxml.jackson.databind.JsonNode draws = org.thememiner.report.Json.MAPPER.readTree(json).get("exampleDraws");
-    assertEquals(3, draws.get("perConstruct").asInt(), json);
-    assertEquals(2, draws.get("draws").asInt(), json);
+    com.fasterxml.jackson.databind.JsonNode sampling = org.thememiner.report.Json.MAPPER.readTree(json).get("sampling");
+    assertEquals(3, sampling.get("examplesPerConstruct").asInt(), json);
+    assertEquals(2, sampling.get("exampleDraws").asInt(), json);
+    assertEquals(2, sampling.get("themeSeeds").asInt(), json);
   }
 
-  /** Example draws or examples per construct below one: a clear error before any work. */
+  /** Examples per construct, example draws or theme seeds below one: a clear error before any work. */
   @ParameterizedTest
-  @CsvSource({"--example-draws, 0", "--examples-per-construct, 0"})
+  @CsvSource({"--example-draws, 0", "--examples-per-construct, 0", "--theme-seeds, 0"})
   void fewerThanOneExampleOrDrawIsAnErrorBeforeAnyWork(String option, String value) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stderr = System.err;
@@ -119,7 +129,7 @@ class EvaluationTest {
       System.setErr(stderr);
     }
     assertEquals(org.thememiner.job.ExitCode.CONFIG, exit, err.toString(StandardCharsets.UTF_8));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--examples-per-construct and --example-draws must be at least 1"), err.toString());
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--examples-per-construct, --example-draws and --theme-seeds must be at least 1"), err.toString());
   }
 
   /**
