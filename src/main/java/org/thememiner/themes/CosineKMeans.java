@@ -14,8 +14,9 @@ final class CosineKMeans implements Clustering {
   }
 
   @Override
-  public KMeans estimator(ThemeSettings s, int k) {
-    return new KMeans().setK(k).setSeed(s.seed()).setMaxIter(50).setDistanceMeasure("cosine").setFeaturesCol(FEATURES);
+  public BestOfKMeans estimator(ThemeSettings s, int k) {
+    return new BestOfKMeans(new KMeans().setK(k).setSeed(s.seed()).setMaxIter(50).setDistanceMeasure("cosine").setFeaturesCol(FEATURES),
+        s.restarts());
   }
 
   @Override

@@ -102,14 +102,15 @@ public final class ThemeDiscovery {
     Clustering clustering = ThemeParts.clustering(settings);
     List<Long> seeds = LongStream.rangeClosed(0, settings.stabilitySeeds()).map(i -> settings.seed() + i).boxed().toList();
     // The fits are independent and, on a sample, small: Spark's per-job overhead dominates, so a few driver
-    // threads submitting jobs side by side finish sooner. Each fit depends only on its data, k and seed.
+    // threads submitting jobs side by side finish sooner. Each fit depends only on its data, k and seed, and starts
+    // once: restarts would multiply the cost of every k tried, and the stability measured is that of one start.
     ExecutorService pool = Executors.newFixedThreadPool(SELECTION_THREADS);
     try {
       Map<Integer, List<Future<Transformer>>> fits = new LinkedHashMap<>();
       for (int k : ks) {
         List<Future<Transformer>> bySeed = new ArrayList<>();
         for (long seed : seeds) {
-          bySeed.add(pool.submit(() -> (Transformer) clustering.estimator(settings.withSeed(seed), k).fit(sample)));
+          bySeed.add(pool.submit(() -> (Transformer) clustering.estimator(settings.withSeed(seed).withRestarts(1), k).fit(sample)));
         }
         fits.put(k, bySeed);
       }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * is upgraded here to the current {@link ThemeModel.Metadata}, so the records hold no defaults for old files.
  */
 final class ThemeModelFormat {
-  /** 2: {@code formatVersion} written; 3: {@code themes.keywords} in the settings. */
-  static final int CURRENT = 3;
+  /** 2: {@code formatVersion} written; 3: {@code themes.keywords} in the settings; 4: {@code themes.restarts}. */
+  static final int CURRENT = 4;
   static final String FILE = "theme-model.json";
   private static final String VERSION = "formatVersion";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +40,7 @@ final class ThemeModelFormat {
     json.remove(VERSION);
     if (version == 1) upgradeFromVersion1(json);
     if (version <= 2) upgradeFromVersion2(json);
+    if (version <= 3) upgradeFromVersion3(json);
     return JSON.treeToValue(json, ThemeModel.Metadata.class);
   }
 
@@ -55,6 +56,12 @@ final class ThemeModelFormat {
     if (!settings.hasNonNull("centre")) settings.put("centre", "none");
     if (!settings.hasNonNull("outlierShare")) settings.put("outlierShare", ThemeSettings.DEFAULT.outlierShare());
     if (!json.hasNonNull("stabilities")) json.putArray("stabilities");
+  }
+
+  /** Before {@code themes.restarts}, k-means was fitted once. */
+  private static void upgradeFromVersion3(ObjectNode json) {
+    ObjectNode settings = (ObjectNode) json.get("settings");
+    if (!settings.hasNonNull("restarts")) settings.put("restarts", 1);
   }
 
   /** Before {@code themes.keywords}, keywords were ordered by c-TF-IDF weight and co-occurrence. */

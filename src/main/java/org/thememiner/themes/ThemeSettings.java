@@ -38,17 +38,21 @@ import java.util.List;
  * @param keywords       how a theme's keywords are ordered, so which make its label: {@code cooccurrence}
  *                       (c-TF-IDF weight and co-occurrence in the theme's sentences) or {@code ctfidf} (plain
  *                       c-TF-IDF, BERTopic's default); see {@link ThemeParts}
+ * @param restarts       {@code kmeans}: the themes are the best of this many fits from different seeds (the lowest
+ *                       sum of cosine distances to the centres, {@link BestOfKMeans}); the fits that choose k start
+ *                       once each
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,
     int vocabSize, int vectorSize, double minScore, List<String> excludeParts, int examples, int stabilitySeeds,
-    String context, String embeddingModel, String centre, double outlierShare, String keywords) implements Serializable {
+    String context, String embeddingModel, String centre, double outlierShare, String keywords, int restarts)
+    implements Serializable {
 
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
   public static final List<String> CENTRES = List.of("none", "paper");
 
   public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
-      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
+      0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence", 10);
 
   public ThemeSettings {
     excludeParts = List.copyOf(excludeParts);
@@ -71,6 +75,7 @@ public record ThemeSettings(
       throw new IllegalArgumentException(
           "themes.minTerms, minDocFreq, examples must be >= 1, vocabSize >= 10, vectorSize >= 2, stabilitySeeds >= 0");
     }
+    if (restarts < 1) throw new IllegalArgumentException("themes.restarts must be >= 1, got " + restarts);
     if (minScore < 0 || minScore >= 1) throw new IllegalArgumentException("themes.minScore must be in [0, 1), got " + minScore);
     if (outlierShare < 0 || outlierShare >= 1) {
       throw new IllegalArgumentException("themes.outlierShare must be in [0, 1), got " + outlierShare);
@@ -79,27 +84,33 @@ public record ThemeSettings(
 
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
   }
 
   public ThemeSettings withSeed(long newSeed) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
   }
 
   public ThemeSettings withContext(String newContext) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare, keywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare, keywords, restarts);
   }
 
   public ThemeSettings withCentre(String newCentre) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare, keywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare, keywords, restarts);
+  }
+
+  public ThemeSettings withRestarts(int newRestarts) {
+    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords,
+        newRestarts);
   }
 
   public ThemeSettings withKeywords(String newKeywords) {
     return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, newKeywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, newKeywords, restarts);
   }
 
   /** Whether the representation reads sentence embeddings. */
@@ -109,6 +120,6 @@ public record ThemeSettings(
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
     return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords);
+        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
   }
 }

@@ -75,7 +75,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouette() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence", 1);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.silhouettes().size(), "k = 2..6 were scored");
@@ -84,7 +84,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void choosesTheNumberOfThemesBySilhouetteAndStability() {
-    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
+    ThemeSettings auto = new ThemeSettings(0, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 2, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence", 1);
     ThemeModel model = new ThemeDiscovery(auto).fit(sentences);
     assertEquals(3, model.k());
     assertEquals(5, model.stabilities().size(), "every k was refitted with the two other seeds");
@@ -180,7 +180,7 @@ class ThemeDiscoveryTest {
 
   @Test
   void sentencesFarFromEveryCentroidAreOutliers() {
-    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence");
+    ThemeSettings strict = new ThemeSettings(3, 2, 6, "tfidf", "kmeans", 42, 3, 2, 1000, 20, 0.999, List.of("methods"), 3, 0, "sentence", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence", 1);
     Dataset<Row> assigned = new ThemeDiscovery(strict).fit(sentences).transform(sentences);
     long outliers = assigned.filter(assigned.col(ThemeModel.THEME_STATUS).equalTo(ThemeModel.STATUS_OUTLIER)).count();
     assertTrue(outliers > 0, "with minScore 0.999 some sentences are outliers");
@@ -199,7 +199,7 @@ class ThemeDiscoveryTest {
     }
     Dataset<Row> withMixed = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA);
     ThemeSettings trimmed = new ThemeSettings(3, 2, 6, "tfidf", "trimmed-kmeans", 42, 3, 2, 1000, 20, 0.05, List.of("methods"), 3, 0,
-        "sentence", "all-minilm-l6-v2-q", "none", 0.07, "cooccurrence");
+        "sentence", "all-minilm-l6-v2-q", "none", 0.07, "cooccurrence", 1);
     Dataset<Row> assigned = new ThemeDiscovery(trimmed).fit(withMixed).transform(withMixed);
     Map<Integer, Integer> theme = themeBySentence(assigned);
     for (int i = 0; i < 10; i++) assertNull(theme.get(3000 + i), "mixed sentence " + i + " is an outlier");
