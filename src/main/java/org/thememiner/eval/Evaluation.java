@@ -305,8 +305,8 @@ final class Evaluation {
    */
   private MethodScores meanOf(String method, int clusters, List<MethodScores> repeats) {
     List<Repeat> each = new ArrayList<>();
-    for (int i = 0; i < repeats.size() && repeats.size() > 1; i++) {
-      each.add(new Repeat(config.seed() + i, repeats.get(i).kappa(), repeats.get(i).ari()));
+    if (repeats.size() > 1) {
+      for (int i = 0; i < repeats.size(); i++) each.add(new Repeat(config.seed() + i, repeats.get(i).kappa(), repeats.get(i).ari()));
     }
     MethodScores s = new MethodScores(method, clusters, mean(repeats, MethodScores::accuracy),
         mean(repeats, MethodScores::macroF1), mean(repeats, MethodScores::kappa), mean(repeats, MethodScores::ari),

@@ -8,6 +8,7 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark's k-means fitted from several seeds, keeping the fit with the lowest cost (for cosine distance, the sum of
@@ -34,19 +35,27 @@ final class BestOfKMeans extends Estimator<KMeansModel> {
 
   @Override
   public KMeansModel fit(Dataset<?> data) {
-    Random seeds = new Random(kmeans.getSeed());
-    KMeansModel best = null;
-    double bestCost = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < restarts; i++) {
-      long seed = i == 0 ? kmeans.getSeed() : seeds.nextLong();
-      KMeansModel m = kmeans.copy(ParamMap.empty()).setSeed(seed).fit(data);
-      double cost = m.summary().trainingCost();
-      if (cost < bestCost) {
-        best = m;
-        bestCost = cost;
+    // Every start reads the vectors: made once, not once per start, when the caller has not kept them (a split
+    // theme's vectors are featurized on the fly).
+    boolean keep = restarts > 1 && data.storageLevel().equals(StorageLevel.NONE());
+    Dataset<?> vectors = keep ? data.select(kmeans.getFeaturesCol()).persist(StorageLevel.MEMORY_AND_DISK()) : data;
+    try {
+      Random seeds = new Random(kmeans.getSeed());
+      KMeansModel best = null;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < restarts; i++) {
+        long seed = i == 0 ? kmeans.getSeed() : seeds.nextLong();
+        KMeansModel m = kmeans.copy(ParamMap.empty()).setSeed(seed).fit(vectors);
+        double cost = m.summary().trainingCost();
+        if (cost < bestCost) {
+          best = m;
+          bestCost = cost;
+        }
       }
+      return best;
+    } finally {
+      if (keep) vectors.unpersist();
     }
-    return best;
   }
 
   @Override
