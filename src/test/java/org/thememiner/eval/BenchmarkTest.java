@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ProcessRun;
 import org.thememiner.TestData;
 import org.thememiner.job.ChildJvm;
 import org.thememiner.report.Json;
@@ -33,11 +33,10 @@ class BenchmarkTest {
     }
     Path out = work.resolve("bench.json");
     Path log = work.resolve("bench.log");
-    Process p = ChildJvm.thememiner("bench", "--corpus", corpus.toString(), "--out", out.toString(), "--rounds", "2")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(900, TimeUnit.SECONDS), "bench finished");
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), output);
+    ProcessRun bench = ProcessRun.of(ChildJvm.thememiner("bench", "--corpus", corpus.toString(), "--out", out.toString(),
+        "--rounds", "2"), log, Duration.ofMinutes(15));
+    String output = bench.output();
+    assertEquals(0, bench.exitCode(), output);
 
     JsonNode r = Json.MAPPER.readTree(out.toFile());
     assertEquals(8, r.get("papers").asInt(), output);

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.DocumentedCommands;
+import org.thememiner.ProcessRun;
 
 /** The README's {@code eval} command as written, through the launcher, without its optional part in brackets. */
 class ReadmeEvalTest {
@@ -25,10 +26,9 @@ class ReadmeEvalTest {
     assertTrue(commands.get(0).contains(OPTIONAL), commands.get(0));
     String command = commands.get(0).replace(OPTIONAL, "");
     Path log = work.resolve("eval.log");
-    Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(900, TimeUnit.SECONDS), command);
-    String out = Files.readString(log);
-    assertEquals(0, p.exitValue(), out);
+    ProcessRun eval = ProcessRun.of(new ProcessBuilder("bash", "-c", command), log, Duration.ofMinutes(15));
+    String out = eval.output();
+    assertEquals(0, eval.exitCode(), out);
     assertTrue(out.contains("eval      90 gold sentences under 7 author themes; every method clusters into k = 7"), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("examples-only-logistic-3 ")), out);
     assertTrue(Files.readString(Path.of("runs/eval/eval.json")).contains("\"examples-logistic-3\""), "eval.json in runs/eval");

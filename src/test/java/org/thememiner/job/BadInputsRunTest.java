@@ -9,14 +9,15 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ProcessRun;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
@@ -51,11 +52,10 @@ class BadInputsRunTest {
         + "\nthemes: {k: 3, stabilitySeeds: 0}\n");
     Path log = work.resolve("run.log");
     long start = System.nanoTime();
-    Process run = ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(run.waitFor(600, TimeUnit.SECONDS), "the run finished");
-    String console = Files.readString(log);
-    assertEquals(ExitCode.PARTIAL, run.exitValue(), console);
+    ProcessRun run = ProcessRun.of(ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]"), log,
+        Duration.ofMinutes(10));
+    String console = run.output();
+    assertEquals(ExitCode.PARTIAL, run.exitCode(), console);
     System.out.printf("BadInputsRunTest: the run took %.0f s%n", (System.nanoTime() - start) / 1e9);
 
     Map<String, JsonNode> errors = Files.readAllLines(out.resolve("errors.jsonl")).stream().map(BadInputsRunTest::json)

@@ -9,11 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.DocumentedCommands;
+import org.thememiner.ProcessRun;
 import org.thememiner.job.spec.JobConfig;
 import org.thememiner.job.spec.JobConfigLoader;
 import org.thememiner.report.export.RunFixture;
@@ -45,9 +46,8 @@ class CommandsTest {
   }
 
   private static Outcome bash(String command, Path log) throws Exception {
-    Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS), command);
-    return new Outcome(p.exitValue(), Files.readString(log));
+    ProcessRun r = ProcessRun.of(new ProcessBuilder("bash", "-c", command), log, Duration.ofMinutes(10));
+    return new Outcome(r.exitCode(), r.output());
   }
 
   @Test

@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ProcessRun;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunLayout;
@@ -31,14 +31,9 @@ import org.thememiner.report.RunLayout;
 class CurationRerunTest {
   @TempDir Path work;
 
-  private record Outcome(int exitCode, String output) {}
-
-  private Outcome rerun(Path spec) throws Exception {
-    Path log = work.resolve("rerun.log");
-    Process p = ChildJvm.thememiner("rerun", "--job", spec.toString(), "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(900, TimeUnit.SECONDS), "rerun finished");
-    return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  private ProcessRun rerun(Path spec) throws Exception {
+    return ProcessRun.of(ChildJvm.thememiner("rerun", "--job", spec.toString(), "--master", "local[2]"),
+        work.resolve("rerun.log"), Duration.ofMinutes(15));
   }
 
   private Path spec(Path root, String... curation) throws Exception {
@@ -90,7 +85,7 @@ class CurationRerunTest {
   @Test
   void aRerunAppliesEachEditOnTheSavedModel_andAnUnknownThemeStopsItBeforeAnyWork() throws Exception {
     Path root = work.resolve("job");
-    Outcome first = rerun(spec(root));
+    ProcessRun first = rerun(spec(root));
     assertEquals(ExitCode.OK, first.exitCode(), first.output());
     Path fitted = root.resolve("latest").toRealPath();
     Map<Integer, JsonNode> before = themesById(fitted);
@@ -100,7 +95,7 @@ class CurationRerunTest {
         .sorted().findFirst().orElseThrow();
     String stopWord = before.get(0).get("keywords").get(0).asText();
 
-    Outcome curated = rerun(spec(root,
+    ProcessRun curated = rerun(spec(root,
         "rename: {0: \"Sharing one's story\"}",
         "merge: [[2, 3]]",
         "split: {1: 2}",
@@ -151,7 +146,7 @@ class CurationRerunTest {
     }
 
     List<String> foldersBefore = folders(root);
-    Outcome unknown = rerun(spec(root, "drop: [9]"));
+    ProcessRun unknown = rerun(spec(root, "drop: [9]"));
     assertEquals(ExitCode.CONFIG, unknown.exitCode(), unknown.output());
     assertTrue(unknown.output().contains("curation.drop names theme 9"), unknown.output());
     assertEquals(foldersBefore, folders(root), "no run folder, nothing in the cache");

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ProcessRun;
 import org.thememiner.TestData;
 import org.thememiner.job.rerun.CacheCheckpoints;
 import org.thememiner.job.spec.JobConfigLoader;
@@ -179,13 +181,10 @@ class KillRestartTest {
 
   /** Runs the job to its end; its console, once it has exited 0. */
   private String runToEnd(Path spec, String name) throws Exception {
-    Path log = work.resolve(name + ".log");
-    Process run = ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(run.waitFor(300, TimeUnit.SECONDS), "the " + name + " run finished");
-    String console = Files.readString(log);
-    assertEquals(ExitCode.OK, run.exitValue(), console);
-    return console;
+    ProcessRun run = ProcessRun.of(ChildJvm.thememiner("run", "--job", spec.toString(), "--master", "local[2]"),
+        work.resolve(name + ".log"), Duration.ofMinutes(5));
+    assertEquals(ExitCode.OK, run.exitCode(), run.output());
+    return run.output();
   }
 
   /** The batches of a cache table, over all its keys. */

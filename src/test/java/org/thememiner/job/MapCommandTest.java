@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.DocumentedCommands;
+import org.thememiner.ProcessRun;
 
 /** The README's {@code thememiner map} command, run through the launcher as written (only the output folder differs). */
 class MapCommandTest {
@@ -24,10 +25,9 @@ class MapCommandTest {
     assertTrue(commands.get(0).startsWith("jobs/thememiner map ") && commands.get(0).endsWith(README_OUT), commands.get(0));
     Path out = work.resolve("map");
     Path log = work.resolve("map.log");
-    Process p = new ProcessBuilder("bash", "-c", commands.get(0).replace(README_OUT, "--out " + out))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "map finished");
-    assertEquals(ExitCode.OK, p.exitValue(), Files.readString(log));
+    ProcessRun map = ProcessRun.of(new ProcessBuilder("bash", "-c", commands.get(0).replace(README_OUT, "--out " + out)), log,
+        Duration.ofMinutes(10));
+    assertEquals(ExitCode.OK, map.exitCode(), map.output());
 
     List<String> csv = Files.readAllLines(out.resolve("author_themes.csv"));
     assertEquals("study,author_theme,construct_id,similarity", csv.get(0));

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thememiner.ProcessRun;
 import org.thememiner.TestData;
 import org.thememiner.report.Json;
 
@@ -26,14 +26,9 @@ import org.thememiner.report.Json;
 class RerunTest {
   @TempDir Path work;
 
-  private record Outcome(int exitCode, String output) {}
-
-  private Outcome rerun(Path spec) throws Exception {
-    Path log = work.resolve("rerun.log");
-    Process p = ChildJvm.thememiner("rerun", "--job", spec.toString(), "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "rerun finished");
-    return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  private ProcessRun rerun(Path spec) throws Exception {
+    return ProcessRun.of(ChildJvm.thememiner("rerun", "--job", spec.toString(), "--master", "local[2]"),
+        work.resolve("rerun.log"), Duration.ofMinutes(10));
   }
 
   private Path spec(String name, Path in, Path root, String mode) throws Exception {
@@ -56,14 +51,14 @@ class RerunTest {
     Path root = work.resolve("job");
     Path spec = spec("living-review", in, root, "assign");
 
-    Outcome first = rerun(spec);
+    ProcessRun first = rerun(spec);
     assertEquals(ExitCode.OK, first.exitCode(), first.output());
     Path firstRun = root.resolve("latest").toRealPath();
     assertTrue(Files.isRegularFile(firstRun.resolve("report.html")));
     assertTrue(Files.isDirectory(root.resolve("shared-model").resolve("pipeline")), "the model reruns share was saved");
 
     Files.copy(TestData.jats("journal.pmed.0020124.xml"), in.resolve("journal.pmed.0020124.xml"));
-    Outcome second = rerun(spec);
+    ProcessRun second = rerun(spec);
     assertEquals(ExitCode.OK, second.exitCode(), second.output());
     Path secondRun = root.resolve("latest").toRealPath();
     assertNotEquals(firstRun, secondRun, "a new dated folder next to the previous one");
@@ -76,7 +71,7 @@ class RerunTest {
 
     try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.WRITE);
          FileLock held = channel.lock()) {
-      Outcome blocked = rerun(spec);
+      ProcessRun blocked = rerun(spec);
       assertEquals(ExitCode.LOCKED, blocked.exitCode(), blocked.output());
       assertTrue(blocked.output().contains("in progress"), blocked.output());
     }
@@ -88,7 +83,7 @@ class RerunTest {
     Path in = Files.createDirectories(work.resolve("broken-in"));
     Files.writeString(in.resolve("broken.pdf"), "%PDF-1.4 not really");
     Path root = work.resolve("broken-job");
-    Outcome o = rerun(spec("broken", in, root, "refit"));
+    ProcessRun o = rerun(spec("broken", in, root, "refit"));
     assertEquals(ExitCode.FAILED, o.exitCode(), o.output());
     assertFalse(Files.exists(root.resolve("latest")), "latest is only set by a run that completed");
   }

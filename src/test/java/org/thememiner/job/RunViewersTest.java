@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.thememiner.ProcessRun;
 import org.thememiner.report.Drift;
 import org.thememiner.report.Json;
 import org.thememiner.report.RunLayout;
@@ -29,18 +29,13 @@ import org.thememiner.themes.Theme;
 class RunViewersTest {
   private static final Path ARTEFACTS = Path.of("target", "test-artefacts");
 
-  private record Outcome(int exitCode, String output) {}
-
-  private static Outcome exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+  private static ProcessRun exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
     Path log = Files.createTempFile("thememiner-exec", ".log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+    try {
+      return ProcessRun.of(new ProcessBuilder(command), log, Duration.ofSeconds(timeoutSeconds));
+    } finally {
+      Files.delete(log);
     }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    Files.delete(log);
-    return new Outcome(p.exitValue(), output);
   }
 
   /** Installs the packages unless the shell command {@code present} succeeds already. */
@@ -49,7 +44,7 @@ class RunViewersTest {
     List<String> install = new ArrayList<>(List.of("sh", "-c",
         "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
             + String.join(" ", packages)));
-    Outcome o = exec(install, 900);
+    ProcessRun o = exec(install, 900);
     assertEquals(0, o.exitCode(), "installing " + String.join(" ", packages) + ":\n" + o.output());
   }
 
@@ -69,7 +64,7 @@ class RunViewersTest {
 
     List<String> shoot = new ArrayList<>(chromium);
     shoot.addAll(List.of("--screenshot=" + screenshot, url));
-    Outcome shot = exec(shoot, 120);
+    ProcessRun shot = exec(shoot, 120);
     assertEquals(0, shot.exitCode(), shot.output());
     assertTrue(Files.size(screenshot) > 10_000, "a screenshot of a non-empty page was kept at " + screenshot);
     List<String> console = shot.output().lines().filter(l -> l.contains(":CONSOLE")).toList();
@@ -77,7 +72,7 @@ class RunViewersTest {
 
     List<String> dump = new ArrayList<>(chromium);
     dump.addAll(List.of("--dump-dom", url));
-    Outcome dom = exec(dump, 120);
+    ProcessRun dom = exec(dump, 120);
     assertEquals(0, dom.exitCode(), dom.output());
     assertTrue(dom.output().contains("class=\"theme\""), "theme cards are in the rendered page");
     assertTrue(dom.output().contains("<svg"), "charts are in the rendered page");
@@ -109,7 +104,7 @@ class RunViewersTest {
         </script></body>"""));
     List<String> walkDump = new ArrayList<>(chromium);
     walkDump.addAll(List.of("--dump-dom", walk.toUri().toString()));
-    Outcome walked = exec(walkDump, 120);
+    ProcessRun walked = exec(walkDump, 120);
     assertTrue(walked.output().contains("data-walk=\"focused,ascending,descending,shown 1,themes shown 1\""), walked.output().lines()
         .filter(l -> l.contains("data-walk")).findFirst().orElse("no data-walk in the page"));
   }
@@ -137,7 +132,7 @@ class RunViewersTest {
 
     JsonNode previousRun = Json.MAPPER.readTree(before.resolve(RunLayout.RUN_INFO).toFile());
     Drift report = Drift.between(previousRun.get("startedAt").asText(), themesOf(before), idsOf(before), themesOf(now), idsOf(now));
-    Outcome python = exec(List.of("/usr/bin/python3", "-c", "import json, sys; sys.path.insert(0, 'notebooks');"
+    ProcessRun python = exec(List.of("/usr/bin/python3", "-c", "import json, sys; sys.path.insert(0, 'notebooks');"
         + " import runfolders as rf; print(json.dumps(rf.drift(sys.argv[1], sys.argv[2])))", now.toString(), before.toString()), 120);
     assertEquals(0, python.exitCode(), python.output());
     JsonNode notebook = Json.MAPPER.readTree(python.output().lines().reduce((a, b) -> b).orElseThrow());
@@ -153,7 +148,7 @@ class RunViewersTest {
       assertEquals(e.get("similarity").asDouble(), n.get("similarity").asDouble(), 1e-9);
     }
     assertTrue(notebook.get("matched").toString().contains("\"grew\""), "the grown theme is seen as grown: " + notebook);
-    Outcome notebooks = exec(List.of("bash", ".ci/notebooks", now.toString(), before.toString()), 1200);
+    ProcessRun notebooks = exec(List.of("bash", ".ci/notebooks", now.toString(), before.toString()), 1200);
     assertEquals(0, notebooks.exitCode(), "the drift notebook runs on the two runs: " + notebooks.output());
   }
 
@@ -170,7 +165,7 @@ class RunViewersTest {
   @Test
   void theNotebooksRunHeadlessAgainstTheRun() throws Exception {
     Path out = EndToEndRun.get().out();
-    Outcome o = exec(List.of("bash", ".ci/notebooks", out.toString()), 1200);
+    ProcessRun o = exec(List.of("bash", ".ci/notebooks", out.toString()), 1200);
     assertEquals(0, o.exitCode(), o.output());
   }
 }
