@@ -8,8 +8,9 @@ import java.util.Set;
  * tags (Penn Treebank, as CoreNLP tags English). What extraction leaves among the sentences without being one
  * fails: a structured-abstract label ("Objectives.", "Methods and Findings."), a heading or list item ("(ii)
  * beliefs about their diagnosis of heart failure,"), a table cell or figure reference ("Figure 2"), a citation
- * ("[91]"), a speaker tag ("(Centre A, R3)."). Such sentences are still clustered; they are only never shown as a
- * theme's example or quote.
+ * ("[91]"), a speaker tag ("(Centre A, R3)."). So does a sentence that is more numbers and symbols than words: a
+ * finding buried in its citation list ("Disability since stroke (n=39) [7],[54]–[56],... was very variable."), a
+ * row of figures. Such sentences are still clustered; they are only never shown as a theme's example or quote.
  */
 final class FullSentence {
   /** Fewer words than this is a label or a fragment; "Men showed vulnerability." has three. */
@@ -32,11 +33,13 @@ final class FullSentence {
   static boolean is(List<String> pos) {
     boolean verb = false;
     int words = 0;
+    int notWords = 0;
     for (String tag : pos) {
       if (VERBS.contains(tag)) verb = true;
+      if (NOT_WORDS.contains(tag)) notWords++;
       // Punctuation tags (".", ",", "-LRB-", "``") begin with something other than a letter.
-      if (!tag.isEmpty() && Character.isLetter(tag.charAt(0)) && !NOT_WORDS.contains(tag)) words++;
+      else if (!tag.isEmpty() && Character.isLetter(tag.charAt(0))) words++;
     }
-    return verb && words >= MIN_WORDS;
+    return verb && words >= MIN_WORDS && words >= notWords;
   }
 }

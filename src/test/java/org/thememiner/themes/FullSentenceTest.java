@@ -46,7 +46,12 @@ class FullSentenceTest {
       "No one expressed having difficulty in maintaining the medication regimen.|true",
       "Care routines, no privacy, time constraints, and lack of familiar activities to perform limit autonomy.|true",
       "Men showed vulnerability.|true",
-      "Mr. D…can walk only 100 yards, but he wants to shop independently for groceries.|true"})
+      "Mr. D…can walk only 100 yards, but he wants to shop independently for groceries.|true",
+      // a finding in a list of citations is more numbers than words; a sentence with a few numbers is a sentence
+      "Disability since stroke (n=39) [7],[54]–[56],[58],[61],[63],[65],[67]–[69],[71],[76],[77],[79]–[83],[85],[89]–[92],"
+          + "[95],[96],[99],[100],[102]–[104],[106],[108]–[110],[115],[117]–[119] was very variable.|false",
+      "In one study, method of data analysis was not clear (n=1) [104].|true",
+      "Participant numbers ranged from 1 to 113.|true"})
   void aSentenceHasAVerbAndAFewWords(String text, boolean full) {
     List<String> pos = TAGS.get(text);
     assertNotNull(pos, "a sentence of the papers: " + text);
