@@ -71,7 +71,7 @@ final class Evaluation {
    * {@code thememiner-<representation>/<clustering>}. Their coding rows would repeat k-means's: coding reads the
    * representation only.
    */
-  static final List<String> CLUSTERINGS = List.of("trimmed-kmeans");
+  static final List<String> CLUSTERINGS = List.of("trimmed-kmeans", "spectral");
   /** The job's sentence-level coding ({@link SentenceCoder}), scored beside the theme mapping. */
   static final String CODING = "thememiner-coding";
   /**

@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,6 +226,12 @@ public final class ThemeModel implements Serializable {
     double sum = 0;
     for (double x : center) sum += x * x;
     return sum;
+  }
+
+  /** The vector scaled to length 1; the zero vector as it is. */
+  static double[] unit(double[] v) {
+    double norm = Math.sqrt(squaredNorm(v));
+    return norm == 0 ? v : Arrays.stream(v).map(x -> x / norm).toArray();
   }
 
   static Dataset<Row> nonEmpty(Dataset<Row> featurized) {

@@ -17,7 +17,7 @@ public final class ThemeParts {
       new JoinedRepresentation("tfidf-word2vec", new TfIdf(), new Word2VecMean()), new SentenceEmbedding(),
       new JoinedRepresentation("combined", new TfIdf(), new SentenceEmbedding())), Representation::name);
   private static final Map<String, Clustering> CLUSTERING_BY_NAME = byName(List.of(new CosineKMeans(), new CosineBisectingKMeans(),
-      new GaussianMixtureClustering(), new LdaClustering(), new TrimmedKMeansClustering()), Clustering::name);
+      new GaussianMixtureClustering(), new LdaClustering(), new TrimmedKMeansClustering(), new SpectralClustering()), Clustering::name);
 
   private static final Map<String, KeywordOrder> KEYWORD_ORDER_BY_NAME = byName(List.of(new CooccurrenceOrder(), new CTfIdfOrder()),
       KeywordOrder::name);

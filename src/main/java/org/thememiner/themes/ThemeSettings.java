@@ -13,7 +13,8 @@ import java.util.List;
  *                       {@code embedding} (sentence embeddings of {@code embeddingModel}) or {@code combined}
  *                       (TF-IDF and sentence embeddings, each L2-normalised)
  * @param algorithm      {@code kmeans} (cosine), {@code trimmed-kmeans} (cosine k-means that leaves
- *                       {@code outlierShare} of the sentences out as outliers), {@code bisecting-kmeans},
+ *                       {@code outlierShare} of the sentences out as outliers), {@code spectral} (spectral
+ *                       clustering of the sentences' nearest-neighbour graph), {@code bisecting-kmeans},
  *                       {@code gaussian-mixture} (word2vec or embedding: it needs a low-dimensional space) or
  *                       {@code lda} (a topic-model baseline on term counts); see {@link ThemeParts}
  * @param minTerms       sentences with fewer content terms are too thin to cluster and stay unassigned
@@ -39,8 +40,8 @@ import java.util.List;
  *                       (c-TF-IDF weight and co-occurrence in the theme's sentences) or {@code ctfidf} (plain
  *                       c-TF-IDF, BERTopic's default); see {@link ThemeParts}
  * @param restarts       {@code kmeans}: the themes are the best of this many fits from different seeds (the lowest
- *                       sum of cosine distances to the centres, {@link BestOfKMeans}); the fits that choose k start
- *                       once each
+ *                       sum of cosine distances to the centres, {@link BestOfKMeans}); {@code spectral}: the same for
+ *                       its k-means on the eigenvectors; the fits that choose k start once each
  */
 public record ThemeSettings(
     int k, int kMin, int kMax, String representation, String algorithm, long seed, int minTerms, int minDocFreq,

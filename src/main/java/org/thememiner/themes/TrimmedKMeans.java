@@ -70,7 +70,7 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
     Dataset<Row> rows = dataset.toDF().select(col(featuresCol));
     Vector[] start = new KMeans().setK(k).setSeed(seed).setMaxIter(50).setDistanceMeasure("cosine")
         .setFeaturesCol(featuresCol).fit(rows).clusterCenters();
-    double[][] centres = Arrays.stream(start).map(v -> unit(v.toArray())).toArray(double[][]::new);
+    double[][] centres = Arrays.stream(start).map(v -> ThemeModel.unit(v.toArray())).toArray(double[][]::new);
     Row size = rows.agg(sum(NON_ZEROS.apply(col(featuresCol)))).first();
     if (size.isNullAt(0) || size.getLong(0) <= localValues) {
       List<Vector> vectors = rows.collectAsList().stream().map(r -> (Vector) r.get(0)).toList();
@@ -106,7 +106,7 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
           members[nearest[i]] = true;
           add(vectors.get(i), sums[nearest[i]]);
         }
-        for (int c = 0; c < centres.length; c++) next[c] = members[c] ? unit(sums[c]) : centres[c];
+        for (int c = 0; c < centres.length; c++) next[c] = members[c] ? ThemeModel.unit(sums[c]) : centres[c];
         boolean settled = true;
         for (int c = 0; c < next.length; c++) settled &= dot(next[c], centres[c]) > SETTLED;
         centres = next;
@@ -153,7 +153,7 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
       double[][] next = centres.clone();
       Dataset<Row> members = scored(rows, centres).filter(col(Clustering.SCORE).geq(cut));
       for (Row r : members.groupBy(Clustering.CLUSTER).agg(Summarizer.sum(col(featuresCol))).collectAsList()) {
-        next[r.getInt(0)] = unit(((Vector) r.get(1)).toArray());
+        next[r.getInt(0)] = ThemeModel.unit(((Vector) r.get(1)).toArray());
       }
       boolean settled = true;
       for (int i = 0; i < next.length; i++) settled &= dot(next[i], centres[i]) > SETTLED;
@@ -174,11 +174,6 @@ public final class TrimmedKMeans extends Estimator<TrimmedKMeansModel> {
   private double cut(Dataset<Row> scored) {
     if (outlierShare == 0) return -1;
     return scored.stat().approxQuantile(Clustering.SCORE, new double[] {outlierShare}, QUANTILE_ERROR)[0];
-  }
-
-  private static double[] unit(double[] v) {
-    double norm = Math.sqrt(dot(v, v));
-    return norm == 0 ? v : Arrays.stream(v).map(x -> x / norm).toArray();
   }
 
   private static double dot(double[] a, double[] b) {

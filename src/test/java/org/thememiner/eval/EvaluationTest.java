@@ -58,8 +58,10 @@ class EvaluationTest {
         for (String variant : List.of("", "names-", "only-")) rows.add("examples-" + variant + coder + "-3" + representation);
       }
     }
-    rows.addAll(List.of("thememiner-tfidf/trimmed-kmeans", "thememiner-embedding/trimmed-kmeans", "thememiner-combined/trimmed-kmeans",
-        "spark-lda", "mallet-lda"));
+    for (String representation : List.of("tfidf", "embedding", "combined")) {
+      rows.addAll(List.of("thememiner-" + representation + "/trimmed-kmeans", "thememiner-" + representation + "/spectral"));
+    }
+    rows.addAll(List.of("spark-lda", "mallet-lda"));
     assertEquals(rows,
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();

@@ -105,4 +105,21 @@ class EmbeddingThemesTest {
     assigned.unpersist();
     embedded.unpersist();
   }
+
+  @Test
+  void spectralClusteringChoosesKAndItsSavedCentresAssignAsTheFittedOnes(@TempDir Path dir) throws Exception {
+    // Automatic k: the selection fits run side by side on driver threads, each solving its own graph.
+    ThemeSettings s = ThemeSettings.DEFAULT.withAlgorithm("combined", "spectral");
+    Dataset<Row> embedded = ThemeDiscovery.withEmbeddings(sentences, s).persist(StorageLevel.MEMORY_AND_DISK());
+    ThemeModel model = new ThemeDiscovery(s).fit(embedded);
+    int k = model.k();
+    assertTrue(k >= s.kMin() && k <= s.kMax(), "k in range: " + k);
+    Map<Integer, Integer> assigned = themes(model.transform(embedded));
+    assertTrue(assigned.size() > 100, assigned.size() + " sentences placed");
+    assertEquals(k, new java.util.HashSet<>(assigned.values()).size(), "every theme has sentences");
+    assertEquals(assigned, themes(new ThemeDiscovery(s).fit(embedded).transform(embedded)), "same seed, same themes");
+    model.save(dir);
+    assertEquals(assigned, themes(ThemeModel.load(dir).transform(embedded)), "the loaded model has the same centres");
+    embedded.unpersist();
+  }
 }

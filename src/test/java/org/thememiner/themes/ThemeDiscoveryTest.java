@@ -131,7 +131,8 @@ class ThemeDiscoveryTest {
 
   /** Every representation and clustering puts each topic in one theme, and the topics in different themes. */
   @ParameterizedTest
-  @CsvSource({"tfidf,bisecting-kmeans", "word2vec,kmeans", "tfidf-word2vec,kmeans", "combined,kmeans", "word2vec,gaussian-mixture", "tfidf,lda"})
+  @CsvSource({"tfidf,bisecting-kmeans", "word2vec,kmeans", "tfidf-word2vec,kmeans", "combined,kmeans", "word2vec,gaussian-mixture", "tfidf,lda",
+      "tfidf,spectral"})
   void everyRepresentationAndClusteringRecoversTheTopics(String representation, String algorithm) {
     ThemeSettings s = ThemeSettings.DEFAULT.withK(3).withAlgorithm(representation, algorithm);
     Map<Integer, Integer> theme = themeBySentence(new ThemeDiscovery(s).fit(sentences).transform(sentences));
@@ -154,7 +155,7 @@ class ThemeDiscoveryTest {
    * a stand-in vector (the cosine k-means stages reject the zero vector a sentence of unknown terms has).
    */
   @ParameterizedTest
-  @CsvSource({"tfidf,kmeans", "tfidf,bisecting-kmeans", "tfidf,lda"})
+  @CsvSource({"tfidf,kmeans", "tfidf,bisecting-kmeans", "tfidf,lda", "tfidf,spectral"})
   void everySentenceSaysWhyItHasOrHasNoTheme(String representation, String algorithm) {
     ThemeSettings s = ThemeSettings.DEFAULT.withK(3).withAlgorithm(representation, algorithm);
     ThemeModel model = new ThemeDiscovery(s).fit(sentences);
