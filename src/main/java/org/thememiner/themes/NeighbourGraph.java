@@ -1,6 +1,8 @@
 package org.thememiner.themes;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,17 +185,15 @@ final class NeighbourGraph {
 
   /** The k indices of the highest values but {@code self}, highest first, a tie to the lower index. */
   private static int[] top(double[] values, int self, int k) {
-    int[] best = new int[k];
-    int held = 0;
+    Comparator<Integer> highestFirst = Comparator.comparingDouble((Integer j) -> values[j]).reversed()
+        .thenComparingInt(j -> j);
+    List<Integer> best = new ArrayList<>(k + 1);
     for (int j = 0; j < values.length; j++) {
-      if (j == self || held == k && values[j] <= values[best[k - 1]]) continue;
-      int at = held < k ? held++ : k - 1;
-      while (at > 0 && values[j] > values[best[at - 1]]) {
-        best[at] = best[at - 1];
-        at--;
-      }
-      best[at] = j;
+      // Most rows are below the k-th best so far: passed over before any boxing, in this n-squared loop.
+      if (j == self || best.size() == k && values[j] <= values[best.get(k - 1)]) continue;
+      Best.offer(best, j, highestFirst, k);
     }
-    return best;
+    return best.stream().mapToInt(Integer::intValue).toArray();
   }
+
 }

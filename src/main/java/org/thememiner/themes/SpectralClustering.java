@@ -26,7 +26,7 @@ final class SpectralClustering implements Clustering {
 
   @Override
   public Dataset<Row> readout(Transformer fitted, Dataset<Row> featurized, ThemeSettings s) {
-    TrimmedKMeansModel model = (TrimmedKMeansModel) fitted;
-    return Clustering.byCentroid(model.transform(featurized), model.clusterCenters(), s);
+    // The model's cut is -1 (no outliers): minScore alone decides membership.
+    return ((TrimmedKMeansModel) fitted).readout(featurized, s.minScore());
   }
 }

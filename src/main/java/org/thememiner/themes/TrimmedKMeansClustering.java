@@ -1,7 +1,5 @@
 package org.thememiner.themes;
 
-import static org.apache.spark.sql.functions.lit;
-
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +26,6 @@ final class TrimmedKMeansClustering implements Clustering {
 
   @Override
   public Dataset<Row> readout(Transformer fitted, Dataset<Row> featurized, ThemeSettings s) {
-    TrimmedKMeansModel model = (TrimmedKMeansModel) fitted;
-    return Clustering.byCentroid(model.transform(featurized), model.clusterCenters(),
-        lit(Math.max(model.getThreshold(), s.minScore())));
+    return ((TrimmedKMeansModel) fitted).readout(featurized, s.minScore());
   }
 }

@@ -1,6 +1,7 @@
 package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
@@ -72,6 +73,14 @@ public final class TrimmedKMeansModel extends Model<TrimmedKMeansModel> implemen
   /** The least cosine to its centre of a member; a sentence below it is an outlier. */
   public double getThreshold() {
     return (Double) $(threshold);
+  }
+
+  /**
+   * {@link Clustering#byCentroid}: each sentence's nearest centre and cosine to it; a member reaches both the cut
+   * and {@code minScore}.
+   */
+  Dataset<Row> readout(Dataset<Row> featurized, double minScore) {
+    return Clustering.byCentroid(transform(featurized), clusterCenters(), lit(Math.max(getThreshold(), minScore)));
   }
 
   @Override
