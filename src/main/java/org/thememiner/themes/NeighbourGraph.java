@@ -195,5 +195,4 @@ final class NeighbourGraph {
     }
     return best.stream().mapToInt(Integer::intValue).toArray();
   }
-
 }

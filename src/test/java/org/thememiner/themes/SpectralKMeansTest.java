@@ -146,4 +146,12 @@ class SpectralKMeansTest {
     for (int c : predictions(model, data)) used.add(c);
     assertTrue(used.size() >= 2, "the two pairs apart: " + used);
   }
+
+  @Test
+  void aSingleSentenceIsAThemeOfItsOwn() {
+    Dataset<Row> data = frame(List.of(unit(1, 0, 0)));
+    TrimmedKMeansModel model = new SpectralKMeans(3, 42, 1, Clustering.FEATURES).fit(data);
+    assertEquals(1, model.clusterCenters().length, "one sentence, one theme");
+    assertArrayEquals(new int[] {0}, predictions(model, data));
+  }
 }
