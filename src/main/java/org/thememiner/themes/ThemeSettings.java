@@ -1,7 +1,10 @@
 package org.thememiner.themes;
 
 import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parameters of theme discovery, in the spirit of Spark ML Params: representation, then clustering, then
@@ -84,34 +87,27 @@ public record ThemeSettings(
   }
 
   public ThemeSettings withK(int newK) {
-    return new ThemeSettings(newK, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
+    return with(Map.of("k", newK));
   }
 
   public ThemeSettings withSeed(long newSeed) {
-    return new ThemeSettings(k, kMin, kMax, representation, algorithm, newSeed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
+    return with(Map.of("seed", newSeed));
   }
 
   public ThemeSettings withContext(String newContext) {
-    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, newContext, embeddingModel, centre, outlierShare, keywords, restarts);
+    return with(Map.of("context", newContext));
   }
 
   public ThemeSettings withCentre(String newCentre) {
-    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, newCentre, outlierShare, keywords, restarts);
+    return with(Map.of("centre", newCentre));
   }
 
   public ThemeSettings withRestarts(int newRestarts) {
-    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords,
-        newRestarts);
+    return with(Map.of("restarts", newRestarts));
   }
 
   public ThemeSettings withKeywords(String newKeywords) {
-    return new ThemeSettings(k, kMin, kMax, representation, algorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, newKeywords, restarts);
+    return with(Map.of("keywords", newKeywords));
   }
 
   /** Whether the representation reads sentence embeddings. */
@@ -120,7 +116,34 @@ public record ThemeSettings(
   }
 
   public ThemeSettings withAlgorithm(String newRepresentation, String newAlgorithm) {
-    return new ThemeSettings(k, kMin, kMax, newRepresentation, newAlgorithm, seed, minTerms, minDocFreq, vocabSize,
-        vectorSize, minScore, excludeParts, examples, stabilitySeeds, context, embeddingModel, centre, outlierShare, keywords, restarts);
+    return with(Map.of("representation", newRepresentation, "algorithm", newAlgorithm));
+  }
+
+  /**
+   * A copy with some components set, named as in the record's header, and checked together as new settings are: the
+   * header stays the one list of the settings, as Spark ML's {@code Params.copy} takes a param map rather than a
+   * wither per param.
+   */
+  private ThemeSettings with(Map<String, ?> changes) {
+    RecordComponent[] components = ThemeSettings.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] values = new Object[components.length];
+    int named = 0;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        String name = components[i].getName();
+        if (changes.containsKey(name)) named++;
+        values[i] = changes.containsKey(name) ? changes.get(name) : components[i].getAccessor().invoke(this);
+      }
+      if (named < changes.size()) throw new IllegalArgumentException("not theme settings: " + changes.keySet());
+      return ThemeSettings.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (InvocationTargetException e) {
+      // The compact constructor refused the value: its message names the setting.
+      if (e.getCause() instanceof RuntimeException refused) throw refused;
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot copy the theme settings: " + e, e);
+    }
   }
 }
