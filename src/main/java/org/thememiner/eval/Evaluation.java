@@ -79,6 +79,8 @@ final class Evaluation {
    * (written by whoever made the construct set, possibly from the same paper) account for.
    */
   static final String CODING_NAMES = "thememiner-coding-names";
+  /** The construct set's keywords counted in each sentence ({@link KeywordCount}): the floor the coding rows have to clear. */
+  static final String KEYWORD_COUNT = "keyword-count";
   private static final int MALLET_ITERATIONS = 1000;
   /**
    * How many times each row is measured; a row's figures are the means. One clustering of a few hundred sentences
@@ -189,6 +191,7 @@ final class Evaluation {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
+        if (suffix.isEmpty()) scores.add(keywordCountScores(sentences, gold));
         for (String coder : ExampleCoder.METHODS) {
           scores.add(exampleScores(method, coder, setPrototypes, "", spark, c.model(), sentences, gold));
           scores.add(exampleScores(method, coder, namePrototypes, "names-", spark, c.model(), sentences, gold));
@@ -237,6 +240,18 @@ final class Evaluation {
     Map<String, String> coded = codes(set, spark, model, sentences, profiler);
     List<String> predicted = gold.keySet().stream().map(sentence -> coded.getOrDefault(sentence, "(none)")).toList();
     return score(method, set.constructs().size(), List.copyOf(gold.values()), predicted, predicted);
+  }
+
+  /** {@link KeywordCount} on the gold sentences, each read as its own terms; its "clusters" for ARI and NMI are the codes. */
+  private MethodScores keywordCountScores(Dataset<Row> sentences, Map<String, String> gold) {
+    KeywordCount count = KeywordCount.of(constructs, analyzer);
+    Map<String, String> coded = new HashMap<>();
+    for (Row r : sentences.select("paper_id", "sentence_no", "terms").collectAsList()) {
+      String key = r.getString(0) + "/" + r.getInt(1);
+      if (gold.containsKey(key)) count.code(r.<String>getList(2)).ifPresent(c -> coded.put(key, c));
+    }
+    List<String> predicted = gold.keySet().stream().map(sentence -> coded.getOrDefault(sentence, "(none)")).toList();
+    return score(KEYWORD_COUNT, constructs.constructs().size(), List.copyOf(gold.values()), predicted, predicted);
   }
 
   /** Sentence key (paper/sentence) to the construct of {@code set} the job's coding gives it; uncoded sentences absent. */
