@@ -62,8 +62,8 @@ import org.thememiner.themes.TopicQuality;
 final class Evaluation {
   static final List<String> METHODS = List.of("thememiner", "spark-lda", "mallet-lda");
   /**
-   * The representations the job is also run with, beside the job spec's own (row {@code thememiner}), each as
-   * rows {@code thememiner-<representation>} with cosine k-means: the side-by-side comparison of representations.
+   * The representations the job is also run with, beside the job spec's own settings (row {@code thememiner}), each
+   * as rows {@code thememiner-<representation>} with cosine k-means: the side-by-side comparison of representations.
    */
   static final List<String> REPRESENTATIONS = List.of("tfidf", "embedding", "combined");
   /**
@@ -72,6 +72,7 @@ final class Evaluation {
    * representation only.
    */
   static final List<String> CLUSTERINGS = List.of("trimmed-kmeans", "spectral");
+  private static final String KMEANS = "kmeans";
   /** The job's sentence-level coding ({@link SentenceCoder}), scored beside the theme mapping. */
   static final String CODING = "thememiner-coding";
   /**
@@ -136,15 +137,33 @@ final class Evaluation {
   /** A method's clusters on the sentences it saw: its themes, each sentence's theme (null: none), its model if Spark's. */
   private record Clustering(List<Theme> themes, Map<String, Integer> themeBySentence, ThemeModel model) {}
 
-  /** The methods run, in order: the job, the job with each other representation, then the baselines. */
+  /**
+   * The methods run, in order: the job, each representation with k-means, each representation with the other
+   * clusterings, then the baselines; the pair of representation and clustering the job spec names is row
+   * {@code thememiner} alone.
+   */
   List<String> methods() {
     List<String> methods = new ArrayList<>(List.of("thememiner"));
-    REPRESENTATIONS.stream().filter(r -> !r.equals(config.themes().representation())).forEach(r -> methods.add("thememiner-" + r));
+    REPRESENTATIONS.stream().filter(r -> !isTheJob(r, KMEANS)).forEach(r -> methods.add("thememiner-" + r));
     for (String r : REPRESENTATIONS) {
-      CLUSTERINGS.stream().filter(c -> !c.equals(config.themes().algorithm())).forEach(c -> methods.add("thememiner-" + r + "/" + c));
+      CLUSTERINGS.stream().filter(c -> !isTheJob(r, c)).forEach(c -> methods.add("thememiner-" + r + "/" + c));
     }
     methods.addAll(METHODS.subList(1, METHODS.size()));
     return methods;
+  }
+
+  private boolean isTheJob(String representation, String clustering) {
+    return representation.equals(config.themes().representation()) && clustering.equals(config.themes().algorithm());
+  }
+
+  /**
+   * Whether a row's coding rows follow it: the job's, and each other representation's k-means row. Coding reads the
+   * representation only, so a representation's coding is measured once.
+   */
+  private boolean codesAfter(String method) {
+    if (method.equals("thememiner")) return true;
+    if (!method.startsWith("thememiner-") || method.contains("/")) return false;
+    return !method.substring("thememiner-".length()).equals(config.themes().representation());
   }
 
   Result run(SparkSession spark, Optional<Path> coherenceCorpus, Integer coherenceK) throws IOException {
@@ -187,7 +206,7 @@ final class Evaluation {
         bySeed.add(scores(method, seeded.themes().size(), List.copyOf(gold.values()), predicted, clusters));
       }
       scores.add(meanOf(method, c.themes().size(), bySeed));
-      if (method.startsWith("thememiner") && !method.contains("/")) {
+      if (codesAfter(method)) {
         String suffix = method.substring("thememiner".length());
         scores.add(codingScores(CODING + suffix, constructs, spark, c.model(), sentences, gold, profiler));
         scores.add(codingScores(CODING_NAMES + suffix, namesOnly(constructs), spark, c.model(), sentences, gold, profiler));
@@ -441,7 +460,7 @@ final class Evaluation {
   /** The settings of row {@code thememiner-<variant>}: a representation, and after a slash a clustering (default k-means). */
   private static ThemeSettings variant(ThemeSettings s, String variant) {
     String[] parts = variant.split("/", 2);
-    return s.withAlgorithm(parts[0], parts.length == 2 ? parts[1] : "kmeans");
+    return s.withAlgorithm(parts[0], parts.length == 2 ? parts[1] : KMEANS);
   }
 
   /** MALLET on the sentences the job would cluster, with the same terms; its topic words as keywords. */

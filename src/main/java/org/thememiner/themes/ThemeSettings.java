@@ -55,7 +55,7 @@ public record ThemeSettings(
   public static final List<String> CONTEXTS = List.of("sentence", "paragraph");
   public static final List<String> CENTRES = List.of("none", "paper");
 
-  public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "tfidf", "kmeans", 42L, 3, 2, 20_000, 100,
+  public static final ThemeSettings DEFAULT = new ThemeSettings(0, 4, 12, "combined", "spectral", 42L, 3, 2, 20_000, 100,
       0.05, List.of("methods", "references", "acknowledgements"), 5, 0, "paragraph", "all-minilm-l6-v2-q", "none", 0.1, "cooccurrence", 10);
 
   public ThemeSettings {

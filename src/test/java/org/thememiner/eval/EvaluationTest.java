@@ -51,18 +51,21 @@ class EvaluationTest {
     assertEquals(7, r.goldSizes().size(), "sentences under each of the seven Results subheadings: " + r.goldSizes());
     assertEquals(7, r.k(), "k defaults to the number of gold themes");
     assertTrue(r.goldSentences() > 50, r.goldSentences() + " gold sentences");
+    // The job's own settings (combined, spectral) first; then each other representation with k-means, each with its
+    // coding rows, since coding reads the representation only; combined with k-means, whose coding is the job's.
     List<String> rows = new ArrayList<>();
-    for (String representation : List.of("", "-embedding", "-combined")) {
+    for (String representation : List.of("", "-tfidf", "-embedding")) {
       rows.addAll(List.of("thememiner" + representation, Evaluation.CODING + representation, Evaluation.CODING_NAMES + representation));
       if (representation.isEmpty()) rows.add(Evaluation.KEYWORD_COUNT);
       for (String coder : List.of("centroid", "logistic")) {
         for (String variant : List.of("", "names-", "only-")) rows.add("examples-" + variant + coder + "-3" + representation);
       }
     }
-    for (String representation : List.of("tfidf", "embedding", "combined")) {
+    rows.add("thememiner-combined");
+    for (String representation : List.of("tfidf", "embedding")) {
       rows.addAll(List.of("thememiner-" + representation + "/trimmed-kmeans", "thememiner-" + representation + "/spectral"));
     }
-    rows.addAll(List.of("spark-lda", "mallet-lda"));
+    rows.addAll(List.of("thememiner-combined/trimmed-kmeans", "spark-lda", "mallet-lda"));
     assertEquals(rows,
         r.scores().stream().map(Evaluation.MethodScores::method).toList());
     Map<String, Evaluation.MethodScores> by = new java.util.HashMap<>();

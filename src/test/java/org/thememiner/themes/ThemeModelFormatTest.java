@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** theme-model.json's format version: models saved before it (version 1) still load; a newer one is refused. */
 class ThemeModelFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** What a version 1 model fitted with: the defaults of then, when sentences stood alone and k-means started once. */
-  private static final ThemeSettings SETTINGS = ThemeSettings.DEFAULT.withK(4).withContext("sentence").withRestarts(1);
+  /** What a version 1 model fitted with: the defaults of then, TF-IDF and k-means, sentences alone, one start. */
+  private static final ThemeSettings SETTINGS = ThemeSettings.DEFAULT.withAlgorithm("tfidf", "kmeans").withK(4)
+      .withContext("sentence").withRestarts(1);
 
   private static Dataset<Row> sentences;
   private static ThemeModel fitted;

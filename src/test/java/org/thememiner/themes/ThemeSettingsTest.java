@@ -25,7 +25,7 @@ class ThemeSettingsTest {
   void representationAndAlgorithmChangeTogether() {
     // tfidf with gaussian-mixture is refused: the two must not be checked one at a time on the way back.
     ThemeSettings mixture = D.withAlgorithm("word2vec", "gaussian-mixture");
-    assertEquals(D, mixture.withAlgorithm("tfidf", "kmeans"));
+    assertEquals(D, mixture.withAlgorithm(D.representation(), D.algorithm()));
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> D.withAlgorithm("tfidf", "gaussian-mixture"));
     assertTrue(refused.getMessage().startsWith("themes.algorithm gaussian-mixture"), refused.getMessage());
   }
