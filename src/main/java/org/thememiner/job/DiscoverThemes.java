@@ -90,11 +90,25 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
     saveModel(model, reused ? plan.sharedModel() : null, outDir.resolve(RunLayout.MODEL));
     if (plan.sharedModel() != null && !reused) saveModel(model, outDir.resolve(RunLayout.MODEL), plan.sharedModel());
     return Done.of(new DiscoveredThemes(reuse, model, sentences, assigned, curated, themes),
-        String.format("%d themes over %d sentences, %d outliers (%s)", themes.size(), assignedCount, outliers,
+        String.format("%d themes over %d sentences, %d outliers (%s)%s", themes.size(), assignedCount, outliers,
             (reused ? "assigned with the model in " + plan.sharedModel() : config.themes().k() == 0 ? kChoice(model) : "k fixed")
-                + (plan.sharedModel() == null ? "" : "; " + reuse.reason())),
+                + (plan.sharedModel() == null ? "" : "; " + reuse.reason()),
+            dominantTheme(themes.stream().map(Theme::size).toList(), config.themes().algorithm())),
         "themes", themes.size(), "assigned", assignedCount, "outliers", outliers, "modelReused", reused ? 1 : 0,
         "carriedPapers", reuse.carriedPapers());
+  }
+
+  /**
+   * What the log says when one theme holds more than half of the assigned sentences under a clustering other than
+   * k-means: spectral clustering of a corpus of unrelated fields sets each field apart and leaves the rest in one theme,
+   * which k-means spreads (BENCHMARKS.md, issue 19). Empty otherwise.
+   */
+  static String dominantTheme(List<Long> sizes, String algorithm) {
+    long all = sizes.stream().mapToLong(Long::longValue).sum();
+    long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+    if (algorithm.equals("kmeans") || 2 * largest <= all) return "";
+    return String.format(java.util.Locale.ROOT, "; one theme holds %d %% of them: on a corpus of unrelated fields, "
+        + "themes.algorithm kmeans spreads them", Math.round(100.0 * largest / all));
   }
 
   /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */
