@@ -6,9 +6,11 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
@@ -32,6 +34,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *   <li>{@link #paperCentring} ({@code themes.centre: paper}): weight -1 over the paper: what all of a paper's
  *       sentences share (its disease, its setting, its design) is taken out, so that it is no reason for them to
  *       cluster together and a theme has to be carried by what sentences say across papers.</li>
+ *   <li>{@link #paperTermCentring} (the same for term weights): weight -1 over the paper, on the sentence's own
+ *       terms only and floored at zero. Taking the whole mean out would give every sentence a negative weight on
+ *       each term of its paper that it does not use, dense over the vocabulary; on its own terms, what the paper
+ *       says throughout weighs less and what is particular to the sentence stays.</li>
  * </ul>
  */
 public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
@@ -39,6 +45,7 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
 
   private final StringArrayParam groupCols;
   private final DoubleParam weight;
+  private final BooleanParam ownTermsOnly;
 
   public GroupMeanShift() {
     this(Identifiable$.MODULE$.randomUID("groupMeanShift"));
@@ -48,6 +55,8 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     super(uid, "the sentence vectors", "the sentence vectors shifted by their group's mean");
     groupCols = new StringArrayParam(this, "groupCols", "the columns whose values make a group");
     weight = new DoubleParam(this, "weight", "how much of the group's mean is added (negative: taken out)");
+    ownTermsOnly = new BooleanParam(this, "ownTermsOnly", "shift only the sentence's non-zero entries, floored at zero");
+    setDefault(ownTermsOnly, false);
   }
 
   public StringArrayParam groupCols() {
@@ -56,6 +65,10 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
 
   public DoubleParam weight() {
     return weight;
+  }
+
+  public BooleanParam ownTermsOnly() {
+    return ownTermsOnly;
   }
 
   /** The sentence with its paragraph as context. */
@@ -74,6 +87,13 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     return stage;
   }
 
+  /** The sentence's term weights less its paper's mean on the terms it has, none below zero. */
+  public static GroupMeanShift paperTermCentring() {
+    GroupMeanShift stage = paperCentring();
+    stage.set(stage.ownTermsOnly, true);
+    return stage;
+  }
+
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     Dataset<Row> rows = dataset.toDF();
@@ -83,13 +103,15 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     WindowSpec window = Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)).orderBy("sentence_no")
         .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     double w = (Double) $(weight);
-    return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> shifted(own, members, w),
+    boolean ownTerms = (Boolean) $(ownTermsOnly);
+    return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> ownTerms
+        ? shiftedOnOwnTerms(own, members, w) : shifted(own, members, w),
         new VectorUDT()).apply(col($(inputCol())), collect_list(col($(inputCol()))).over(window)));
   }
 
   private static Vector shifted(Vector own, scala.collection.Seq<Vector> group, double weight) {
     if (own.numNonzeros() == 0) return own;
-    List<Vector> placed = scala.jdk.javaapi.CollectionConverters.asJava(group).stream().filter(v -> v.numNonzeros() > 0).toList();
+    List<Vector> placed = placed(group);
     double[] out = own.toArray().clone();
     for (Vector v : placed) {
       double[] x = v.toArray();
@@ -99,6 +121,31 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     if (norm < 1e-9) return own;
     for (int i = 0; i < out.length; i++) out[i] /= norm;
     return Vectors.dense(out);
+  }
+
+  private static Vector shiftedOnOwnTerms(Vector own, scala.collection.Seq<Vector> group, double weight) {
+    if (own.numNonzeros() == 0) return own;
+    List<Vector> placed = placed(group);
+    SparseVector terms = own.toSparse();
+    int[] index = terms.indices();
+    double[] out = terms.values().clone();
+    for (Vector v : placed) {
+      for (int j = 0; j < index.length; j++) out[j] += weight * v.apply(index[j]) / placed.size();
+    }
+    double norm = 0;
+    for (int j = 0; j < out.length; j++) {
+      out[j] = Math.max(0, out[j]);
+      norm += out[j] * out[j];
+    }
+    if (norm < 1e-18) return own;
+    double length = Math.sqrt(norm);
+    for (int j = 0; j < out.length; j++) out[j] /= length;
+    return Vectors.sparse(own.size(), index, out).compressed();
+  }
+
+  /** The group's vectors that the themes place (zero vectors do not count in its mean). */
+  private static List<Vector> placed(scala.collection.Seq<Vector> group) {
+    return scala.jdk.javaapi.CollectionConverters.asJava(group).stream().filter(v -> v.numNonzeros() > 0).toList();
   }
 
   public static MLReader<GroupMeanShift> read() {

@@ -34,9 +34,10 @@ import java.util.Map;
  *                       the paragraph), so that a short quote or an attribution is clustered with its passage
  * @param embeddingModel the sentence-embedding model of {@code embedding} and {@code combined}: one of
  *                       {@link SentenceEncoder#MODELS}
- * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link GroupMeanShift#paperCentring}), so
- *                       that themes gather sentences by what they say rather than by the paper they are in;
- *                       {@code none}: as they are
+ * @param centre         {@code paper}: each sentence embedding less its paper's mean ({@link GroupMeanShift#paperCentring}),
+ *                       and its TF-IDF weights less its paper's mean on its own terms
+ *                       ({@link GroupMeanShift#paperTermCentring}), so that themes gather sentences by what they say
+ *                       rather than by the paper they are in; {@code none}: as they are
  * @param outlierShare   {@code trimmed-kmeans}: the share of sentences, least similar to their theme, left out as
  *                       outliers
  * @param keywords       how a theme's keywords are ordered, so which make its label: {@code cooccurrence}

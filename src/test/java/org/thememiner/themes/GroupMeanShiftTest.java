@@ -43,6 +43,21 @@ class GroupMeanShiftTest {
   }
 
   @Test
+  void termCentringLowersWhatThePaperSaysThroughoutOnTheSentencesOwnTermsOnly() {
+    // Paper a: term 0 (its disease) is in every sentence; term 1 in one; term 2 in another. Paper b: term 0 once.
+    Map<String, double[]> out = shifted(GroupMeanShift.paperTermCentring(), List.of(
+        RowFactory.create("a", 0, 0, Vectors.sparse(3, new int[] {0, 1}, new double[] {0.6, 0.8})),
+        RowFactory.create("a", 1, 0, Vectors.sparse(3, new int[] {0, 2}, new double[] {0.8, 0.6})),
+        RowFactory.create("a", 2, 0, Vectors.sparse(3, new int[] {0}, new double[] {1})),
+        RowFactory.create("b", 0, 0, Vectors.sparse(3, new int[] {0}, new double[] {1}))));
+    // Paper a's mean is (0.8, 0.8/3, 0.2): a0 keeps (max(0, 0.6 - 0.8), 0.8 - 0.8/3, none of term 2), normalised.
+    assertArrayEquals(new double[] {0, 1, 0}, out.get("a0"), 1e-12);
+    assertArrayEquals(new double[] {0, 0, 1}, out.get("a1"), 1e-12, "no weight on a term of the paper the sentence lacks");
+    assertArrayEquals(new double[] {1, 0, 0}, out.get("a2"), 1e-12, "a sentence of its paper's term alone keeps that term (1 - 0.8)");
+    assertArrayEquals(new double[] {1, 0, 0}, out.get("b0"), 1e-12, "a paper's only sentence, all of it the paper's mean, is kept as it is");
+  }
+
+  @Test
   void aSentenceWithItsParagraphWeighsAsMuchAsTheRestOfItTogether() {
     Map<String, double[]> out = shifted(GroupMeanShift.paragraphContext(), List.of(
         RowFactory.create("a", 0, 0, Vectors.dense(1, 0)), RowFactory.create("a", 1, 0, Vectors.dense(0, 1)),

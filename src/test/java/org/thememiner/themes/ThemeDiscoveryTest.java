@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -226,5 +228,40 @@ class ThemeDiscoveryTest {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ThemeSettings.DEFAULT.withKeywords("tf"));
     assertTrue(e.getMessage().contains("themes.keywords") && e.getMessage().contains("cooccurrence"), e.getMessage());
+  }
+
+  /**
+   * Four papers, each on its own condition (three terms that fill half of every one of its sentences), and two topics
+   * that run through all four. Clustered as they are, the sentences go by their papers' vocabulary; with
+   * {@code centre: paper} the paper's own terms weigh little and the two themes are the two topics.
+   */
+  @Test
+  void paperCentringFindsTopicsThatCrossPapersWhoseOwnVocabularyWouldSplitThem() {
+    List<List<String>> papers = List.of(List.of("asthma", "inhaler", "wheeze"), List.of("stroke", "aphasia", "rehab"),
+        List.of("diabetes", "insulin", "glucose"), List.of("dementia", "memory", "carehome"));
+    Random random = new Random(3);
+    List<Row> rows = new ArrayList<>();
+    Map<Integer, Integer> topicOf = new HashMap<>();
+    for (int no = 0; no < 160; no++) {
+      int paper = no % 4;
+      int topic = (no / 4) % 2;
+      List<String> terms = new ArrayList<>();
+      for (int w = 0; w < 4; w++) terms.add(papers.get(paper).get(random.nextInt(3)));
+      for (int w = 0; w < 3; w++) terms.add(TOPICS.get(topic).get(random.nextInt(TOPICS.get(topic).size())));
+      rows.add(KnownTopics.row("paper-" + paper, no, no, "results", "sentence " + no, terms));
+      topicOf.put(no, topic);
+    }
+    Dataset<Row> corpus = TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA);
+    ThemeSettings s = ThemeSettings.DEFAULT.withK(2).withAlgorithm("tfidf", "kmeans");
+    assertTrue(agreementWithTopics(s, corpus, topicOf) < 0.5, "as they are, the papers' own terms decide");
+    assertEquals(1.0, agreementWithTopics(s.withCentre("paper"), corpus, topicOf), 1e-12, "centred, each topic is one theme");
+  }
+
+  /** The adjusted Rand index of the themes against the topics (a sentence without a theme in a group of its own). */
+  private static double agreementWithTopics(ThemeSettings s, Dataset<Row> corpus, Map<Integer, Integer> topicOf) {
+    Map<List<Object>, Long> table = new HashMap<>();
+    themeBySentence(new ThemeDiscovery(s).fit(corpus).transform(corpus))
+        .forEach((no, theme) -> table.merge(Arrays.asList(topicOf.get(no), theme), 1L, Long::sum));
+    return Stability.adjustedRandIndex(table);
   }
 }
