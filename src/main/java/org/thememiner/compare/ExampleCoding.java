@@ -47,7 +47,7 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
    */
   public static ExampleCoding run(SparkSession spark, CodedExamples examples, Map<String, SentenceCoder.Prototype> codebook,
       String method, ThemeModel model, TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
-    Dataset<Row> features = model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+    Dataset<Row> features = model.featurizeUncentred(ThemeDiscovery.eligible(sentences, model.settings()))
         .select("paper_id", "sentence_no", "text", ThemeModel.FEATURES);
     // An example that is a sentence of the corpus is read as the themes read it, with its paragraph around it.
     Set<String> texts = examples.examples().stream().map(CodedExamples.Example::text).collect(Collectors.toSet());

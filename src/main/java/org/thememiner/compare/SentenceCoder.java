@@ -85,7 +85,7 @@ public final class SentenceCoder {
       Closest b = centres.best(v, 0, labels.size());
       return RowFactory.create(b.index() >= 0 && b.score() >= floor ? labels.get(b.index()) : null, b.score());
     }, new StructType().add("label", DataTypes.StringType).add("score", DataTypes.DoubleType));
-    return model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+    return model.featurizeUncentred(ThemeDiscovery.eligible(sentences, model.settings()))
         .withColumn("coding", best.apply(col(ThemeModel.FEATURES)))
         .select(col("paper_id"), col("sentence_no"), col("coding.label").as(CODED), col("coding.score").as(SCORE));
   }
@@ -120,7 +120,7 @@ public final class SentenceCoder {
       return out;
     }, DataTypes.createArrayType(new StructType().add("set", DataTypes.StringType).add("label", DataTypes.StringType)
         .add("score", DataTypes.DoubleType)));
-    return new SentenceCodes(model.featurize(ThemeDiscovery.eligible(sentences, model.settings()))
+    return new SentenceCodes(model.featurizeUncentred(ThemeDiscovery.eligible(sentences, model.settings()))
         .select(col("paper_id"), col("sentence_no"), explode(coded.apply(col(ThemeModel.FEATURES))).as("coding"))
         .select(col("paper_id"), col("sentence_no"), col("coding.set").as(SentenceCodes.SET_ID), col("coding.label").as(CODED),
             col("coding.score").as(SCORE)));

@@ -94,6 +94,16 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     return stage;
   }
 
+  /** Whether this stage takes out the paper's mean ({@link #paperCentring}, {@link #paperTermCentring}). */
+  public boolean centresOnPaper() {
+    return (Double) $(weight) < 0 && Arrays.equals($(groupCols), new String[] {"paper_id"});
+  }
+
+  /** The input column as it is, under the output column's name: this stage passed over. */
+  public Dataset<Row> passOver(Dataset<?> dataset) {
+    return dataset.toDF().withColumn($(outputCol()), col($(inputCol())));
+  }
+
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     Dataset<Row> rows = dataset.toDF();

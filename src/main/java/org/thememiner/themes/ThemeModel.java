@@ -169,7 +169,7 @@ public final class ThemeModel implements Serializable {
     ThemeSettings settings = metadata.settings();
     Transformer[] stages = pipeline.stages();
     Column placed = ThemeDiscovery.isEligible(settings).and(NON_EMPTY.apply(col(FEATURES)));
-    Dataset<Row> featurized = represent(ThemeDiscovery.withContext(sentences, settings)).withColumn(PLACED, placed)
+    Dataset<Row> featurized = represent(ThemeDiscovery.withContext(sentences, settings), true).withColumn(PLACED, placed)
         .withColumn(FEATURES, when(col(PLACED), col(FEATURES)).otherwise(STAND_IN.apply(col(FEATURES))));
     Dataset<Row> clustered = ThemeParts.clustering(settings).readout(stages[stages.length - 1], featurized, settings);
     int[] toTheme = metadata.clusterToTheme();
@@ -195,14 +195,26 @@ public final class ThemeModel implements Serializable {
    * with no known term are dropped.
    */
   public Dataset<Row> featurize(Dataset<Row> withContextTerms) {
-    return nonEmpty(represent(withContextTerms));
+    return nonEmpty(represent(withContextTerms, true));
   }
 
-  /** Every stage but the clustering, on every row. */
-  private Dataset<Row> represent(Dataset<Row> withContextTerms) {
+  /**
+   * {@link #featurize} with no sentence centred on its paper ({@code themes.centre: paper} passed over): what the
+   * coding reads. Centring is there so that themes cross papers; a sentence's code should not change with what the
+   * rest of its paper says (on a single paper, centred coding agreed less with the authors' themes).
+   */
+  public Dataset<Row> featurizeUncentred(Dataset<Row> withContextTerms) {
+    return nonEmpty(represent(withContextTerms, false));
+  }
+
+  /** Every stage but the clustering, on every row; paper centring passed over unless {@code centred}. */
+  private Dataset<Row> represent(Dataset<Row> withContextTerms, boolean centred) {
     Transformer[] stages = pipeline.stages();
     Dataset<Row> featurized = withContextTerms;
-    for (int i = 0; i < stages.length - 1; i++) featurized = stages[i].transform(featurized);
+    for (int i = 0; i < stages.length - 1; i++) {
+      featurized = !centred && stages[i] instanceof GroupMeanShift shift && shift.centresOnPaper()
+          ? shift.passOver(featurized) : stages[i].transform(featurized);
+    }
     return featurized;
   }
 

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,33 @@ class SentenceCoderTest {
     }
     assertTrue(!codes.containsKey(start), "methods sentences are not coded");
   }
+  /**
+   * With {@code centre: paper} the themes are found in centred vectors, but a sentence is coded as it is: the codes
+   * and scores are those of the same model uncentred.
+   */
+  @Test
+  void aSentenceIsCodedAsItIsWhenTheThemesAreCentredOnPapers() {
+    Dataset<Row> sentences = KnownTopics.sentences();
+    ThemeSettings s = ThemeSettings.DEFAULT.withAlgorithm("tfidf", "kmeans").withK(3);
+    ThemeModel centred = new ThemeDiscovery(s.withCentre("paper")).fit(sentences);
+    ThemeModel asTheyAre = new ThemeDiscovery(s).fit(sentences);
+    Dataset<Row> eligible = ThemeDiscovery.eligible(sentences, s);
+    assertTrue(!vectors(centred.featurize(eligible)).equals(vectors(asTheyAre.featurize(eligible))), "the themes' space is centred");
+    Map<String, SentenceCoder.Prototype> constructs = Map.of("set:medication", new SentenceCoder.Prototype(
+        new TermVector(Map.of("medication", 3.0, "tablet", 3.0, "pill", 1.0)), "Medication"));
+    SentenceCoder coder = new SentenceCoder(0.05);
+    assertEquals(new HashSet<>(coder.code(TestData.spark(), asTheyAre, sentences, constructs).collectAsList()),
+        new HashSet<>(coder.code(TestData.spark(), centred, sentences, constructs).collectAsList()));
+  }
+
+  private static Map<Integer, List<Double>> vectors(Dataset<Row> featurized) {
+    Map<Integer, List<Double>> out = new HashMap<>();
+    for (Row r : featurized.select("sentence_no", ThemeModel.FEATURES).collectAsList()) {
+      out.put(r.getInt(0), Arrays.stream(((Vector) r.get(1)).toArray()).boxed().toList());
+    }
+    return out;
+  }
+
   /**
    * Coding against several sets in one pass gives each set the codes coding against it alone gives, and the best of
    * those over the sets is what coding against every set's constructs at once gives.
