@@ -42,6 +42,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
   private static final long serialVersionUID = 1L;
+  private static final String[] PAPER = {"paper_id"};
 
   private final StringArrayParam groupCols;
   private final DoubleParam weight;
@@ -82,7 +83,7 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
   /** The sentence less what its paper's sentences share. */
   public static GroupMeanShift paperCentring() {
     GroupMeanShift stage = new GroupMeanShift();
-    stage.set(stage.groupCols, new String[] {"paper_id"});
+    stage.set(stage.groupCols, PAPER.clone());
     stage.set(stage.weight, -1.0);
     return stage;
   }
@@ -96,7 +97,7 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
 
   /** Whether this stage takes out the paper's mean ({@link #paperCentring}, {@link #paperTermCentring}). */
   public boolean centresOnPaper() {
-    return (Double) $(weight) < 0 && Arrays.equals($(groupCols), new String[] {"paper_id"});
+    return (Double) $(weight) < 0 && Arrays.equals($(groupCols), PAPER);
   }
 
   /** The input column as it is, under the output column's name: this stage passed over. */
@@ -127,10 +128,7 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
       double[] x = v.toArray();
       for (int i = 0; i < out.length; i++) out[i] += weight * x[i] / placed.size();
     }
-    double norm = Math.sqrt(Arrays.stream(out).map(x -> x * x).sum());
-    if (norm < 1e-9) return own;
-    for (int i = 0; i < out.length; i++) out[i] /= norm;
-    return Vectors.dense(out);
+    return toUnitLength(out) ? Vectors.dense(out) : own;
   }
 
   private static Vector shiftedOnOwnTerms(Vector own, scala.collection.Seq<Vector> group, double weight) {
@@ -142,15 +140,16 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     for (Vector v : placed) {
       for (int j = 0; j < index.length; j++) out[j] += weight * v.apply(index[j]) / placed.size();
     }
-    double norm = 0;
-    for (int j = 0; j < out.length; j++) {
-      out[j] = Math.max(0, out[j]);
-      norm += out[j] * out[j];
-    }
-    if (norm < 1e-18) return own;
-    double length = Math.sqrt(norm);
-    for (int j = 0; j < out.length; j++) out[j] /= length;
-    return Vectors.sparse(own.size(), index, out).compressed();
+    for (int j = 0; j < out.length; j++) out[j] = Math.max(0, out[j]);
+    return toUnitLength(out) ? Vectors.sparse(own.size(), index, out).compressed() : own;
+  }
+
+  /** Scales {@code values} to unit length in place; false, leaving them, when they are (near) zero. */
+  private static boolean toUnitLength(double[] values) {
+    double norm = Math.sqrt(Arrays.stream(values).map(x -> x * x).sum());
+    if (norm < 1e-9) return false;
+    for (int i = 0; i < values.length; i++) values[i] /= norm;
+    return true;
   }
 
   /** The group's vectors that the themes place (zero vectors do not count in its mean). */

@@ -1,6 +1,7 @@
 package org.thememiner.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class SentenceCoderTest {
     ThemeModel centred = new ThemeDiscovery(s.withCentre("paper")).fit(sentences);
     ThemeModel asTheyAre = new ThemeDiscovery(s).fit(sentences);
     Dataset<Row> eligible = ThemeDiscovery.eligible(sentences, s);
-    assertTrue(!vectors(centred.featurize(eligible)).equals(vectors(asTheyAre.featurize(eligible))), "the themes' space is centred");
+    assertNotEquals(vectors(asTheyAre.featurize(eligible)), vectors(centred.featurize(eligible)), "the themes' space is centred");
     Map<String, SentenceCoder.Prototype> constructs = Map.of("set:medication", new SentenceCoder.Prototype(
         new TermVector(Map.of("medication", 3.0, "tablet", 3.0, "pill", 1.0)), "Medication"));
     SentenceCoder coder = new SentenceCoder(0.05);
