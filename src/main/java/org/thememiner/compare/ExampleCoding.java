@@ -38,14 +38,16 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
       int examplesWithoutFeatures, Map<String, Long> examplesByConstruct, ExampleCoder.Validation validation) {}
 
   /**
-   * @param codebook  the set's constructs as {@link SentenceCoder.Prototype}s by construct id, each with examples learnt
-   *                  from as one more example of it (never scored in the cross-validation); empty: the examples alone
+   * @param codebook  the set's constructs as {@link SentenceCoder.Prototype}s by construct id, as {@link
+   *                  SentenceCoder.Prototype#ofSetByPart} gives them: each prototype of a construct with examples is
+   *                  learnt from as one more example of it (never scored in the cross-validation); empty: the examples
+   *                  alone
    * @param model     the theme model, whose representation the examples and sentences are put in
    * @param analyzer  the content terms of an example's text, as the annotate stage gives a sentence's
    * @param sentences the sentences to code ({@link ThemeDiscovery#eligible} ones are), read twice: with a
    *                  representation that embeds, they should carry their {@link ThemeDiscovery#EMBEDDING}s
    */
-  public static ExampleCoding run(SparkSession spark, CodedExamples examples, Map<String, SentenceCoder.Prototype> codebook,
+  public static ExampleCoding run(SparkSession spark, CodedExamples examples, Map<String, List<SentenceCoder.Prototype>> codebook,
       String method, ThemeModel model, TermAnalyzer analyzer, Dataset<Row> sentences, long seed) {
     Dataset<Row> features = model.featurizeUncentred(ThemeDiscovery.eligible(sentences, model.settings()))
         .select("paper_id", "sentence_no", "text", ThemeModel.FEATURES);
@@ -57,9 +59,8 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
     }
     // Any other is a sentence on its own: its content terms and its text.
     List<CodedExamples.Example> alone = examples.examples().stream().filter(e -> !inCorpus.containsKey(e.text())).toList();
-    double[][] aloneVectors = SentenceCoder.vectors(spark, model, alone.stream().map(e -> new SentenceCoder.Prototype(
-        new TermVector(analyzer.terms(e.text()).stream().collect(Collectors.groupingBy(t -> t, Collectors.summingDouble(t -> 1.0)))),
-        e.text())).toList());
+    double[][] aloneVectors = SentenceCoder.vectors(spark, model,
+        alone.stream().map(e -> SentenceCoder.Prototype.ofText(e.text(), analyzer)).toList());
     List<String> constructs = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
     int next = 0;
@@ -73,17 +74,25 @@ public record ExampleCoding(Summary summary, Dataset<Row> codes) {
       throw new IllegalStateException("the coded examples of " + examples.setId() + " share too few terms with the corpus "
           + "to code it: " + vectors.size() + " of " + examples.examples().size() + " are known to the themes' representation");
     }
-    // Each construct's own words are one more example of it, in every fold too: the researcher who coded the
+    // Each construct's own words are more examples of it, in every fold too: the researcher who coded the
     // examples wrote or chose the codebook, and three examples alone say less than three examples and a name.
     // A construct without examples stays uncoded: the researcher chose what to code from examples.
-    List<String> ids = codebook.keySet().stream().filter(constructs::contains).toList();
-    double[][] prototypes = SentenceCoder.vectors(spark, model, ids.stream().map(codebook::get).toList());
+    List<String> bookIds = new ArrayList<>();
+    List<SentenceCoder.Prototype> book = new ArrayList<>();
+    codebook.forEach((id, prototypes) -> {
+      if (!constructs.contains(id)) return;
+      prototypes.forEach(p -> {
+        bookIds.add(id);
+        book.add(p);
+      });
+    });
+    double[][] bookPlaced = SentenceCoder.vectors(spark, model, book);
     List<String> bookConstructs = new ArrayList<>();
     List<double[]> bookVectors = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      if (prototypes[i] == null) continue;
-      bookConstructs.add(ids.get(i));
-      bookVectors.add(prototypes[i]);
+    for (int i = 0; i < bookPlaced.length; i++) {
+      if (bookPlaced[i] == null) continue;
+      bookConstructs.add(bookIds.get(i));
+      bookVectors.add(bookPlaced[i]);
     }
     ExampleCoder.Validation validation = ExampleCoder.crossValidate(spark, method, constructs, vectors, bookConstructs, bookVectors, seed);
     List<String> trainConstructs = new ArrayList<>(constructs);

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.thememiner.annotate.TermAnalyzer;
 import org.thememiner.themes.ThemeDiscovery;
 import org.thememiner.themes.ThemeModel;
 import scala.jdk.javaapi.CollectionConverters;
@@ -54,6 +56,27 @@ public final class SentenceCoder {
       Map<String, Prototype> prototypes = new LinkedHashMap<>();
       profiler.profile(set).forEach(p -> prototypes.put(prefix + p.id(), of(p.construct(), p.terms())));
       return prototypes;
+    }
+
+    /**
+     * Each construct's prototype followed by each of its parts (name, description, sub-themes, example phrases) read as
+     * a text of its own, by construct id, in the set's order: what a coder that learns from examples can take as more
+     * examples of the construct.
+     */
+    public static Map<String, List<Prototype>> ofSetByPart(ConstructSet set, Profiler profiler, TermAnalyzer analyzer) {
+      Map<String, List<Prototype>> byConstruct = new LinkedHashMap<>();
+      profiler.profile(set).forEach(p -> {
+        List<Prototype> prototypes = new ArrayList<>(List.of(of(p.construct(), p.terms())));
+        parts(p.construct()).forEach(part -> prototypes.add(ofText(part, analyzer)));
+        byConstruct.put(p.id(), prototypes);
+      });
+      return byConstruct;
+    }
+
+    /** A text read as a sentence on its own: its content terms, each weighted by how often it occurs, and its words. */
+    public static Prototype ofText(String text, TermAnalyzer analyzer) {
+      return new Prototype(new TermVector(analyzer.terms(text).stream()
+          .collect(Collectors.groupingBy(t -> t, Collectors.summingDouble(t -> 1.0)))), text);
     }
 
     /** The construct's name, description, sub-themes and example phrases, each a text of its own. */

@@ -183,8 +183,8 @@ final class Evaluation {
     ConstructComparator comparator = new ConstructComparator(profiler, WeightedSimilarity.standard(), config.compare());
 
     // What the example coders learn beside the examples: the whole set, or its names alone.
-    Map<String, SentenceCoder.Prototype> setPrototypes = SentenceCoder.Prototype.ofSet(constructs, profiler, "");
-    Map<String, SentenceCoder.Prototype> namePrototypes = SentenceCoder.Prototype.ofSet(namesOnly(constructs), profiler, "");
+    Map<String, List<SentenceCoder.Prototype>> setPrototypes = SentenceCoder.Prototype.ofSetByPart(constructs, profiler, analyzer);
+    Map<String, List<SentenceCoder.Prototype>> namePrototypes = SentenceCoder.Prototype.ofSetByPart(namesOnly(constructs), profiler, analyzer);
     List<MethodScores> scores = new ArrayList<>();
     Map<String, String> coded = null;
     for (String method : methods()) {
@@ -292,7 +292,7 @@ final class Evaluation {
    *
    * @param codebook the constructs the coder also learns from; {@code variant} names the row after them
    */
-  private MethodScores exampleScores(String method, String coder, Map<String, SentenceCoder.Prototype> codebook,
+  private MethodScores exampleScores(String method, String coder, Map<String, List<SentenceCoder.Prototype>> codebook,
       String variant, SparkSession spark, ThemeModel model, Dataset<Row> sentences,
       Map<String, String> gold) {
     Map<String, String> textOf = new HashMap<>();

@@ -40,7 +40,7 @@ record CodeFromExamples(List<ConstructSet> constructSets, Map<String, CodedExamp
     for (ConstructSet set : constructSets) {
       CodedExamples coded = examples.get(set.id());
       if (coded == null) continue;
-      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, SentenceCoder.Prototype.ofSet(set, profiler, ""),
+      ExampleCoding coding = ExampleCoding.run(context.spark(), coded, SentenceCoder.Prototype.ofSetByPart(set, profiler, analyzer),
           config.compare().exampleCoder(), model, analyzer, assigned, config.seed());
       coding = new ExampleCoding(coding.summary(), coding.codes().persist(StorageLevel.MEMORY_AND_DISK()));
       out.put(set.id(), coding);

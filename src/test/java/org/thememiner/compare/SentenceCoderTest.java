@@ -113,6 +113,32 @@ class SentenceCoderTest {
         "both sets win some sentences: " + across.values());
   }
 
+  /**
+   * What a coder that learns from examples takes from the codebook: each construct's prototype, then each of its parts
+   * as a text of its own, read as a coded sentence would be (its content terms and its words).
+   */
+  @Test
+  void aConstructByPartIsItsPrototypeThenEachPartAsATextOfItsOwn() {
+    ConstructSet set = CompareFixtures.set("tully-2010");
+    Map<String, List<SentenceCoder.Prototype>> byPart =
+        SentenceCoder.Prototype.ofSetByPart(set, CompareFixtures.PROFILER, CompareFixtures.ANALYZER);
+    assertEquals(set.constructs().stream().map(Construct::id).toList(), List.copyOf(byPart.keySet()), "the set's order");
+    for (Construct c : set.constructs()) {
+      List<SentenceCoder.Prototype> prototypes = byPart.get(c.id());
+      List<String> parts = SentenceCoder.Prototype.parts(c);
+      assertEquals(1 + parts.size(), prototypes.size(), c.id());
+      assertEquals(SentenceCoder.Prototype.ofSet(set, CompareFixtures.PROFILER, "").get(c.id()), prototypes.get(0), c.id());
+      for (int i = 0; i < parts.size(); i++) {
+        SentenceCoder.Prototype part = prototypes.get(1 + i);
+        assertEquals(parts.get(i), part.text());
+        assertEquals(new HashSet<>(CompareFixtures.ANALYZER.terms(parts.get(i))), part.terms().weights().keySet(), parts.get(i));
+      }
+    }
+    SentenceCoder.Prototype name = byPart.get("maintenance").get(1);
+    assertEquals("Maintenance", name.text());
+    assertEquals(Map.of("maintenance", 1.0), name.terms().weights(), "a part's terms count as they occur in it, unprofiled");
+  }
+
   /** Sentence number to its code and score, for the coded sentences. */
   private static Map<Integer, String> coded(Dataset<Row> codes) {
     Map<Integer, String> out = new HashMap<>();
