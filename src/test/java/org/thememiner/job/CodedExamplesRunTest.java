@@ -45,7 +45,7 @@ class CodedExamplesRunTest {
     JsonNode coding = Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).get(0).get("exampleCoding");
     assertEquals(6, coding.get("examples").asInt(), coding.toString());
     assertEquals(6, coding.get("examplesInCorpus").asInt(), "copied from the corpus, so found there: " + coding);
-    assertEquals("logistic", coding.get("method").asText());
+    assertEquals("centroid", coding.get("method").asText(), "the default coder");
     assertEquals(2, coding.get("validation").get("f1ByConstruct").size());
     assertEquals(List.of(), org.thememiner.report.SchemasTest.errors(org.thememiner.report.SchemasTest.schema("comparison.schema.json"),
         Json.MAPPER.readTree(out.resolve("comparison.json").toFile())), "comparison.json with exampleCoding holds for its schema");
