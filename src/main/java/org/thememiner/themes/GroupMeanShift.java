@@ -12,6 +12,7 @@ import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable$;
@@ -24,11 +25,12 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Each sentence vector plus {@code weight} times the mean of its group's vectors (its own among them), L2-normalised;
+ * Each sentence vector plus {@code weight} times the mean of its group's vectors (its own among them; with {@code
+ * reach}, those of the group's rows up to that many either side of it in sentence order), L2-normalised;
  * the vector as it is when that sum is zero. Zero vectors (rows the themes do not place) stay zero and do not count
  * in the mean. Rows without the group's columns (a construct's text) are their own group.
  * <ul>
- *   <li>{@link #paragraphContext}: weight 1 over the paragraph, the counterpart of the paragraph's terms for TF-IDF
+ *   <li>{@link #paragraphContext}: weight 1 over the paragraph (up to {@link #PARAGRAPH_REACH} sentences either side), the counterpart of the paragraph's terms for TF-IDF
  *       ({@link ThemeDiscovery#withContext}): a short quote or an attribution goes with its passage, while the
  *       sentence still weighs as much as the rest of the paragraph together.</li>
  *   <li>{@link #paperCentring} ({@code themes.centre: paper}): weight -1 over the paper: what all of a paper's
@@ -43,10 +45,18 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
   private static final long serialVersionUID = 1L;
   private static final String[] PAPER = {"paper_id"};
+  /**
+   * How many sentences either side of a sentence, in its paragraph, are its context. More than any paragraph of the
+   * papers measured holds (at most 29 sentences in the JATS corpus), so a paragraph is read whole; text without
+   * paragraph breaks (a transcript without blank lines, a PDF whose paragraphs ran together) is read in windows of
+   * its neighbours instead of as one context per sentence of the whole text, which grows with the square of its length.
+   */
+  public static final int PARAGRAPH_REACH = 15;
 
   private final StringArrayParam groupCols;
   private final DoubleParam weight;
   private final BooleanParam ownTermsOnly;
+  private final IntParam reach;
 
   public GroupMeanShift() {
     this(Identifiable$.MODULE$.randomUID("groupMeanShift"));
@@ -57,7 +67,10 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     groupCols = new StringArrayParam(this, "groupCols", "the columns whose values make a group");
     weight = new DoubleParam(this, "weight", "how much of the group's mean is added (negative: taken out)");
     ownTermsOnly = new BooleanParam(this, "ownTermsOnly", "shift only the sentence's non-zero entries, floored at zero");
+    reach = new IntParam(this, "reach", "the rows either side of a row, in sentence order, whose vectors make its group's "
+        + "mean (0: the whole group)", org.apache.spark.ml.param.ParamValidators.gtEq(0));
     setDefault(ownTermsOnly, false);
+    setDefault(reach, 0);
   }
 
   public StringArrayParam groupCols() {
@@ -72,11 +85,16 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     return ownTermsOnly;
   }
 
+  public IntParam reach() {
+    return reach;
+  }
+
   /** The sentence with its paragraph as context. */
   public static GroupMeanShift paragraphContext() {
     GroupMeanShift stage = new GroupMeanShift();
     stage.set(stage.groupCols, new String[] {"paper_id", "paragraph"});
     stage.set(stage.weight, 1.0);
+    stage.set(stage.reach, PARAGRAPH_REACH);
     return stage;
   }
 
@@ -111,13 +129,22 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     String[] group = $(groupCols);
     if (!Arrays.asList(rows.columns()).containsAll(Arrays.asList(group))) return rows.withColumn($(outputCol()), col($(inputCol())));
     // Ordered, so the sum (and so the vector, to the last bit) does not depend on the row order.
-    WindowSpec window = Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)).orderBy("sentence_no")
-        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    WindowSpec window = sentenceWindow(Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)), (Integer) $(reach));
     double w = (Double) $(weight);
     boolean ownTerms = (Boolean) $(ownTermsOnly);
     return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> ownTerms
         ? shiftedOnOwnTerms(own, members, w) : shifted(own, members, w),
         new VectorUDT()).apply(col($(inputCol())), collect_list(col($(inputCol()))).over(window)));
+  }
+
+  /**
+   * The rows of a group in sentence order, each row's frame the {@code reach} rows either side of it, or the whole
+   * group when {@code reach} is 0.
+   */
+  static WindowSpec sentenceWindow(WindowSpec group, int reach) {
+    WindowSpec ordered = group.orderBy("sentence_no");
+    return reach == 0 ? ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())
+        : ordered.rowsBetween(-reach, reach);
   }
 
   private static Vector shifted(Vector own, scala.collection.Seq<Vector> group, double weight) {

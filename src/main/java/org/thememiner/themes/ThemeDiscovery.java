@@ -202,7 +202,7 @@ public final class ThemeDiscovery {
     return size(col(CONTEXT_TERMS)).geq(settings.minTerms()).and(notExcluded(settings));
   }
 
-  /** The terms the representation stages see: the sentence's own, or those plus its paragraph's (settings.context). */
+  /** The terms the representation stages see: the sentence's own, or those plus its paragraph's within {@link GroupMeanShift#PARAGRAPH_REACH} (settings.context). */
   public static final String CONTEXT_TERMS = "context_terms";
 
   /** The text the embedding stages embed: the sentence's, on the rows the themes place (null on the others). */
@@ -243,8 +243,7 @@ public final class ThemeDiscovery {
   private static Dataset<Row> withContextTerms(Dataset<Row> sentences, ThemeSettings settings) {
     if (settings.context().equals("sentence")) return sentences.withColumn(CONTEXT_TERMS, col("terms"));
     // Ordered, so the concatenation (and Word2Vec trained on it) is the same whatever the row order.
-    WindowSpec paragraph = Window.partitionBy("paper_id", "paragraph").orderBy("sentence_no")
-        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    WindowSpec paragraph = GroupMeanShift.sentenceWindow(Window.partitionBy("paper_id", "paragraph"), GroupMeanShift.PARAGRAPH_REACH);
     Column paragraphTerms = collect_list(col("terms")).over(paragraph);
     // A sentence that is its own paragraph keeps just its terms; in a longer one, its own count twice.
     return sentences.withColumn(CONTEXT_TERMS, when(size(paragraphTerms).gt(1), concat(col("terms"), flatten(paragraphTerms)))

@@ -67,4 +67,25 @@ class GroupMeanShiftTest {
     assertArrayEquals(new double[] {h, 3 * h}, out.get("a1"), 1e-12);
     assertArrayEquals(new double[] {0, 1}, out.get("a2"), 1e-12, "a paragraph of one sentence is the sentence");
   }
+
+  /**
+   * Text without paragraph breaks (a transcript without blank lines) is one long paragraph: each sentence's context
+   * is its neighbours, up to {@link GroupMeanShift#PARAGRAPH_REACH} either side, not the whole text.
+   */
+  @Test
+  void aSentenceOfAParagraphLongerThanTheReachHasItsNeighboursAsContext() {
+    int reach = GroupMeanShift.PARAGRAPH_REACH;
+    int length = 4 * reach;
+    List<Row> rows = new java.util.ArrayList<>();
+    // Sentence 0 points one way (x), every other sentence the other (y).
+    for (int i = 0; i < length; i++) rows.add(RowFactory.create("a", i, 0, i == 0 ? Vectors.dense(1, 0) : Vectors.dense(0, 1)));
+    Map<String, double[]> out = shifted(GroupMeanShift.paragraphContext(), rows);
+    // Sentence reach sees sentence 0 among its 2 * reach + 1 neighbours: (0, 1) + (1, 2 * reach) / (2 * reach + 1).
+    double n = 2 * reach + 1;
+    double[] expected = {1 / n, 1 + 2 * reach / n};
+    double norm = Math.hypot(expected[0], expected[1]);
+    assertArrayEquals(new double[] {expected[0] / norm, expected[1] / norm}, out.get("a" + reach), 1e-12);
+    assertArrayEquals(new double[] {0, 1}, out.get("a" + (reach + 1)), 1e-12, "sentence 0 is beyond its reach");
+    assertArrayEquals(new double[] {0, 1}, out.get("a" + (length - 1)), 1e-12);
+  }
 }

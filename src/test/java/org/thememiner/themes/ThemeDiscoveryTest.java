@@ -264,4 +264,27 @@ class ThemeDiscoveryTest {
         .forEach((no, theme) -> table.merge(Arrays.asList(topicOf.get(no), theme), 1L, Long::sum));
     return Stability.adjustedRandIndex(table);
   }
+
+  /**
+   * The terms a sentence is clustered on with paragraph context: its own twice and its paragraph's, in a paragraph
+   * longer than {@link GroupMeanShift#PARAGRAPH_REACH} either side only its neighbours' within that reach, so that the
+   * context terms of text without paragraph breaks grow with its length, not with its square.
+   */
+  @Test
+  void aLongParagraphGivesEachSentenceItsNeighboursTermsOnly() {
+    int reach = GroupMeanShift.PARAGRAPH_REACH;
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 4 * reach; i++) rows.add(KnownTopics.row("transcript", i, 0, "results", "sentence " + i, List.of("t" + i)));
+    Map<Integer, List<String>> context = new HashMap<>();
+    for (Row r : ThemeDiscovery.withContext(TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA), ThemeSettings.DEFAULT)
+        .select("sentence_no", ThemeDiscovery.CONTEXT_TERMS).collectAsList()) {
+      context.put(r.getInt(0), r.getList(1));
+    }
+    List<String> middle = new ArrayList<>(List.of("t" + 2 * reach));
+    for (int i = reach; i <= 3 * reach; i++) middle.add("t" + i);
+    assertEquals(middle, context.get(2 * reach), "its own terms, then its neighbours' in order, itself among them");
+    List<String> first = new ArrayList<>(List.of("t0"));
+    for (int i = 0; i <= reach; i++) first.add("t" + i);
+    assertEquals(first, context.get(0), "the first sentence has only the neighbours after it");
+  }
 }
