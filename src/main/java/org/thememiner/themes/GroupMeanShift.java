@@ -14,15 +14,20 @@ import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Each sentence vector plus {@code weight} times the mean of its group's vectors (its own among them; with {@code
@@ -129,12 +134,25 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     String[] group = $(groupCols);
     if (!Arrays.asList(rows.columns()).containsAll(Arrays.asList(group))) return rows.withColumn($(outputCol()), col($(inputCol())));
     // Ordered, so the sum (and so the vector, to the last bit) does not depend on the row order.
-    WindowSpec window = sentenceWindow(Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)), (Integer) $(reach));
+    int reachRows = (Integer) $(reach);
+    WindowSpec window = sentenceWindow(Window.partitionBy(Arrays.stream(group).map(c -> col(c)).toArray(Column[]::new)), reachRows);
     double w = (Double) $(weight);
     boolean ownTerms = (Boolean) $(ownTermsOnly);
-    return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> ownTerms
-        ? shiftedOnOwnTerms(own, members, w) : shifted(own, members, w),
-        new VectorUDT()).apply(col($(inputCol())), collect_list(col($(inputCol()))).over(window)));
+    Column in = col($(inputCol()));
+    if (reachRows > 0) {
+      // A few rows each: every row adds its frame's placed vectors one by one.
+      return rows.withColumn($(outputCol()), udf((UDF2<Vector, scala.collection.Seq<Vector>, Vector>) (own, members) -> {
+        List<Vector> placed = placed(members);
+        return ownTerms ? shiftedOnOwnTerms(own, placed, w, placed.size()) : shifted(own, placed, w, placed.size());
+      }, new VectorUDT()).apply(in, collect_list(in).over(window)));
+    }
+    // A whole group (a paper, a long transcript): its sum once, not all its vectors handed to each of its rows.
+    Column sum = Summarizer.metrics("sum").summary(in).over(window).getField("sum");
+    Column placedRows = functions.sum(udf((UDF1<Vector, Integer>) v -> v.numNonzeros() > 0 ? 1 : 0, DataTypes.IntegerType).apply(in))
+        .over(window);
+    return rows.withColumn($(outputCol()), udf((UDF3<Vector, Vector, Long, Vector>) (own, total, placed) -> ownTerms
+        ? shiftedOnOwnTerms(own, List.of(total), w, placed) : shifted(own, List.of(total), w, placed),
+        new VectorUDT()).apply(in, sum, placedRows));
   }
 
   /**
@@ -147,25 +165,25 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
         : ordered.rowsBetween(-reach, reach);
   }
 
-  private static Vector shifted(Vector own, scala.collection.Seq<Vector> group, double weight) {
+  /** {@code own} plus {@code weight} times the sum of {@code addends} over {@code divisor}, scaled to unit length. */
+  private static Vector shifted(Vector own, List<Vector> addends, double weight, long divisor) {
     if (own.numNonzeros() == 0) return own;
-    List<Vector> placed = placed(group);
     double[] out = own.toArray().clone();
-    for (Vector v : placed) {
+    for (Vector v : addends) {
       double[] x = v.toArray();
-      for (int i = 0; i < out.length; i++) out[i] += weight * x[i] / placed.size();
+      for (int i = 0; i < out.length; i++) out[i] += weight * x[i] / divisor;
     }
     return toUnitLength(out) ? Vectors.dense(out) : own;
   }
 
-  private static Vector shiftedOnOwnTerms(Vector own, scala.collection.Seq<Vector> group, double weight) {
+  /** The same on the non-zero entries of {@code own} only, floored at zero. */
+  private static Vector shiftedOnOwnTerms(Vector own, List<Vector> addends, double weight, long divisor) {
     if (own.numNonzeros() == 0) return own;
-    List<Vector> placed = placed(group);
     SparseVector terms = own.toSparse();
     int[] index = terms.indices();
     double[] out = terms.values().clone();
-    for (Vector v : placed) {
-      for (int j = 0; j < index.length; j++) out[j] += weight * v.apply(index[j]) / placed.size();
+    for (Vector v : addends) {
+      for (int j = 0; j < index.length; j++) out[j] += weight * v.apply(index[j]) / divisor;
     }
     for (int j = 0; j < out.length; j++) out[j] = Math.max(0, out[j]);
     return toUnitLength(out) ? Vectors.sparse(own.size(), index, out).compressed() : own;

@@ -3,6 +3,7 @@ package org.thememiner.themes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +88,33 @@ class GroupMeanShiftTest {
     assertArrayEquals(new double[] {expected[0] / norm, expected[1] / norm}, out.get("a" + reach), 1e-12);
     assertArrayEquals(new double[] {0, 1}, out.get("a" + (reach + 1)), 1e-12, "sentence 0 is beyond its reach");
     assertArrayEquals(new double[] {0, 1}, out.get("a" + (length - 1)), 1e-12);
+  }
+
+  /** Centring a long paper (its mean summed once, not per sentence) gives each sentence itself less that mean. */
+  @Test
+  void aLongPapersSentencesEachLoseTheMeanOfAllItsPlacedSentences() {
+    java.util.Random random = new java.util.Random(7);
+    int length = 500;
+    List<Row> rows = new java.util.ArrayList<>();
+    double[] mean = new double[3];
+    for (int i = 0; i < length; i++) {
+      double[] v = {random.nextDouble(), random.nextDouble() - 0.5, i % 50 == 0 ? 0 : random.nextDouble()};
+      if (i % 100 == 1) v = new double[3]; // unplaced: zero, not in the mean
+      rows.add(RowFactory.create("long", i, i / 5, Vectors.dense(v)));
+      for (int d = 0; d < 3; d++) mean[d] += v[d] / (length - length / 100);
+    }
+    Map<String, double[]> out = shifted(GroupMeanShift.paperCentring(), rows);
+    for (Row r : rows) {
+      double[] v = ((Vector) r.get(3)).toArray();
+      String key = "long" + r.getInt(1);
+      if (Arrays.stream(v).allMatch(x -> x == 0)) {
+        assertArrayEquals(v, out.get(key), 0, "an unplaced sentence stays zero");
+        continue;
+      }
+      double[] expected = {v[0] - mean[0], v[1] - mean[1], v[2] - mean[2]};
+      double norm = Math.sqrt(expected[0] * expected[0] + expected[1] * expected[1] + expected[2] * expected[2]);
+      for (int d = 0; d < 3; d++) expected[d] /= norm;
+      assertArrayEquals(expected, out.get(key), 1e-9, key);
+    }
   }
 }
