@@ -13,6 +13,7 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.ml.util.DefaultParamsReader;
@@ -35,9 +36,10 @@ import org.apache.spark.sql.types.DataTypes;
  * the vector as it is when that sum is zero. Zero vectors (rows the themes do not place) stay zero and do not count
  * in the mean. Rows without the group's columns (a construct's text) are their own group.
  * <ul>
- *   <li>{@link #paragraphContext}: weight 1 over the paragraph (up to {@link #PARAGRAPH_REACH} sentences either side), the counterpart of the paragraph's terms for TF-IDF
- *       ({@link ThemeDiscovery#withContext}): a short quote or an attribution goes with its passage, while the
- *       sentence still weighs as much as the rest of the paragraph together.</li>
+ *   <li>{@link #paragraphContext}: weight 1 over the paragraph (up to {@link #PARAGRAPH_REACH} sentences either
+ *       side), the counterpart of the paragraph's terms for TF-IDF ({@link ThemeDiscovery#withContext}): a short
+ *       quote or an attribution goes with its passage, while the sentence still weighs as much as the rest of the
+ *       paragraph together.</li>
  *   <li>{@link #paperCentring} ({@code themes.centre: paper}): weight -1 over the paper: what all of a paper's
  *       sentences share (its disease, its setting, its design) is taken out, so that it is no reason for them to
  *       cluster together and a theme has to be carried by what sentences say across papers.</li>
@@ -73,7 +75,7 @@ public final class GroupMeanShift extends ColumnStage<GroupMeanShift> {
     weight = new DoubleParam(this, "weight", "how much of the group's mean is added (negative: taken out)");
     ownTermsOnly = new BooleanParam(this, "ownTermsOnly", "shift only the sentence's non-zero entries, floored at zero");
     reach = new IntParam(this, "reach", "the rows either side of a row, in sentence order, whose vectors make its group's "
-        + "mean (0: the whole group)", org.apache.spark.ml.param.ParamValidators.gtEq(0));
+        + "mean (0: the whole group)", ParamValidators.gtEq(0));
     setDefault(ownTermsOnly, false);
     setDefault(reach, 0);
   }

@@ -202,7 +202,10 @@ public final class ThemeDiscovery {
     return size(col(CONTEXT_TERMS)).geq(settings.minTerms()).and(notExcluded(settings));
   }
 
-  /** The terms the representation stages see: the sentence's own, or those plus its paragraph's within {@link GroupMeanShift#PARAGRAPH_REACH} (settings.context). */
+  /**
+   * The terms the representation stages see: the sentence's own, or those plus its paragraph's up to {@link
+   * GroupMeanShift#PARAGRAPH_REACH} sentences either side (settings.context).
+   */
   public static final String CONTEXT_TERMS = "context_terms";
 
   /** The text the embedding stages embed: the sentence's, on the rows the themes place (null on the others). */
