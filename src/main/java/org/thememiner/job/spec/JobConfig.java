@@ -50,7 +50,8 @@ public record JobConfig(
 
   /** Where the cache lives, or null when it is off. */
   public String cacheLocation() {
-    if ("off".equals(cache)) return null;
+    // YAML reads an unquoted off (in a spec or in --set cache=off) as false, which reaches here as "false".
+    if ("off".equals(cache) || "false".equals(cache)) return null;
     return cache != null ? cache : java.nio.file.Path.of(out).resolve(RunLayout.CACHE).toAbsolutePath().toUri().toString();
   }
 }

@@ -47,6 +47,18 @@ class JobConfigLoaderTest {
     assertEquals("tokenize,ssplit,pos,lemma", c.annotate().annotators());
   }
 
+  /** "off" turns the cache off however YAML reads it: quoted, or unquoted and so read as false. */
+  @Test
+  void theCacheIsOffWhetherOffIsQuotedOrNot() throws Exception {
+    assertEquals(null, JobConfigLoader.load(spec("input: [a]\nout: o\ncache: off\n"), flags()).cacheLocation());
+    assertEquals(null, JobConfigLoader.load(spec("input: [a]\nout: o\ncache: \"off\"\n"), flags()).cacheLocation());
+    ObjectNode f = flags();
+    f.put("cache", false); // --set cache=off
+    assertEquals(null, JobConfigLoader.load(spec("input: [a]\nout: o\n"), f).cacheLocation());
+    assertTrue(JobConfigLoader.load(spec("input: [a]\nout: o\n"), flags()).cacheLocation().endsWith("/o/cache"),
+        "without it, the cache is in the output folder");
+  }
+
   @Test
   void anUnknownSettingIsNamed() throws Exception {
     Path p = spec("input: [a]\nout: o\nthemes: {kmax: 8}\n");
