@@ -4,12 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Numbered citation markers, "[95]", "[12,13]", "(3)", "[4–7]": in a review that quotes its sources, the marker
- * closing a quote names the study the words come from. It is not speech, so it is no part of the quote.
+ * Citation markers, numbered ("[95]", "[12,13]", "(3)", "[4–7]") or author and year ("(Bendz, 2003)", "(Smith et al.
+ * 2010, p. 4; Jones 2011)"): in a review that quotes its sources, the marker closing a quote names the study the words
+ * come from. It is not speech, so it is no part of the quote.
  */
 final class CitationMarker {
-  private static final String MARKER =
+  private static final String NUMBERED =
       "[\\[(]\\s*\\d{1,4}[a-z]?(?:\\s*[,;\u2013\u2014-]\\s*\\d{1,4}[a-z]?)*\\s*[\\])]";
+  /** One work: a capitalised name without digits, its year, perhaps a page or page range. */
+  private static final String WORK = "\\p{Lu}[^()\\[\\]\\d;]{0,80}?(?:1[89]|20)\\d{2}[a-z]?"
+      + "(?:\\s*[,:]\\s*(?:pp?\\.\\s*)?\\d{1,4}(?:\\s*[\u2013-]\\s*\\d{1,4})?)?";
+  private static final String AUTHOR_YEAR = "\\(\\s*" + WORK + "(?:\\s*;\\s*" + WORK + ")*\\s*\\)";
+  private static final String MARKER = "(?:" + NUMBERED + "|" + AUTHOR_YEAR + ")";
   /** One or more markers at the end, each perhaps followed by a full stop, comma or semicolon. */
   private static final Pattern TRAILING = Pattern.compile("(?:\\s*" + MARKER + "\\s*[.,;]?)+\\s*$");
 

@@ -77,13 +77,19 @@ final class SectionAssembler {
    * Adds a paragraph that is (or holds) a participant quote; {@code [from, to)} is the quoted speech within
    * {@code paragraph}, which excludes a printed attribution or speaker tag. Citation markers that close the speech
    * are left out of the quote too; a "quote" that is nothing but citation markers is no quote.
+   *
+   * <p>A block closed by a citation quotes a publication: a review quoting its sources' findings, an epigraph. Those
+   * are the cited authors' words, so the paragraph is prose unless it speaks as "I" (a participant's words relayed by
+   * the review) or carries a speaker tag.
    */
   void quote(String paragraph, int from, int to, String attribution, Integer atPage) {
     if (paragraph.isBlank() || part == SectionPart.REFERENCES) return;
     int start = append(paragraph, atPage);
     int end = CitationMarker.trailingStart(paragraph, from, to);
+    boolean cited = end < to;
     while (end > from && Character.isWhitespace(paragraph.charAt(end - 1))) end--;
-    if (end > from) quotes.add(new QuoteSpan(start + from, start + end, attribution));
+    if (end <= from || cited && attribution == null && !FirstPerson.speaks(paragraph, from, end)) return;
+    quotes.add(new QuoteSpan(start + from, start + end, attribution));
   }
 
   void reference(String entry) {

@@ -68,7 +68,8 @@ class AuthorThemeFinderTest {
     AuthorTheme burden = searches.get("journal-pmed-1001473").themes().stream()
         .filter(t -> t.theme().equals("Managing stroke in the community")).findFirst().orElseThrow();
     assertEquals(2, burden.level());
-    assertEquals(3, burden.quotes().size(), "the quotes under the sub-theme come with it");
+    assertEquals(List.of(), burden.quotes(), "the review quotes its sources' findings, not participants");
+    assertTrue(burden.text().contains("[95]"), "the quoted findings are the sub-theme's text");
     assertTrue(searches.get("journal-pmed-1001473").note().contains("Treatment Burden"), "the umbrella heading is named");
     assertTrue(searches.get("journal-pmed-1001473").note().contains("Study Details"), "what was left out is named");
     AuthorTheme gp = searches.get("tully-2010-heart-failure-programmes").themes().stream()

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Citation markers closing a quote, as printed in the corpus's reviews; the rest of the text is left alone. */
+/**
+ * Citation markers closing a quote, numbered as printed in the corpus's reviews and author-year as other journals print
+ * them; speaker tags and the rest of the text are left alone.
+ */
 class CitationMarkerTest {
 
   @ParameterizedTest
@@ -18,7 +21,13 @@ class CitationMarkerTest {
       "[95]|''",
       "the odds ratio (OR 0.60).|the odds ratio (OR 0.60).",
       "Treatment burden includes: (1) making sense of stroke management|Treatment burden includes: (1) making sense of stroke management",
-      "It settled me down.|It settled me down."})
+      "It settled me down.|It settled me down.",
+      "confusion about the right way to behave (Bendz, 2003).|confusion about the right way to behave",
+      "being called away (Smith et al. 2010, p. 4; Jones 2011)|being called away",
+      "care was lost (Andersson & Hansebo, 2009, pp. 12–14).|care was lost",
+      "I went back six times (Centre A, R4).|I went back six times (Centre A, R4).",
+      "I was diagnosed (P3, aged 45)|I was diagnosed (P3, aged 45)",
+      "rates rose (from 2010 to 2012)|rates rose (from 2010 to 2012)"})
   void theMarkersClosingATextAreFoundAndNothingElse(String text, String speech) {
     assertEquals(speech, text.substring(0, CitationMarker.trailingStart(text, 0, text.length())));
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -85,29 +86,44 @@ class JatsExtractorTest {
         .findFirst().orElseThrow();
     assertEquals("results", theme.part());
     assertEquals(3, theme.level());
-    assertEquals(3, theme.quotes().size(), "disp-quote blocks as quote spans");
-    long quotes = paper.sections().stream().mapToLong(s -> s.quotes().size()).sum();
-    assertEquals(14, quotes);
+    assertTrue(theme.text().contains("By conforming to the role of patient the tension could be eased. [59]"),
+        "a disp-quote block is part of its section's text");
     assertTrue(paper.captions().stream().anyMatch(c -> c.startsWith("Table 1 ")));
     assertFalse(Corpus.bodyText(paper).contains("Acknowledgments"));
   }
 
-  /** A review quotes its sources' findings, each block closed by the source's number: "... called away. [95]". */
+  /**
+   * A review quotes its sources' findings, each disp-quote block closed by the source's number: "... called away.
+   * [95]". Those are the sources' authors' words, not participants': the blocks stay in the text, as prose.
+   */
   @Test
-  void aCitationClosingAQuoteIsNoPartOfIt() throws Exception {
+  void aReviewsQuotedFindingsAreNoParticipantQuotes() throws Exception {
     Paper paper = Corpus.read(Corpus.jats("journal.pmed.1001473.xml"));
-    List<String> quotes = new ArrayList<>();
-    for (Section s : paper.sections()) {
-      for (QuoteSpan q : s.quotes()) quotes.add(s.text().substring(q.start(), q.end()));
-    }
-    assertEquals(14, quotes.size());
-    for (String quote : quotes) {
-      assertFalse(quote.matches("(?s).*[\\[(][0-9,\u2013 -]+[\\])]\\W*"), "ends with a citation: " + quote);
-      assertTrue(quote.endsWith("."), quote);
-    }
-    assertTrue(quotes.stream().anyMatch(q -> q.endsWith("and health professionals being called away.")), quotes.toString());
+    assertEquals(List.of(), paper.sections().stream().flatMap(s -> s.quotes().stream()).toList());
     String text = paper.sections().stream().map(Section::text).reduce("", String::concat);
-    assertTrue(text.contains("being called away. [95]"), "the citation stays in the text");
+    assertTrue(text.contains("being called away. [95]"), "the quoted finding stays in the text with its citation");
+  }
+
+  /** A disp-quote of a participant's words is a quote span, without its speaker tag or a citation that closes it. */
+  @Test
+  void dispQuotesOfParticipantsAreQuoteSpans(@TempDir Path dir) throws Exception {
+    Path xml = Files.writeString(dir.resolve("focus.xml"), """
+        <?xml version="1.0"?>
+        <article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta>
+        </front><body><sec sec-type="results"><title>Results</title>
+        <p>Participants spoke of waiting:</p>
+        <disp-quote><p>Nobody told us when the nurse would come back. (P4, female, 61)</p></disp-quote>
+        <disp-quote><p>Nobody told us anything.</p><attrib>FG2</attrib></disp-quote>
+        <disp-quote><p>I sat there for hours and my daughter had to ring them. <xref ref-type="bibr" rid="r1">[12]</xref></p></disp-quote>
+        <disp-quote><p>Patients described long waits for the community nurse. <xref ref-type="bibr" rid="r1">[12]</xref></p></disp-quote>
+        </sec></body><back><ref-list><ref id="r1"><mixed-citation>A study.</mixed-citation></ref></ref-list></back></article>
+        """, StandardCharsets.UTF_8);
+    Section results = Corpus.read(xml).sections().get(0);
+    assertEquals(List.of("Nobody told us when the nurse would come back.", "Nobody told us anything.",
+        "I sat there for hours and my daughter had to ring them."),
+        results.quotes().stream().map(q -> results.text().substring(q.start(), q.end())).toList());
+    assertEquals(Arrays.asList("P4, female, 61", "FG2", null), results.quotes().stream().map(QuoteSpan::attribution).toList());
+    assertTrue(results.text().contains("Patients described long waits for the community nurse. [12]"), results.text());
   }
 
   @Test
