@@ -10,8 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
-/** SHA-256 of a file's bytes: the identity of an input's content, whatever its name; and of a folder's. */
+/** SHA-256 of a file's bytes: the identity of an input's content, whatever its name; and of a folder's or a jar's. */
 public final class FileHashes {
   private FileHashes() {}
 
@@ -38,6 +40,26 @@ public final class FileHashes {
       digest.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(Files.readAllBytes(f));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * SHA-256 of the entries of a jar under {@code prefix} ("org/thememiner/"), as {@link #sha256Tree} hashes the folder
+   * they were packed from: each entry's name after the prefix and its bytes, in name order.
+   */
+  public static String sha256Entries(Path jar, String prefix) throws IOException {
+    MessageDigest digest = newDigest();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      List<JarEntry> entries = file.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
+          .sorted(Comparator.comparing(JarEntry::getName)).toList();
+      for (JarEntry e : entries) {
+        digest.update(e.getName().substring(prefix.length()).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        try (InputStream in = file.getInputStream(e)) {
+          digest.update(in.readAllBytes());
+        }
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }

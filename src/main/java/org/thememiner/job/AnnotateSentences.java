@@ -34,11 +34,15 @@ record AnnotateSentences(JobConfig config) implements Stage<ExtractedPapers, Run
     return "annotate";
   }
 
-  /** Extraction's key, the annotator settings and CoreNLP, and the row layout: a column added in a new version invalidates old entries. */
+  /**
+   * Extraction's key, the annotator code (the annotate package's files) and settings, CoreNLP, and the row layout: a
+   * column added in a new version invalidates old entries.
+   */
   @Override
   public Optional<String> cacheKey() {
-    return Optional.of(CorpusCache.key(ExtractPapers.key(), config.annotate().output(), CoreNlpPipelines.SENTENCE_BOUND,
-        Versions.current().get("corenlp"), AnnotateStage.SCHEMA.json()));
+    return Optional.of(CorpusCache.key(ExtractPapers.key(), Versions.code("org/thememiner/annotate/"),
+        config.annotate().output(), CoreNlpPipelines.SENTENCE_BOUND, Versions.current().get("corenlp"),
+        AnnotateStage.SCHEMA.json()));
   }
 
   @Override

@@ -44,15 +44,14 @@ record ExtractPapers(Optional<PreviousRun> previous) implements Stage<List<Input
     return "extract";
   }
 
-  /** What shapes extraction output: the extractor code (thememiner's version) and PDFBox. */
+  /** What shapes extraction output: the extractor code (the ingest package's files) and PDFBox. */
   @Override
   public Optional<String> cacheKey() {
     return Optional.of(key());
   }
 
   static String key() {
-    Map<String, String> v = Versions.current();
-    return CorpusCache.key(v.get("thememiner"), v.get("pdfbox"));
+    return CorpusCache.key(Versions.code("org/thememiner/ingest/"), Versions.current().get("pdfbox"));
   }
 
   /** A readable input and its content hash, or why it could not be read. */
