@@ -36,7 +36,7 @@ public final class PaperReader {
       throw new ExtractionException("text is " + paper.textLength() + " characters, over the limit of "
           + options.maxChars() + " characters (extract.maxChars)");
     }
-    return paper;
+    return EnglishText.keepEnglish(paper);
   }
 
   private static byte[] readBytes(Path path, long maxBytes) throws ExtractionException {

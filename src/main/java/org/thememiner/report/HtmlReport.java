@@ -445,8 +445,8 @@ public final class HtmlReport {
           .append("</td><td>").append(esc(p.title())).append("</td><td>")
           .append(esc(p.year())).append("</td><td>").append(esc(p.format())).append("</td><td>")
           .append(p.doi() == null || p.doi().isBlank() ? "" : "<a href=\"https://doi.org/" + esc(p.doi()) + "\">" + esc(p.doi()) + "</a>")
-          .append("</td><td class=\"num\">").append(p.sections()).append("</td><td class=\"num\">").append(p.warnings())
-          .append("</td></tr>");
+          .append("</td><td class=\"num\">").append(p.sections()).append("</td><td>")
+          .append(esc(String.join("; ", p.warnings()))).append("</td></tr>");
     }
     h.append("</table></section>\n");
   }

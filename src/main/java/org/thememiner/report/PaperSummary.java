@@ -3,19 +3,25 @@ package org.thememiner.report;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.thememiner.ingest.Paper;
 
 /**
  * What the report shows of a paper; small enough to keep for every paper on the driver.
  *
- * @param source the path or URI the paper was read from
+ * @param warnings what extraction worked around or left out (sections not in English, page furniture)
+ * @param source   the path or URI the paper was read from
  */
 public record PaperSummary(String id, String title, Integer year, String format, String doi, int sections,
-    int warnings, String source) {
+    List<String> warnings, String source) {
+
+  public PaperSummary {
+    warnings = List.copyOf(warnings);
+  }
 
   public static PaperSummary of(Paper p) {
-    return new PaperSummary(p.id(), p.title(), p.year(), p.format(), p.doi(), p.sections().size(), p.warnings().size(),
+    return new PaperSummary(p.id(), p.title(), p.year(), p.format(), p.doi(), p.sections().size(), p.warnings(),
         p.source());
   }
 

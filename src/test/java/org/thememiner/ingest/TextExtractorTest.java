@@ -17,6 +17,10 @@ class TextExtractorTest {
     return new TextExtractor().extract(new InputFile("/corpus/" + name, "t", "text", bytes.length), bytes, "0");
   }
 
+  static Paper extractText(String name, String text) throws ExtractionException {
+    return extract(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void markdownHeadingsQuotesAndSpeakerTurns() throws Exception {
     String md = """

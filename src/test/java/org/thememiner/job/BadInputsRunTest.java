@@ -23,8 +23,9 @@ import org.thememiner.report.Json;
 
 /**
  * The job as the launcher runs it (a child JVM with the launcher's default heap, {@link ChildJvm}) on a folder where
- * a 50 MB single-line text and random bytes named .txt lie beside good papers: both bad files are named in
- * errors.jsonl with their reasons, the good papers get their themes, and the run ends with exit code 3.
+ * a 50 MB single-line text, random bytes named .txt and a Spanish interview lie beside good papers (one of them
+ * with a Spanish section): each bad file is named in errors.jsonl with its reason, the good papers get their themes
+ * without the Spanish section, and the run ends with exit code 3.
  */
 class BadInputsRunTest {
   @TempDir Path work;
@@ -45,6 +46,14 @@ class BadInputsRunTest {
     byte[] noise = new byte[800_000];
     random.nextBytes(noise);
     Path noiseFile = Files.write(in.resolve("noise.txt"), noise);
+    String spanish = "Los pacientes describieron la espera como la parte más difícil del tratamiento. Muchos de ellos "
+        + "no sabían a quién llamar cuando se sentían mal, y algunos dijeron que las enfermeras no tenían tiempo para "
+        + "explicar los medicamentos.\n\n";
+    Path interview = Files.writeString(in.resolve("entrevista.txt"), spanish.repeat(3), StandardCharsets.UTF_8);
+    String english = "Participants described waiting as the hardest part of the treatment. Many of them did not know "
+        + "whom to call when they felt unwell, and some said that the nurses had no time to explain the medicines.\n\n";
+    Files.writeString(in.resolve("notes.md"), "# Findings\n\n" + english.repeat(3) + "# Resumen\n\n" + spanish.repeat(3),
+        StandardCharsets.UTF_8);
 
     Path out = work.resolve("out");
     // Three themes, no stability refits: keeps it short.
@@ -60,7 +69,7 @@ class BadInputsRunTest {
 
     Map<String, JsonNode> errors = Files.readAllLines(out.resolve("errors.jsonl")).stream().map(BadInputsRunTest::json)
         .collect(Collectors.toMap(e -> e.get("path").asText(), Function.identity()));
-    assertEquals(2, errors.size(), "the two bad files and no other: " + errors.keySet());
+    assertEquals(3, errors.size(), "the three bad files and no other: " + errors.keySet());
     JsonNode hugeError = errors.get(huge.toString());
     assertEquals("extract", hugeError.get("stage").asText());
     assertEquals("huge", hugeError.get("paperId").asText());
@@ -69,17 +78,24 @@ class BadInputsRunTest {
     JsonNode noiseError = errors.get(noiseFile.toString());
     assertEquals("extract", noiseError.get("stage").asText());
     assertTrue(noiseError.get("reason").asText().startsWith("not text: "), noiseError.toString());
+    JsonNode languageError = errors.get(interview.toString());
+    assertEquals("extract", languageError.get("stage").asText());
+    assertEquals("not in English: the text reads as Spanish; thememiner's annotation and sentence embeddings read "
+        + "English only", languageError.get("reason").asText());
 
     List<String> papers = Files.readAllLines(out.resolve("papers.jsonl")).stream()
         .map(l -> json(l).get("id").asText()).sorted().toList();
-    assertEquals(List.of("journal-pone-0116586", "tully-2010"), papers);
+    assertEquals(List.of("journal-pone-0116586", "notes", "tully-2010"), papers);
     JsonNode themes = Json.MAPPER.readTree(out.resolve("themes.json").toFile());
     assertEquals(3, themes.size(), "themes of the good papers");
     List<String> assigned = Files.readAllLines(out.resolve("assignments.csv")).stream().skip(1)
         .map(l -> l.substring(0, l.indexOf(','))).distinct().sorted().toList();
-    assertEquals(List.of("journal-pone-0116586", "tully-2010"), assigned, "the good papers' sentences are assigned");
+    assertEquals(List.of("journal-pone-0116586", "notes", "tully-2010"), assigned, "the good papers' sentences are assigned");
     String report = Files.readString(out.resolve("report.html"));
-    assertTrue(report.contains("huge.txt") && report.contains("noise.txt"), "the report lists both failures");
+    assertTrue(report.contains("huge.txt") && report.contains("noise.txt") && report.contains("entrevista.txt"),
+        "the report lists the failures");
+    assertTrue(report.contains("1 section in Spanish left out (thememiner reads English): Resumen"),
+        "the report says what was left out of a paper");
     assertFalse(report.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'), "no control characters in the report");
   }
 
