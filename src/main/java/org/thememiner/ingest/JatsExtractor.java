@@ -33,6 +33,8 @@ public final class JatsExtractor implements Extractor {
   private static final List<String> SKIPPED = List.of("fig", "fig-group", "table-wrap", "table-wrap-group",
       "supplementary-material", "math", "tex-math", "graphic", "inline-graphic", "media", "disp-formula", "ack",
       "ref-list", "fn-group", "object-id");
+  /** Shorter block quotes are not taken for pull quotes: a participant's few words may recur in the discussion. */
+  private static final int MIN_PULL_QUOTE_WORDS = 8;
   /** Inline elements that join their neighbours without a space. */
   private static final List<String> INLINE = List.of("italic", "bold", "sup", "sub", "sc", "underline", "monospace",
       "xref", "ext-link", "named-content", "styled-content", "uri", "email", "inline-formula", "abbrev", "roman",
@@ -54,6 +56,7 @@ public final class JatsExtractor implements Extractor {
       // text before the body's first titled <sec> (or in an untitled one) opens an untitled section: left to run on,
       // it was added to the last abstract, and a letter's whole body was filed as its table-of-contents blurb
       assembler.heading("", 1, null, null);
+      removePullQuotes(body);
       addContent(body, 0, false, assembler, captions);
     }
     Element back = first(article, "back");
@@ -190,6 +193,44 @@ public final class JatsExtractor implements Extractor {
     }
     String printed = speech + " (" + attribution + ")";
     assembler.quote(printed, 0, speech.length(), attribution, null);
+  }
+
+  /**
+   * Removes the body's pull quotes: a disp-quote of {@value #MIN_PULL_QUOTE_WORDS} words or more whose words run in
+   * the body's own paragraphs, as a magazine's display quote repeats a line of the article. Kept, it was the same
+   * sentence twice and a "participant quote" that nobody said.
+   */
+  private static void removePullQuotes(Element body) {
+    List<Element> quotes = descendants(body, "disp-quote");
+    if (quotes.isEmpty()) return;
+    StringBuilder prose = new StringBuilder(" ");
+    for (Element p : descendants(body, "p")) {
+      if (!within(p, "disp-quote")) {
+        for (Node n = p.getFirstChild(); n != null; n = n.getNextSibling()) {
+          if (!(n instanceof Element e && e.getLocalName().equals("disp-quote"))) appendText(n, prose, false);
+        }
+        prose.append(' ');
+      }
+    }
+    String words = wordsOf(prose.toString());
+    for (Element quote : quotes) {
+      String quoted = wordsOf(flatten(quote, false));
+      if (quoted.strip().split(" ").length >= MIN_PULL_QUOTE_WORDS && words.contains(quoted)) {
+        quote.getParentNode().removeChild(quote);
+      }
+    }
+  }
+
+  /** Lower case words separated by single spaces, with a space at each end. */
+  private static String wordsOf(String text) {
+    return " " + String.join(" ", text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip() + " ";
+  }
+
+  private static boolean within(Node node, String name) {
+    for (Node n = node.getParentNode(); n != null; n = n.getParentNode()) {
+      if (n instanceof Element e && name.equals(e.getLocalName())) return true;
+    }
+    return false;
   }
 
   private static void collectCaptions(Element root, List<String> captions) {

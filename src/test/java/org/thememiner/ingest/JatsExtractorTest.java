@@ -104,6 +104,17 @@ class JatsExtractorTest {
     assertTrue(text.contains("being called away. [95]"), "the quoted finding stays in the text with its citation");
   }
 
+  /** A PLOS essay's pull quote repeats a line of its text: the line is read once, and it is nobody's quote. */
+  @Test
+  void aPullQuoteIsLeftOut() throws Exception {
+    Paper paper = Corpus.read(Corpus.jats("journal.pmed.0020124.xml"));
+    String text = Corpus.bodyText(paper).toLowerCase(java.util.Locale.ROOT);
+    String line = "it can be proven that most claimed research findings are false";
+    assertEquals(text.indexOf(line), text.lastIndexOf(line), "once");
+    assertTrue(text.contains(line));
+    assertEquals(List.of(), paper.sections().stream().flatMap(s -> s.quotes().stream()).toList());
+  }
+
   /** A disp-quote of a participant's words is a quote span, without its speaker tag or a citation that closes it. */
   @Test
   void dispQuotesOfParticipantsAreQuoteSpans(@TempDir Path dir) throws Exception {
@@ -116,9 +127,10 @@ class JatsExtractorTest {
         <disp-quote><p>Nobody told us anything.</p><attrib>FG2</attrib></disp-quote>
         <disp-quote><p>I sat there for hours and my daughter had to ring them. <xref ref-type="bibr" rid="r1">[12]</xref></p></disp-quote>
         <disp-quote><p>Patients described long waits for the community nurse. <xref ref-type="bibr" rid="r1">[12]</xref></p></disp-quote>
+        </sec><sec sec-type="discussion"><title>Discussion</title><p>As one participant said, nobody told us anything.</p>
         </sec></body><back><ref-list><ref id="r1"><mixed-citation>A study.</mixed-citation></ref></ref-list></back></article>
         """, StandardCharsets.UTF_8);
-    Section results = Corpus.read(xml).sections().get(0);
+    Section results = Corpus.read(xml).sections().get(0); // a short quote recurring in the discussion stays a quote
     assertEquals(List.of("Nobody told us when the nurse would come back.", "Nobody told us anything.",
         "I sat there for hours and my daughter had to ring them."),
         results.quotes().stream().map(q -> results.text().substring(q.start(), q.end())).toList());
