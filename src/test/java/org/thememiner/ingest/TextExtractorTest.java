@@ -41,6 +41,12 @@ class TextExtractorTest {
         P3: I missed the eleven o'clock session.
 
         Interviewer: What helped?
+
+        Moderator 2: Did the nurses call?
+
+        Q: And after the programme?
+
+        A: Nobody rang me.
         """;
     Paper paper = extract("notes.md", md.getBytes(StandardCharsets.UTF_8));
     assertEquals("Living with heart failure", paper.title());
@@ -50,7 +56,10 @@ class TextExtractorTest {
     assertEquals("results", maintenance.part());
     assertEquals(3, maintenance.level());
     List<QuoteSpan> quotes = maintenance.quotes();
-    assertEquals(List.of("Centre A, R1", "P3", "Interviewer"), quotes.stream().map(QuoteSpan::attribution).toList());
+    assertEquals(List.of("Centre A, R1", "P3", "A"), quotes.stream().map(QuoteSpan::attribution).toList(),
+        "the questions are text, the answers quotes");
+    assertTrue(maintenance.text().contains("Interviewer: What helped?\n\nModerator 2: Did the nurses call?"),
+        maintenance.text());
     assertEquals("I kinda just went into a bit of a trough.",
         maintenance.text().substring(quotes.get(0).start(), quotes.get(0).end()));
     assertEquals("I missed the eleven o'clock session.",
