@@ -3,7 +3,7 @@ package org.thememiner.ingest;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +25,8 @@ import java.util.stream.Collectors;
  * identification does: English prose has about a third of its words in the English list; another language's prose
  * about as many in its own list and few in the English one. Text that is neither (a list of accession numbers, a
  * taxonomic description) has few of either and stays English. A language without a list here is told by its letters:
- * English prose (a third of its words in the English list) has next to no accented letters (at most 1.6 % of the
- * letters of a section of the test corpus), Polish, Czech, Turkish, Hungarian or Romanian prose 3-14 %. Text mostly in
- * a script other than Latin is not English.
+ * English prose has next to no accented letters (at most 1.6 % of the letters of a section of the test corpus),
+ * Polish, Czech, Turkish, Hungarian or Romanian prose 3-14 %. Text mostly in a script other than Latin is not English.
  */
 final class EnglishText {
   /**
@@ -130,7 +129,8 @@ final class EnglishText {
     List<Section> sections = paper.sections();
     List<Optional<String>> judged = new ArrayList<>();
     for (Section s : sections) {
-      judged.add(letterCount(s.text()) >= MIN_LETTERS ? Optional.of(otherLanguage(s.text()).orElse("")) : Optional.empty());
+      boolean judgeable = letterCount(s.text()) >= MIN_LETTERS;
+      judged.add(judgeable ? Optional.of(otherLanguage(s.text()).orElse("")) : Optional.empty());
     }
     if (judged.stream().allMatch(Optional::isEmpty)) {
       // every section is short: the text as a whole is judged
@@ -163,28 +163,24 @@ final class EnglishText {
         + "and sentence embeddings read English only");
   }
 
-  /** The script most of the letters are in, when fewer than half are Latin: "Cyrillic script", "Japanese". */
+  /**
+   * The script most of the letters are in, when fewer than half are Latin: "Cyrillic script", "Korean"; Japanese
+   * when a tenth of the letters are kana, as Japanese writes its kanji (Han characters) among them.
+   */
   private static Optional<String> otherScript(String text) {
-    Map<String, Integer> letters = new HashMap<>();
-    int latin = 0;
-    int all = 0;
-    for (int c : text.codePoints().filter(Character::isLetter).toArray()) {
-      UnicodeScript script = UnicodeScript.of(c);
-      all++;
-      if (script == UnicodeScript.LATIN) latin++;
-      else letters.merge(scriptName(script), 1, Integer::sum);
-    }
-    if (all == 0 || latin * 2 >= all) return Optional.empty();
-    return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
-  }
-
-  private static String scriptName(UnicodeScript script) {
-    return switch (script) {
-      case HIRAGANA, KATAKANA -> "Japanese";
+    Map<UnicodeScript, Integer> letters = new EnumMap<>(UnicodeScript.class);
+    text.codePoints().filter(Character::isLetter).forEach(c -> letters.merge(UnicodeScript.of(c), 1, Integer::sum));
+    int all = letters.values().stream().mapToInt(Integer::intValue).sum();
+    if (all == 0 || letters.getOrDefault(UnicodeScript.LATIN, 0) * 2 >= all) return Optional.empty();
+    int kana = letters.getOrDefault(UnicodeScript.HIRAGANA, 0) + letters.getOrDefault(UnicodeScript.KATAKANA, 0);
+    if (kana * 10 >= all) return Optional.of("Japanese");
+    letters.remove(UnicodeScript.LATIN);
+    UnicodeScript main = letters.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    return Optional.of(switch (main) {
       case HANGUL -> "Korean";
       case HAN -> "Chinese characters";
-      default -> script.name().charAt(0) + script.name().substring(1).toLowerCase(Locale.ROOT) + " script";
-    };
+      default -> main.name().charAt(0) + main.name().substring(1).toLowerCase(Locale.ROOT) + " script";
+    });
   }
 
   /** A word in lower case; an abbreviation ("IL", "SEM", "EU": two capitals or more) as "" so that no list has it. */
@@ -207,7 +203,8 @@ final class EnglishText {
   private static Map<String, Set<String>> others(Map<String, String> lists) {
     Map<String, Set<String>> out = new TreeMap<>();
     lists.forEach((language, list) -> out.put(language, words(list).stream()
-        .filter(w -> !ENGLISH.contains(w) && !SHARED_WITH_ENGLISH.contains(w) && w.length() > 1).collect(Collectors.toUnmodifiableSet())));
+        .filter(w -> !ENGLISH.contains(w) && !SHARED_WITH_ENGLISH.contains(w) && w.length() > 1)
+        .collect(Collectors.toUnmodifiableSet())));
     return out;
   }
 }

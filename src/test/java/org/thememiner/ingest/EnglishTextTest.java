@@ -48,6 +48,9 @@ class EnglishTextTest {
     String russian = "Пациенты описали ожидание как самую трудную часть лечения, и многие не знали, кому позвонить.";
     assertEquals(Optional.of("Cyrillic script"), EnglishText.otherLanguage(russian));
     assertEquals(Optional.of("Japanese"), EnglishText.otherLanguage("患者は待つことが治療の中でいちばんつらいと話した (n = 12, p < 0.05)."));
+    assertEquals(Optional.of("Japanese"), EnglishText.otherLanguage("退院後の服薬管理と外来受診の負担は大きいと述べた。"),
+        "mostly kanji");
+    assertEquals(Optional.of("Chinese characters"), EnglishText.otherLanguage("出院后的服药管理和门诊就诊负担很大。"));
   }
 
   /** A language without a word list is told by its accented letters. */
