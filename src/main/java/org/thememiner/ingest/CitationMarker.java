@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 final class CitationMarker {
   private static final String NUMBERED =
       "[\\[(]\\s*\\d{1,4}[a-z]?(?:\\s*[,;\u2013\u2014-]\\s*\\d{1,4}[a-z]?)*\\s*[\\])]";
+  /** A publication year, 1800-2099, perhaps lettered ("2003b"); {@link QuoteAttribution} tells citations by it too. */
+  static final String YEAR = "(?:1[89]|20)\\d{2}[a-z]?";
   /** One work: a capitalised name without digits, its year, perhaps a page or page range. */
-  private static final String WORK = "\\p{Lu}[^()\\[\\]\\d;]{0,80}?(?:1[89]|20)\\d{2}[a-z]?"
+  private static final String WORK = "\\p{Lu}[^()\\[\\]\\d;]{0,80}?" + YEAR
       + "(?:\\s*[,:]\\s*(?:pp?\\.\\s*)?\\d{1,4}(?:\\s*[\u2013-]\\s*\\d{1,4})?)?";
   private static final String AUTHOR_YEAR = "\\(\\s*" + WORK + "(?:\\s*;\\s*" + WORK + ")*\\s*\\)";
   private static final String MARKER = "(?:" + NUMBERED + "|" + AUTHOR_YEAR + ")";

@@ -36,11 +36,7 @@ public final class FileHashes {
     try (var paths = Files.walk(dir)) {
       files = paths.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> dir.relativize(p).toString())).toList();
     }
-    for (Path f : files) {
-      digest.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(Files.readAllBytes(f));
-    }
+    for (Path f : files) addEntry(digest, dir.relativize(f).toString(), Files.readAllBytes(f));
     return HexFormat.of().formatHex(digest.digest());
   }
 
@@ -54,14 +50,19 @@ public final class FileHashes {
       List<JarEntry> entries = file.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
           .sorted(Comparator.comparing(JarEntry::getName)).toList();
       for (JarEntry e : entries) {
-        digest.update(e.getName().substring(prefix.length()).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
         try (InputStream in = file.getInputStream(e)) {
-          digest.update(in.readAllBytes());
+          addEntry(digest, e.getName().substring(prefix.length()), in.readAllBytes());
         }
       }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** One file of a folder or jar: its relative name, a zero byte, its bytes; the one layout both hashes share. */
+  private static void addEntry(MessageDigest digest, String name, byte[] bytes) {
+    digest.update(name.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    digest.update(bytes);
   }
 
   public static String sha256(byte[] bytes) {

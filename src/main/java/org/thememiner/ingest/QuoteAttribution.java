@@ -18,7 +18,7 @@ final class QuoteAttribution {
       "(?i)\\b(?:centre|center|site|group|focus group|participant|respondent|interviewee|informant|patient|carer|"
           + "caregiver|parent|mother|father|nurse|gp|doctor|physician|clinician|staff|manager|male|female|man|woman|"
           + "aged?|years?|yrs|[PRIFMC]\\s?-?\\d{1,3}|FG\\s?-?\\d{1,3}|ID\\s?-?\\d{1,4}|[A-Z]{1,3}\\d{1,3})\\b");
-  private static final Pattern CITATION_YEAR = Pattern.compile("\\b(?:1[89]|20)\\d{2}[a-z]?\\b");
+  private static final Pattern CITATION_YEAR = Pattern.compile("\\b" + CitationMarker.YEAR + "\\b");
   private static final Pattern NUMBERS_ONLY = Pattern.compile("[0-9,;\\s\u2013\u2014-]+");
 
   private QuoteAttribution() {}
