@@ -3,7 +3,6 @@ package org.thememiner.ingest;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,7 @@ final class EnglishText {
    * The most common function words of the languages a literature search most often brings beside English, less
    * those English also has or uses, and single letters (variables, "e.g.").
    */
-  private static final Map<String, Set<String>> OTHERS = others(Map.of(
+  private static final List<Map.Entry<String, Set<String>>> OTHERS = others(Map.of(
       "Spanish", "de la que el en y los del se las por un para con una su al lo como más pero sus le ya este sí porque "
           + "esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos durante todos uno les ni "
           + "contra otros ese eso ante ellos esto antes algunos qué unos yo otro otras otra él tanto esa estos mucho "
@@ -84,39 +83,94 @@ final class EnglishText {
 
   /** The language {@code text} reads as when that is not English ("Spanish", "Cyrillic script"), else empty. */
   static Optional<String> otherLanguage(String text) {
-    Optional<String> script = otherScript(text);
-    if (script.isPresent()) return script;
-    List<String> words = new ArrayList<>();
-    for (Matcher m = WORD.matcher(text); m.find(); ) words.add(functionWordForm(m.group()));
-    if (words.isEmpty()) return Optional.empty();
-    double english = share(words, ENGLISH);
-    String best = null;
-    double bestShare = 0;
-    for (var language : OTHERS.entrySet()) {
-      double s = share(words, language.getValue());
-      if (s > bestShare) {
-        best = language.getKey();
-        bestShare = s;
-      }
-    }
-    if (bestShare >= MIN_OTHER_SHARE && bestShare > 2 * english) return Optional.of(best);
-    return english < MIN_ENGLISH_SHARE && accentedShare(text) >= MIN_ACCENTED_SHARE ? Optional.of("another language")
-        : Optional.empty();
+    return otherLanguage(text, Letters.of(text));
   }
 
-  /** The share of the Latin letters that are not ASCII: "ą", "ş", "ő", "é". */
-  private static double accentedShare(String text) {
-    long latin = 0;
-    long accented = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (Character.isLetter(c) && UnicodeScript.of(c) == UnicodeScript.LATIN) {
-        latin++;
-        if (c > 127) accented++;
+  /**
+   * The same, with the text's letters counted. Every paper's every section comes through here, so each test is one
+   * pass over the text: the letters once, the words once for all the lists.
+   */
+  private static Optional<String> otherLanguage(String text, Letters letters) {
+    Optional<String> script = letters.otherScript();
+    if (script.isPresent()) return script;
+    int words = 0;
+    int english = 0;
+    int[] other = new int[OTHERS.size()];
+    for (Matcher m = WORD.matcher(text); m.find(); ) {
+      String word = functionWordForm(m.group());
+      words++;
+      if (ENGLISH.contains(word)) english++;
+      for (int i = 0; i < other.length; i++) if (OTHERS.get(i).getValue().contains(word)) other[i]++;
+    }
+    if (words == 0) return Optional.empty();
+    double englishShare = english / (double) words;
+    String best = null;
+    double bestShare = 0;
+    for (int i = 0; i < other.length; i++) {
+      double share = other[i] / (double) words;
+      if (share > bestShare) {
+        best = OTHERS.get(i).getKey();
+        bestShare = share;
       }
     }
-    return latin == 0 ? 0 : accented / (double) latin;
+    if (bestShare >= MIN_OTHER_SHARE && bestShare > 2 * englishShare) return Optional.of(best);
+    return englishShare < MIN_ENGLISH_SHARE && letters.accentedShare() >= MIN_ACCENTED_SHARE
+        ? Optional.of("another language") : Optional.empty();
+  }
+
+  /**
+   * A text's letters by script ({@link UnicodeScript} ordinal), and how many of its Latin letters are accented (not
+   * ASCII: "ą", "ş", "ő", "é").
+   */
+  private record Letters(int[] byScript, int all, int accented) {
+    static Letters of(String text) {
+      int[] byScript = new int[UnicodeScript.values().length];
+      int all = 0;
+      int accented = 0;
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (c < 128) {
+          if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            byScript[UnicodeScript.LATIN.ordinal()]++;
+            all++;
+          }
+        } else if (Character.isLetter(c)) {
+          UnicodeScript script = UnicodeScript.of(c);
+          byScript[script.ordinal()]++;
+          all++;
+          if (script == UnicodeScript.LATIN) accented++;
+        }
+      }
+      return new Letters(byScript, all, accented);
+    }
+
+    int count(UnicodeScript script) {
+      return byScript[script.ordinal()];
+    }
+
+    double accentedShare() {
+      int latin = count(UnicodeScript.LATIN);
+      return latin == 0 ? 0 : accented / (double) latin;
+    }
+
+    /**
+     * The script most of the letters are in, when fewer than half are Latin: "Cyrillic script", "Korean"; Japanese
+     * when a tenth of the letters are kana, as Japanese writes its kanji (Han characters) among them.
+     */
+    Optional<String> otherScript() {
+      if (all == 0 || count(UnicodeScript.LATIN) * 2 >= all) return Optional.empty();
+      if ((count(UnicodeScript.HIRAGANA) + count(UnicodeScript.KATAKANA)) * 10 >= all) return Optional.of("Japanese");
+      UnicodeScript main = null;
+      for (UnicodeScript script : UnicodeScript.values()) {
+        if (script != UnicodeScript.LATIN && (main == null || count(script) > count(main))) main = script;
+      }
+      return Optional.of(switch (main) {
+        case HANGUL -> "Korean";
+        case HAN -> "Chinese characters";
+        default -> main.name().charAt(0) + main.name().substring(1).toLowerCase(Locale.ROOT) + " script";
+      });
+    }
   }
 
   /**
@@ -129,13 +183,14 @@ final class EnglishText {
     List<Section> sections = paper.sections();
     List<Optional<String>> judged = new ArrayList<>();
     for (Section s : sections) {
-      boolean judgeable = letterCount(s.text()) >= MIN_LETTERS;
-      judged.add(judgeable ? Optional.of(otherLanguage(s.text()).orElse("")) : Optional.empty());
+      Letters letters = Letters.of(s.text());
+      judged.add(letters.all() >= MIN_LETTERS ? Optional.of(otherLanguage(s.text(), letters).orElse("")) : Optional.empty());
     }
     if (judged.stream().allMatch(Optional::isEmpty)) {
       // every section is short: the text as a whole is judged
       String all = sections.stream().map(Section::text).collect(Collectors.joining("\n\n"));
-      Optional<String> language = letterCount(all) >= MIN_LETTERS ? otherLanguage(all) : Optional.empty();
+      Letters letters = Letters.of(all);
+      Optional<String> language = letters.all() >= MIN_LETTERS ? otherLanguage(all, letters) : Optional.empty();
       if (language.isPresent()) throw notEnglish(language.get());
       return paper;
     }
@@ -163,48 +218,25 @@ final class EnglishText {
         + "and sentence embeddings read English only");
   }
 
-  /**
-   * The script most of the letters are in, when fewer than half are Latin: "Cyrillic script", "Korean"; Japanese
-   * when a tenth of the letters are kana, as Japanese writes its kanji (Han characters) among them.
-   */
-  private static Optional<String> otherScript(String text) {
-    Map<UnicodeScript, Integer> letters = new EnumMap<>(UnicodeScript.class);
-    text.codePoints().filter(Character::isLetter).forEach(c -> letters.merge(UnicodeScript.of(c), 1, Integer::sum));
-    int all = letters.values().stream().mapToInt(Integer::intValue).sum();
-    if (all == 0 || letters.getOrDefault(UnicodeScript.LATIN, 0) * 2 >= all) return Optional.empty();
-    int kana = letters.getOrDefault(UnicodeScript.HIRAGANA, 0) + letters.getOrDefault(UnicodeScript.KATAKANA, 0);
-    if (kana * 10 >= all) return Optional.of("Japanese");
-    letters.remove(UnicodeScript.LATIN);
-    UnicodeScript main = letters.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    return Optional.of(switch (main) {
-      case HANGUL -> "Korean";
-      case HAN -> "Chinese characters";
-      default -> main.name().charAt(0) + main.name().substring(1).toLowerCase(Locale.ROOT) + " script";
-    });
-  }
-
   /** A word in lower case; an abbreviation ("IL", "SEM", "EU": two capitals or more) as "" so that no list has it. */
   private static String functionWordForm(String word) {
-    return word.codePoints().filter(Character::isUpperCase).count() > 1 ? "" : word.toLowerCase(Locale.ROOT);
-  }
-
-  private static long letterCount(String text) {
-    return text.codePoints().filter(Character::isLetter).count();
-  }
-
-  private static double share(List<String> words, Set<String> list) {
-    return words.stream().filter(list::contains).count() / (double) words.size();
+    int capitals = 0;
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isUpperCase(word.charAt(i)) && ++capitals > 1) return "";
+    }
+    return word.toLowerCase(Locale.ROOT);
   }
 
   private static Set<String> words(String list) {
     return Set.copyOf(Arrays.asList(list.split(" ")));
   }
 
-  private static Map<String, Set<String>> others(Map<String, String> lists) {
+  /** Each language's list, in the order of the languages' names (the first of two equal shares is named). */
+  private static List<Map.Entry<String, Set<String>>> others(Map<String, String> lists) {
     Map<String, Set<String>> out = new TreeMap<>();
     lists.forEach((language, list) -> out.put(language, words(list).stream()
         .filter(w -> !ENGLISH.contains(w) && !SHARED_WITH_ENGLISH.contains(w) && w.length() > 1)
         .collect(Collectors.toUnmodifiableSet())));
-    return out;
+    return List.copyOf(out.entrySet());
   }
 }
