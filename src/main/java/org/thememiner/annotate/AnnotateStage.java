@@ -24,6 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@link InputFailure} and the partition goes on.
  */
 public final class AnnotateStage {
+  /** True on a sentence of an interviewer's turn ({@link org.thememiner.ingest.InterviewerTurn}). */
+  public static final String INTERVIEWER_TURN = "interviewer_turn";
   /** Columns of the sentence table (the job's {@code sentences/} Parquet output, before theme columns). */
   public static final StructType SCHEMA = new StructType()
       .add("paper_id", DataTypes.StringType, false)
@@ -39,7 +41,8 @@ public final class AnnotateStage {
       .add("ner", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("quote", DataTypes.BooleanType, false)
-      .add("quote_attribution", DataTypes.StringType, true);
+      .add("quote_attribution", DataTypes.StringType, true)
+      .add(INTERVIEWER_TURN, DataTypes.BooleanType, false);
 
   private final AnnotatorSettings settings;
 
@@ -138,7 +141,8 @@ public final class AnnotateStage {
   /** One sentence as a row of {@link #SCHEMA}. */
   public static Row toRow(AnnotatedSentence s) {
     return RowFactory.create(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.paragraph(), s.page(), s.text(), seq(s.tokens()),
-        seq(s.lemmas()), seq(s.pos()), seq(s.ner()), seq(s.terms()), s.quote(), s.quoteAttribution());
+        seq(s.lemmas()), seq(s.pos()), seq(s.ner()), seq(s.terms()), s.quote(), s.quoteAttribution(),
+        s.interviewerTurn());
   }
 
   /** Spark's row encoder takes Scala sequences for array columns. */

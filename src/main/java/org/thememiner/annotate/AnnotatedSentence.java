@@ -11,6 +11,7 @@ import java.util.List;
  *                   context theme discovery can add to a short sentence (a quote, its attribution)
  * @param part       canonical part of the section (results, methods, ...)
  * @param quote      true when the sentence lies inside a participant quote
+ * @param interviewerTurn true when the sentence lies inside an interviewer's turn of a transcript
  * @param ner        named-entity tags, or an empty list when NER is off
  * @param terms      the content terms and noun phrases theme discovery works on ({@link ContentTerms})
  */
@@ -28,4 +29,5 @@ public record AnnotatedSentence(
     List<String> ner,
     List<String> terms,
     boolean quote,
-    String quoteAttribution) implements Serializable {}
+    String quoteAttribution,
+    boolean interviewerTurn) implements Serializable {}

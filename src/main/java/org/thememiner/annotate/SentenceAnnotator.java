@@ -51,7 +51,8 @@ public final class SentenceAnnotator {
             paper.id(), section.heading(), section.part(), out.size(), paragraphsBefore + paragraphOf(paragraphStarts, begin),
             section.page(),
             sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " "),
-            tokens, lemmas, tags, ner, ContentTerms.withPhrases(lemmas, tags), quote != null, quote == null ? null : quote.attribution()));
+            tokens, lemmas, tags, ner, ContentTerms.withPhrases(lemmas, tags), quote != null, quote == null ? null : quote.attribution(),
+            inInterviewerTurn(section, begin, end)));
       }
       paragraphsBefore += paragraphStarts.length;
     }
@@ -75,9 +76,17 @@ public final class SentenceAnnotator {
   /** The quote that holds most of [begin, end), if any. */
   private static QuoteSpan quoteAt(Section section, int begin, int end) {
     for (QuoteSpan q : section.quotes()) {
-      int overlap = Math.min(end, q.end()) - Math.max(begin, q.start());
-      if (overlap * 2 > end - begin) return q;
+      if (holdsMost(q.start(), q.end(), begin, end)) return q;
     }
     return null;
+  }
+
+  private static boolean inInterviewerTurn(Section section, int begin, int end) {
+    return section.interviewerTurns().stream().anyMatch(t -> holdsMost(t.start(), t.end(), begin, end));
+  }
+
+  /** Whether [start, end) holds more than half of [begin, finish). */
+  private static boolean holdsMost(int start, int end, int begin, int finish) {
+    return (Math.min(finish, end) - Math.max(begin, start)) * 2 > finish - begin;
   }
 }

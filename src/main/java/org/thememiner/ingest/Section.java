@@ -12,11 +12,18 @@ import java.util.List;
  * @param page    1-based page the section starts on, or null where the format has no pages
  * @param text    the body text, paragraphs separated by a blank line
  * @param quotes  character spans of {@code text} that are participant quotes
+ * @param interviewerTurns character spans of {@code text} that are an interviewer's turns (transcripts)
  */
-public record Section(String heading, String part, int level, Integer page, String text, List<QuoteSpan> quotes)
-    implements Serializable {
+public record Section(String heading, String part, int level, Integer page, String text, List<QuoteSpan> quotes,
+    List<InterviewerTurn> interviewerTurns) implements Serializable {
 
   public Section {
     quotes = List.copyOf(quotes);
+    interviewerTurns = interviewerTurns == null ? List.of() : List.copyOf(interviewerTurns);
+  }
+
+  /** A section of a format without interviewer turns (articles). */
+  public Section(String heading, String part, int level, Integer page, String text, List<QuoteSpan> quotes) {
+    this(heading, part, level, page, text, quotes, List.of());
   }
 }

@@ -24,6 +24,7 @@ final class SectionAssembler {
   private final List<String> references = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
   private final List<QuoteSpan> quotes = new ArrayList<>();
+  private final List<InterviewerTurn> interviewerTurns = new ArrayList<>();
   private final SectionPart[] partAtLevel = new SectionPart[8];
   private String heading = "";
   private SectionPart part = SectionPart.OTHER;
@@ -92,6 +93,13 @@ final class SectionAssembler {
     quotes.add(new QuoteSpan(start + from, start + end, attribution));
   }
 
+  /** Adds a paragraph that is an interviewer's turn: text to read, not to theme or code. */
+  void interviewerTurn(String paragraph, Integer atPage) {
+    if (paragraph.isBlank() || part == SectionPart.REFERENCES) return;
+    int start = append(paragraph.strip(), atPage);
+    interviewerTurns.add(new InterviewerTurn(start, text.length()));
+  }
+
   void reference(String entry) {
     String clean = entry.strip();
     if (!clean.isEmpty()) references.add(clean);
@@ -109,10 +117,11 @@ final class SectionAssembler {
   private void close() {
     boolean body = part != SectionPart.REFERENCES && part != SectionPart.ACKNOWLEDGEMENTS;
     if (open && body && (!heading.isEmpty() || !text.isEmpty())) {
-      sections.add(new Section(heading, part.label(), level, page, text.toString(), quotes));
+      sections.add(new Section(heading, part.label(), level, page, text.toString(), quotes, interviewerTurns));
     }
     text.setLength(0);
     quotes.clear();
+    interviewerTurns.clear();
     open = false;
   }
 

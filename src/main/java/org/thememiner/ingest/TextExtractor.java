@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
 /**
  * Plain-text and Markdown transcripts and notes: "#" headings (or, without Markdown, a short line standing alone
  * before body text), paragraphs separated by blank lines, and quotes as "&gt;" blocks, quoted paragraphs with an
- * attribution, or turns with a speaker tag ("P3:"); the interviewer's or moderator's turns ("Interviewer:", "Q:") are
- * text, not quotes.
+ * attribution, or turns with a speaker tag ("P3:", "interviewee:"); the interviewer's or moderator's turns
+ * ("Interviewer 1:", "Q:") are {@link InterviewerTurn}s, not quotes.
  */
 public final class TextExtractor implements Extractor {
 
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
   private static final Pattern SPEAKER_TURN = Pattern.compile(
-      "^((?:P|R|Participant|Respondent|Interviewee|Interviewer|Moderator|Facilitator|Speaker)\\s?-?\\d{0,4}"
+      "^((?:P|R|(?i:Participant|Respondent|Interviewee|Interviewer|Moderator|Facilitator|Speaker))\\s?-?\\d{0,4}"
           + "|I|Q|A|[A-Z][A-Za-z]{1,20}\\s?\\d{1,3})\\s*:\\s+");
   /** The turns of whoever asks the questions: their words are part of the text, not a participant's quote. */
-  private static final Pattern INTERVIEWER = Pattern.compile("(?:Interviewer|Moderator|Facilitator)\\s?-?\\d{0,4}|I|Q");
+  private static final Pattern INTERVIEWER =
+      Pattern.compile("(?i:Interviewer|Moderator|Facilitator)\\s?-?\\d{0,4}|I|Q");
   private static final int MAX_HEADING_CHARS = 90;
   /**
    * Above this share of control characters a file is not text. Text has next to none; random or compressed bytes
@@ -127,7 +128,7 @@ public final class TextExtractor implements Extractor {
     String paragraph = joinLines(block.lines().toList());
     Matcher speaker = SPEAKER_TURN.matcher(paragraph);
     if (speaker.find()) {
-      if (INTERVIEWER.matcher(speaker.group(1)).matches()) assembler.paragraph(paragraph, null);
+      if (INTERVIEWER.matcher(speaker.group(1)).matches()) assembler.interviewerTurn(paragraph, null);
       else assembler.quote(paragraph, speaker.end(), paragraph.length(), speaker.group(1), null);
       return;
     }

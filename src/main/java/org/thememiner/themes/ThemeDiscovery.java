@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
@@ -31,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
+import org.thememiner.annotate.AnnotateStage;
 
 /**
  * The theme estimator: fits a {@link ThemeModel} on annotated sentences. Representation and clustering are
@@ -190,8 +192,8 @@ public final class ThemeDiscovery {
   }
 
   /**
-   * The sentences theme discovery looks at, with their {@link #CONTEXT_TERMS}: not in an excluded part, and with
-   * enough content terms in that context.
+   * The sentences theme discovery looks at, with their {@link #CONTEXT_TERMS}: not in an excluded part, not an
+   * interviewer's question, with a content term of their own and enough content terms in their context.
    */
   public static Dataset<Row> eligible(Dataset<Row> sentences, ThemeSettings settings) {
     return withContext(sentences, settings).filter(isEligible(settings));
@@ -199,7 +201,17 @@ public final class ThemeDiscovery {
 
   /** On a table that has {@link #CONTEXT_TERMS}: the rows {@link #eligible} keeps. */
   static Column isEligible(ThemeSettings settings) {
-    return size(col(CONTEXT_TERMS)).geq(settings.minTerms()).and(notExcluded(settings));
+    return saysSomething(settings).and(notExcluded(settings)).and(participantsWords());
+  }
+
+  /**
+   * Enough content terms with context, and one at least of the sentence's own. The context lets a short quote take
+   * its paragraph's theme, but a sentence without a content word ("Yeah.", "Okay, I see.", "Results.", "[58]") is
+   * no evidence of any theme: in transcripts, where a paragraph is a whole turn, such sentences were a third of
+   * those placed and gathered into themes of their own.
+   */
+  static Column saysSomething(ThemeSettings settings) {
+    return size(col("terms")).geq(1).and(size(col(CONTEXT_TERMS)).geq(settings.minTerms()));
   }
 
   /**
@@ -251,6 +263,11 @@ public final class ThemeDiscovery {
     // A sentence that is its own paragraph keeps just its terms; in a longer one, its own count twice.
     return sentences.withColumn(CONTEXT_TERMS, when(size(paragraphTerms).gt(1), concat(col("terms"), flatten(paragraphTerms)))
         .otherwise(col("terms")));
+  }
+
+  /** Not an interviewer's turn: the interview guide's words would make themes of their own. */
+  static Column participantsWords() {
+    return not(col(AnnotateStage.INTERVIEWER_TURN));
   }
 
   static Column notExcluded(ThemeSettings settings) {

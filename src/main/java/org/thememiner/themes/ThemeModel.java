@@ -2,7 +2,6 @@ package org.thememiner.themes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -47,6 +46,7 @@ public final class ThemeModel implements Serializable {
   public static final String STATUS_ASSIGNED = "assigned";
   public static final String STATUS_OUTLIER = "outlier";
   public static final String STATUS_EXCLUDED = "excluded-part";
+  public static final String STATUS_INTERVIEWER = "interviewer-turn";
   public static final String STATUS_THIN = "too-few-terms";
   public static final String STATUS_NO_FEATURES = "no-known-terms";
 
@@ -175,8 +175,9 @@ public final class ThemeModel implements Serializable {
     int[] toTheme = metadata.clusterToTheme();
     UserDefinedFunction themeOf = udf((UDF1<Integer, Integer>) c -> toTheme[c], DataTypes.IntegerType);
     Column inlier = col(Clustering.INLIER);
-    Column status = when(ThemeDiscovery.notExcluded(settings).unary_$bang(), lit(STATUS_EXCLUDED))
-        .when(size(col(ThemeDiscovery.CONTEXT_TERMS)).lt(settings.minTerms()), lit(STATUS_THIN))
+    Column status = when(ThemeDiscovery.participantsWords().unary_$bang(), lit(STATUS_INTERVIEWER))
+        .when(ThemeDiscovery.notExcluded(settings).unary_$bang(), lit(STATUS_EXCLUDED))
+        .when(ThemeDiscovery.saysSomething(settings).unary_$bang(), lit(STATUS_THIN))
         .when(col(PLACED).unary_$bang(), lit(STATUS_NO_FEATURES))
         .when(inlier, lit(STATUS_ASSIGNED))
         .otherwise(lit(STATUS_OUTLIER));

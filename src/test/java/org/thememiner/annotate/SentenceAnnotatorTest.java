@@ -8,11 +8,14 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.thememiner.TestData;
 import org.thememiner.ingest.ExtractOptions;
 import org.thememiner.ingest.InputScanner;
@@ -20,8 +23,28 @@ import org.thememiner.ingest.Paper;
 import org.thememiner.ingest.PaperReader;
 import org.thememiner.ingest.Section;
 
-/** annotate.maxSentenceTokens with real CoreNLP on a real article. */
+/** annotate.maxSentenceTokens with real CoreNLP on a real article; what a transcript's turns make of sentences. */
 class SentenceAnnotatorTest {
+
+  @Test
+  void everySentenceOfAnInterviewersTurnIsMarked(@TempDir Path dir) throws Exception {
+    Path transcript = Files.writeString(dir.resolve("interview-4.txt"), """
+        Interviewer: Thank you for joining. Can you tell me about the data you work with? Anything at all.
+
+        Interviewee: We forecast sales. The weather data we bought was wrong for a month.
+
+        interviewer: How did you notice?
+        """);
+    Paper paper = PaperReader.read(InputScanner.scan(List.of(transcript.toString())).get(0), ExtractOptions.DEFAULT);
+    List<AnnotatedSentence> sentences = new SentenceAnnotator(AnnotatorSettings.DEFAULT).annotate(paper);
+
+    assertEquals(List.of("Interviewer: Thank you for joining.", "Can you tell me about the data you work with?",
+        "Anything at all.", "Interviewee: We forecast sales.", "The weather data we bought was wrong for a month.",
+        "interviewer: How did you notice?"), sentences.stream().map(AnnotatedSentence::text).toList());
+    assertEquals(List.of(true, true, true, false, false, true),
+        sentences.stream().map(AnnotatedSentence::interviewerTurn).toList());
+    assertEquals(List.of(false, false, false, true, true, false), sentences.stream().map(AnnotatedSentence::quote).toList());
+  }
 
   @Test
   void textWithoutSentenceEndsIsCutIntoTaggedPiecesOfTheLimit() throws Exception {

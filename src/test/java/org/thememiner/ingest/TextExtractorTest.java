@@ -60,10 +60,35 @@ class TextExtractorTest {
         "the questions are text, the answers quotes");
     assertTrue(maintenance.text().contains("Interviewer: What helped?\n\nModerator 2: Did the nurses call?"),
         maintenance.text());
+    assertEquals(List.of("Interviewer: What helped?", "Moderator 2: Did the nurses call?", "Q: And after the programme?"),
+        maintenance.interviewerTurns().stream().map(t -> maintenance.text().substring(t.start(), t.end())).toList(),
+        "the questions are the interviewer's turns");
     assertEquals("I kinda just went into a bit of a trough.",
         maintenance.text().substring(quotes.get(0).start(), quotes.get(0).end()));
     assertEquals("I missed the eleven o'clock session.",
         maintenance.text().substring(quotes.get(1).start(), quotes.get(1).end()));
+  }
+
+  /** Tags as transcription tools write them: lower case, numbered without a space, a space before the colon. */
+  @Test
+  void speakerTagsInAnyCaseAndNumbering() throws Exception {
+    String txt = """
+        interviewee: Thanks. This meeting is being recorded.
+
+        Interviewer1 : So what are the main problems you have met with your data?
+
+        Interviewee: The provider sent us weather data that made no sense.
+
+        interviewer: How did you notice?
+
+        Interviewer 2: And did the model tell you?
+        """;
+    Paper paper = extract("Interview_10.txt", txt.getBytes(StandardCharsets.UTF_8));
+    Section section = paper.sections().get(0);
+    assertEquals(List.of("interviewee", "Interviewee"), section.quotes().stream().map(QuoteSpan::attribution).toList());
+    assertEquals(List.of("Interviewer1 : So what are the main problems you have met with your data?",
+            "interviewer: How did you notice?", "Interviewer 2: And did the model tell you?"),
+        section.interviewerTurns().stream().map(t -> section.text().substring(t.start(), t.end())).toList());
   }
 
   @Test

@@ -58,6 +58,6 @@ public final class KnownTopics {
     List<String> tags = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) tags.add(i == 1 ? "VBZ" : "NN");
     return RowFactory.create(paper, "Results", part, no, paragraph, 1, text, seq, seq,
-        CollectionConverters.asScala(tags).toSeq(), empty, seq, false, null);
+        CollectionConverters.asScala(tags).toSeq(), empty, seq, false, null, false);
   }
 }

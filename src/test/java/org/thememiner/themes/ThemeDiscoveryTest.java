@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,15 @@ class ThemeDiscoveryTest {
     // Enough terms, in its own paragraph, but none that the model knows.
     List<Row> rows = new ArrayList<>(KnownTopics.rows());
     rows.add(KnownTopics.row("paper-9", 2000, 2000, "results", "Quux frobs zarf.", List.of("quux", "frob", "zarf", "blorp")));
+    // An interviewer's question in the words of the first topic.
+    Row asked = KnownTopics.row("paper-9", 2001, 2001, "results", "Which tablets and doses did you take?",
+        KnownTopics.TOPICS.get(0));
+    Object[] question = new Object[asked.length()];
+    for (int i = 0; i < question.length; i++) question[i] = asked.get(i);
+    question[AnnotateStage.SCHEMA.fieldIndex(AnnotateStage.INTERVIEWER_TURN)] = true;
+    rows.add(RowFactory.create(question));
+    // A back-channel in the paragraph of a medication sentence: context, but no content term of its own.
+    rows.add(KnownTopics.row("paper-0", 2002, 0, "results", "Yeah, okay.", List.of()));
     Map<Integer, Row> bySentence = new HashMap<>();
     for (Row r : model.transform(TestData.spark().createDataFrame(rows, AnnotateStage.SCHEMA))
         .select("sentence_no", ThemeModel.THEME_STATUS, ThemeModel.THEME_ID, ThemeModel.THEME_SCORE).collectAsList()) {
@@ -173,8 +183,10 @@ class ThemeDiscoveryTest {
     assertEquals(ThemeModel.STATUS_EXCLUDED, bySentence.get(n).getString(1));
     assertEquals(ThemeModel.STATUS_THIN, bySentence.get(n + 1).getString(1));
     assertEquals(ThemeModel.STATUS_NO_FEATURES, bySentence.get(2000).getString(1));
+    assertEquals(ThemeModel.STATUS_INTERVIEWER, bySentence.get(2001).getString(1));
+    assertEquals(ThemeModel.STATUS_THIN, bySentence.get(2002).getString(1));
     assertEquals(ThemeModel.STATUS_ASSIGNED, bySentence.get(0).getString(1));
-    for (int unplaced : List.of(n, n + 1, 2000)) {
+    for (int unplaced : List.of(n, n + 1, 2000, 2001, 2002)) {
       assertTrue(bySentence.get(unplaced).isNullAt(2) && bySentence.get(unplaced).isNullAt(3),
           "no theme and no score for sentence " + unplaced + ": " + bySentence.get(unplaced));
     }
