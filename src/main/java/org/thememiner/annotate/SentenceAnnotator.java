@@ -16,6 +16,13 @@ import org.thememiner.ingest.Section;
 /** Splits a paper's sections into sentences and annotates them with the JVM's shared CoreNLP pipelines. */
 public final class SentenceAnnotator {
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n\\s*");
+  /**
+   * A "sentence" that is nothing but bracketed groups: a citation ("[95]", "[76], [77]", "(Bendz, 2003).") or a
+   * quote's attribution ("(Centre A, R4).") that the splitter set apart after the full stop of the sentence it belongs
+   * to. It is not a sentence of its own.
+   */
+  private static final Pattern BRACKETED =
+      Pattern.compile("(?:\\s*(?:\\[[^\\[\\]]{1,80}\\]|\\([^()]{1,80}\\))\\s*[,;\u2013-]?)+\\s*[.,;]?\\s*");
   private final AnnotatorSettings settings;
 
   public SentenceAnnotator(AnnotatorSettings settings) {
@@ -27,6 +34,7 @@ public final class SentenceAnnotator {
     int paragraphsBefore = 0;
     for (Section section : paper.sections()) {
       if (section.text().isBlank()) continue;
+      int sectionStart = out.size();
       Annotation doc = new Annotation(section.text());
       CoreNlpPipelines.annotate(settings, doc);
       // Paragraphs are separated by a blank line, which CoreNLP's splitter also treats as a sentence break.
@@ -46,16 +54,39 @@ public final class SentenceAnnotator {
           tags.add(l.tag() != null ? l.tag() : "X");
           if (settings.ner()) ner.add(l.ner() != null ? l.ner() : "O");
         }
+        String text = sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " ");
+        int paragraph = paragraphsBefore + paragraphOf(paragraphStarts, begin);
+        AnnotatedSentence previous = out.size() > sectionStart ? out.get(out.size() - 1) : null;
+        if (previous != null && previous.paragraph() == paragraph && BRACKETED.matcher(text).matches()) {
+          out.set(out.size() - 1, withTrailer(previous, text, tokens, lemmas, tags, ner));
+          continue;
+        }
         QuoteSpan quote = quoteAt(section, begin, end);
         out.add(new AnnotatedSentence(
-            paper.id(), section.heading(), section.part(), out.size(), paragraphsBefore + paragraphOf(paragraphStarts, begin),
-            section.page(),
-            sentence.get(CoreAnnotations.TextAnnotation.class).replaceAll("\\s+", " "),
+            paper.id(), section.heading(), section.part(), out.size(), paragraph, section.page(), text,
             tokens, lemmas, tags, ner, ContentTerms.withPhrases(lemmas, tags), quote != null, quote == null ? null : quote.attribution(),
             inInterviewerTurn(section, begin, end)));
       }
       paragraphsBefore += paragraphStarts.length;
     }
+    return out;
+  }
+
+  /**
+   * The sentence with a bracketed trailer the splitter cut off after its full stop: its tokens join the sentence's,
+   * its words not the sentence's terms (a citation or a speaker's label says where the words come from, not what they
+   * are about).
+   */
+  private static AnnotatedSentence withTrailer(AnnotatedSentence s, String trailer, List<String> tokens,
+      List<String> lemmas, List<String> tags, List<String> ner) {
+    return new AnnotatedSentence(s.paperId(), s.section(), s.part(), s.sentenceNo(), s.paragraph(), s.page(),
+        s.text() + " " + trailer, concat(s.tokens(), tokens), concat(s.lemmas(), lemmas), concat(s.pos(), tags),
+        concat(s.ner(), ner), s.terms(), s.quote(), s.quoteAttribution(), s.interviewerTurn());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 

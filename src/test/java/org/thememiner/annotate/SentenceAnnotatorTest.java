@@ -26,6 +26,29 @@ import org.thememiner.ingest.Section;
 /** annotate.maxSentenceTokens with real CoreNLP on a real article; what a transcript's turns make of sentences. */
 class SentenceAnnotatorTest {
 
+  /** Citations and attributions the splitter sets apart after a full stop belong to the sentence before them. */
+  @Test
+  void aBracketedTrailerJoinsItsSentence() {
+    String text = "Survivors valued continuity of care. [95]\n\n"
+        + "I kinda just went into a bit of a trough. (Centre A, R1).\n\n"
+        + "Carers felt unprepared (Bendz, 2003). (Smith et al. 2010; Jones 2011).\n\n"
+        + "[12]";
+    Paper paper = new Paper("p", "/corpus/p.txt", "0".repeat(64), "text", "P", List.of(), null, null, null,
+        List.of(new Section("Findings", "results", 1, null, text, List.of())), List.of(), List.of(), List.of());
+    List<AnnotatedSentence> sentences = new SentenceAnnotator(AnnotatorSettings.DEFAULT).annotate(paper);
+
+    assertEquals(List.of("Survivors valued continuity of care. [95]",
+        "I kinda just went into a bit of a trough. (Centre A, R1).",
+        "Carers felt unprepared (Bendz, 2003). (Smith et al. 2010; Jones 2011).", "[12]"),
+        sentences.stream().map(AnnotatedSentence::text).toList());
+    assertEquals(List.of(0, 1, 2, 3), sentences.stream().map(AnnotatedSentence::sentenceNo).toList());
+    AnnotatedSentence quote = sentences.get(1);
+    assertEquals(quote.tokens().size(), quote.lemmas().size());
+    assertEquals(quote.tokens().size(), quote.pos().size());
+    assertTrue(quote.tokens().contains("R1"), "the trailer's tokens join the sentence's: " + quote.tokens());
+    assertFalse(quote.terms().contains("centre"), "but not its words as terms: " + quote.terms());
+  }
+
   @Test
   void everySentenceOfAnInterviewersTurnIsMarked(@TempDir Path dir) throws Exception {
     Path transcript = Files.writeString(dir.resolve("interview-4.txt"), """
