@@ -100,15 +100,16 @@ record DiscoverThemes(RunPlan plan, SavedModelLoad savedModel, Optional<Previous
 
   /**
    * What the log says when one theme holds more than half of the assigned sentences under a clustering other than
-   * k-means: spectral clustering of a corpus of unrelated fields sets each field apart and leaves the rest in one theme,
-   * which k-means spreads (BENCHMARKS.md, issue 19). Empty otherwise.
+   * k-means: spectral clustering sets apart what is most distinct (each field of a corpus of unrelated fields; the
+   * thanks and small talk of interview transcripts) and leaves the rest in one theme, which k-means spreads
+   * (BENCHMARKS.md, issue 19). Empty otherwise.
    */
   static String dominantTheme(List<Long> sizes, String algorithm) {
     long all = sizes.stream().mapToLong(Long::longValue).sum();
     long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
     if (algorithm.equals("kmeans") || 2 * largest <= all) return "";
-    return String.format(java.util.Locale.ROOT, "; one theme holds %d %% of them: on a corpus of unrelated fields, "
-        + "themes.algorithm kmeans spreads them", Math.round(100.0 * largest / all));
+    return String.format(java.util.Locale.ROOT, "; one theme holds %d %% of them: spectral clustering set apart what "
+        + "is most distinct and left the rest together; themes.algorithm kmeans spreads them", Math.round(100.0 * largest / all));
   }
 
   /** The previous run's assignments this run may carry ({@link CarriedAssignments#load}); none when they cannot be read. */

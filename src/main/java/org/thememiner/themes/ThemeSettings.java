@@ -20,7 +20,8 @@ import java.util.Map;
  *                       clustering of the sentences' nearest-neighbour graph), {@code bisecting-kmeans},
  *                       {@code gaussian-mixture} (word2vec or embedding: it needs a low-dimensional space) or
  *                       {@code lda} (a topic-model baseline on term counts); see {@link ThemeParts}
- * @param minTerms       sentences with fewer content terms are too thin to cluster and stay unassigned
+ * @param minTerms       sentences with fewer content terms (with their context) are too thin to cluster and stay
+ *                       unassigned, as do those without one of their own
  * @param minDocFreq     a term must occur in at least this many sentences to be a feature
  * @param vocabSize      at most this many TF-IDF features (most frequent first)
  * @param vectorSize     Word2Vec dimensions
