@@ -207,8 +207,8 @@ public final class ThemeDiscovery {
   /**
    * Enough content terms with context, and one at least of the sentence's own. The context lets a short quote take
    * its paragraph's theme, but a sentence without a content word ("Yeah.", "Okay, I see.", "Results.", "[58]") is
-   * no evidence of any theme: in transcripts, where a paragraph is a whole turn, such sentences were a third of
-   * those placed and gathered into themes of their own.
+   * no evidence of any theme. In transcripts, where a paragraph is a whole turn, such sentences are many, and placed
+   * through their turn's terms they gathered into themes of their own.
    */
   static Column saysSomething(ThemeSettings settings) {
     return size(col("terms")).geq(1).and(size(col(CONTEXT_TERMS)).geq(settings.minTerms()));
