@@ -2,6 +2,7 @@ package org.thememiner.themes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +40,14 @@ class FullSentenceTest {
   @CsvSource(delimiter = '|', value = {
       // structured-abstract labels
       "Objectives.|false", "Methods.|false", "Methods and Findings.|false", "Systematic Review Registration.|false",
-      // the source of a quoted finding, a speaker tag, an item of a list of topics
-      "[95]|false", "(Centre A, R3).|false", "(ii) beliefs about their diagnosis of heart failure,|false",
+      // an item of a list of topics
+      "(ii) beliefs about their diagnosis of heart failure,|false",
+      // a quote with its speaker tag, a finding with its source: the splitter cut the bracket off after the full stop
+      "To me, it doesn’t matter. (Centre A, R3).|true",
       // sentences, some with a past tense CoreNLP tags as a participle (VBN) or a present as a base form (VB)
       "The programmes bolstered the confidence of participants by providing a benchmark of their health status.|true",
       "No one expressed having difficulty in maintaining the medication regimen.|true",
-      "Care routines, no privacy, time constraints, and lack of familiar activities to perform limit autonomy.|true",
+      "Care routines, no privacy, time constraints, and lack of familiar activities to perform limit autonomy. [111]|true",
       "Men showed vulnerability.|true",
       "Mr. D…can walk only 100 yards, but he wants to shop independently for groceries.|true",
       // a finding in a list of citations is more numbers than words; a sentence with a few numbers is a sentence
@@ -56,5 +59,12 @@ class FullSentenceTest {
     List<String> pos = TAGS.get(text);
     assertNotNull(pos, "a sentence of the papers: " + text);
     assertEquals(full, FullSentence.is(pos), text + " " + pos);
+  }
+
+  /** They were "sentences" the evidence had to refuse; now they are parts of the sentences they belong to. */
+  @ParameterizedTest
+  @CsvSource({"[95]", "'(Centre A, R3).'", "[111]"})
+  void aCitationOrSpeakerTagIsNoSentenceOfItsOwn(String text) {
+    assertNull(TAGS.get(text), text);
   }
 }
