@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 public final class ContentTerms {
   private static final Pattern WORD = Pattern.compile("[a-z][a-z-]*[a-z]");
 
-  /** Function words and light verbs CoreNLP tags as content. */
+  /** Function words, light verbs and spoken fillers CoreNLP tags as content. */
   private static final Set<String> STOP = Set.of(
       "be", "have", "do", "get", "make", "go", "say", "use", "take", "give", "come", "see", "also", "well",
       "many", "much", "more", "most", "other", "such", "same", "own", "several", "various", "different",
       "new", "high", "low", "large", "small", "first", "second", "third", "able", "likely", "possible",
       "include", "show", "find", "report", "describe", "note", "suggest", "indicate", "may", "might", "can",
       "could", "would", "should", "will", "must", "need", "way", "thing", "lot", "kind", "part", "number",
-      "one", "two", "three", "time", "year", "day", "non", "due", "per", "via", "etc", "i.e.", "e.g.");
+      "one", "two", "three", "time", "year", "day", "non", "due", "per", "via", "etc", "i.e.", "e.g.",
+      "mm", "mm-hmm", "hmm", "mhm", "uh", "uh-huh", "um", "oh", "yep");
 
   /** Scholarly boilerplate: frequent in every paper, says nothing about a theme. */
   private static final Set<String> BOILERPLATE = Set.of(
@@ -31,20 +32,42 @@ public final class ContentTerms {
       "aim", "objective", "conclusion", "discussion", "introduction", "background", "significant", "significantly",
       "use", "used", "using", "base", "based", "relate", "related", "associate", "associated");
 
+  /**
+   * Words of thanks, greeting, leave-taking and approval. A sentence whose content words are all among them ("Thank
+   * you so much.", "Okay, perfect.", "Have a good evening.") is a conversational formula, talk about the conversation
+   * rather than its subject, and contributes no terms; in any other sentence they count ("a good relationship").
+   */
+  private static final Set<String> FORMULA = Set.of(
+      "thank", "thanks", "appreciate", "welcome", "sorry", "pleasure", "bye", "goodbye", "hello", "morning",
+      "afternoon", "evening", "night", "luck", "guy", "question", "point", "perfect", "great", "good", "fine", "nice",
+      "super", "cool", "awesome", "excellent", "wonderful", "interesting", "sure", "right", "okay", "ok", "yeah", "yes",
+      "alright");
+
+  /**
+   * Verbs that after "I", "you" or "we" (also with "do not" between) mark the speaker's stance or hold the floor
+   * rather than say what is talked about: "I think", "you know", "I mean", "I guess", "I don't know", "I understand".
+   * Spoken answers are full of them, and as terms they would make every theme of a transcript "know, think, mean".
+   */
+  private static final Set<String> STANCE =
+      Set.of("think", "know", "mean", "guess", "suppose", "believe", "understand", "agree");
+  private static final Set<String> SPEAKER = Set.of("i", "you", "we");
+  private static final Set<String> NEGATED = Set.of("do", "not", "n't");
+
   private ContentTerms() {}
 
   public static boolean isContentTag(String tag) {
     return tag.startsWith("NN") || tag.startsWith("VB") || tag.startsWith("JJ");
   }
 
+  /** The sentence's content lemmas, without stance markers; none for a {@link #FORMULA conversational formula}. */
   public static List<String> of(List<String> lemmas, List<String> pos) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < lemmas.size(); i++) {
       if (!isContentTag(pos.get(i))) continue;
       String term = lemmas.get(i).toLowerCase(Locale.ROOT);
-      if (isTerm(term)) out.add(term);
+      if (isTerm(term) && !isStanceMarker(lemmas, i, term)) out.add(term);
     }
-    return out;
+    return FORMULA.containsAll(out) ? new ArrayList<>() : out;
   }
 
   /**
@@ -53,6 +76,7 @@ public final class ContentTerms {
    */
   public static List<String> withPhrases(List<String> lemmas, List<String> pos) {
     List<String> out = of(lemmas, pos);
+    if (out.isEmpty()) return out;
     int runStart = 0;
     for (int i = 0; i <= lemmas.size(); i++) {
       boolean inRun = i < lemmas.size() && isPhraseWord(lemmas.get(i), pos.get(i));
@@ -67,6 +91,13 @@ public final class ContentTerms {
       runStart = i + 1;
     }
     return out;
+  }
+
+  private static boolean isStanceMarker(List<String> lemmas, int at, String term) {
+    if (!STANCE.contains(term)) return false;
+    int before = at - 1;
+    while (before >= 0 && NEGATED.contains(lemmas.get(before).toLowerCase(Locale.ROOT))) before--;
+    return before >= 0 && SPEAKER.contains(lemmas.get(before).toLowerCase(Locale.ROOT));
   }
 
   private static boolean isPhraseWord(String lemma, String tag) {

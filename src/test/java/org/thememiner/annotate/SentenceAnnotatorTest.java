@@ -69,6 +69,30 @@ class SentenceAnnotatorTest {
     assertEquals(List.of(false, false, false, true, true, false), sentences.stream().map(AnnotatedSentence::quote).toList());
   }
 
+  /** Lines of the interviews the README's transcript section ran on (36 interviews with machine-learning engineers). */
+  @Test
+  void conversationalFormulasAndStanceMarkersAreNoTerms() {
+    String text = "Interviewee: Thank you so much.\n\n"
+        + "Okay, perfect.\n\n"
+        + "Have a good evening.\n\n"
+        + "Mm-hmm.\n\n"
+        + "That's a good question.\n\n"
+        + "I think the data is complex, you know, and I don't know who cleans it.\n\n"
+        + "We had a good relationship with the data team, thanks to our manager.\n\n"
+        + "Nobody knows what the model means.";
+    Paper paper = new Paper("interview-1", "/corpus/interview-1.txt", "0".repeat(64), "text", "Interview 1", List.of(),
+        null, null, null, List.of(new Section("", "other", 1, null, text, List.of())), List.of(), List.of(), List.of());
+    List<List<String>> terms = new SentenceAnnotator(AnnotatorSettings.DEFAULT).annotate(paper).stream()
+        .map(AnnotatedSentence::terms).toList();
+
+    assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of()), terms.subList(0, 5),
+        "thanks, approval, leave-taking, a filler, a comment on the question");
+    assertEquals(List.of("datum", "complex", "clean"), terms.get(5), "\"I think\", \"you know\", \"I don't know\" say no subject");
+    assertTrue(terms.get(6).containsAll(List.of("good", "relationship", "thanks", "manager")),
+        "the same words in a sentence that says something: " + terms.get(6));
+    assertTrue(terms.get(7).containsAll(List.of("know", "model", "mean")), "the verbs with another subject: " + terms.get(7));
+  }
+
   @Test
   void textWithoutSentenceEndsIsCutIntoTaggedPiecesOfTheLimit() throws Exception {
     Paper article = PaperReader.read(InputScanner.scan(List.of(TestData.jats("journal.pone.0116586.xml").toString())).get(0),
