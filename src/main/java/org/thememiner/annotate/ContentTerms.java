@@ -59,7 +59,7 @@ public final class ContentTerms {
     return tag.startsWith("NN") || tag.startsWith("VB") || tag.startsWith("JJ");
   }
 
-  /** The sentence's content lemmas, without stance markers; none for a {@link #FORMULA conversational formula}. */
+  /** The content lemmas of a text (a sentence, a construct's name or keyword), without stance markers. */
   public static List<String> of(List<String> lemmas, List<String> pos) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < lemmas.size(); i++) {
@@ -67,16 +67,17 @@ public final class ContentTerms {
       String term = lemmas.get(i).toLowerCase(Locale.ROOT);
       if (isTerm(term) && !isStanceMarker(lemmas, i, term)) out.add(term);
     }
-    return FORMULA.containsAll(out) ? new ArrayList<>() : out;
+    return out;
   }
 
   /**
    * {@link #of} plus the two- and three-word noun phrases of the sentence ("heart failure", "peer support
-   * worker"): runs of adjectives and nouns that end in a noun. Phrases name themes better than single words.
+   * worker"): runs of adjectives and nouns that end in a noun. Phrases name themes better than single words. None
+   * for a sentence that is a {@link #FORMULA conversational formula} (a construct's keyword "thanks" is not one).
    */
   public static List<String> withPhrases(List<String> lemmas, List<String> pos) {
     List<String> out = of(lemmas, pos);
-    if (out.isEmpty()) return out;
+    if (FORMULA.containsAll(out)) return new ArrayList<>();
     int runStart = 0;
     for (int i = 0; i <= lemmas.size(); i++) {
       boolean inRun = i < lemmas.size() && isPhraseWord(lemmas.get(i), pos.get(i));

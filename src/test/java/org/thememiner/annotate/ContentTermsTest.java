@@ -21,4 +21,10 @@ class ContentTermsTest {
         List.of("peer", "support", "worker", "feel", "isolated", "peer support", "peer support worker", "support worker"),
         ContentTerms.withPhrases(lemmas, pos));
   }
+
+  @Test
+  void aFormulaIsNoSentenceTermsButItsWordsStayKeywords() {
+    assertEquals(List.of(), ContentTerms.withPhrases(List.of("thank", "you", "so", "much", "."), List.of("VBP", "PRP", "RB", "RB", ".")));
+    assertEquals(List.of("thanks"), ContentTerms.of(List.of("thanks"), List.of("NNS")), "a construct's keyword");
+  }
 }
