@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class ContentTerms {
   private static final Pattern WORD = Pattern.compile("[a-z][a-z-]*[a-z]");
 
-  /** Function words, light verbs and spoken fillers CoreNLP tags as content. */
+  /** Function words, light verbs, indefinite pronouns and spoken fillers CoreNLP tags as content. */
   private static final Set<String> STOP = Set.of(
       "be", "have", "do", "get", "make", "go", "say", "use", "take", "give", "come", "see", "also", "well",
       "many", "much", "more", "most", "other", "such", "same", "own", "several", "various", "different",
@@ -22,7 +22,8 @@ public final class ContentTerms {
       "include", "show", "find", "report", "describe", "note", "suggest", "indicate", "may", "might", "can",
       "could", "would", "should", "will", "must", "need", "way", "thing", "lot", "kind", "part", "number",
       "one", "two", "three", "time", "year", "day", "non", "due", "per", "via", "etc", "i.e.", "e.g.",
-      "mm", "mm-hmm", "hmm", "mhm", "uh", "uh-huh", "um", "oh", "yep");
+      "something", "anything", "everything", "nothing", "someone", "anyone", "everyone", "somebody", "anybody",
+      "everybody", "nobody", "mm", "mm-hmm", "hmm", "mhm", "uh", "uh-huh", "um", "oh", "yep");
 
   /** Scholarly boilerplate: frequent in every paper, says nothing about a theme. */
   private static final Set<String> BOILERPLATE = Set.of(
