@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The terms a sentence contributes to theme discovery: lower-case lemmas of nouns, verbs and adjectives,
- * minus stop words and the vocabulary every scholarly paper shares ("participant", "study", "et al").
+ * minus stop words, the vocabulary every scholarly paper shares ("participant", "study", "et al") and a
+ * conversation's talk about itself ("Thank you so much.", "I think").
  * The same filter is applied to construct descriptions, so themes and constructs live in one term space.
  */
 public final class ContentTerms {
