@@ -11,11 +11,6 @@ final class CTfIdfOrder implements KeywordOrder {
   }
 
   @Override
-  public boolean readsCooccurrence() {
-    return false;
-  }
-
-  @Override
   public List<Row> order(List<Row> keywords, ThemeRepresentation.ThemeCounts counts) {
     return keywords;
   }

@@ -14,11 +14,6 @@ final class CooccurrenceOrder implements KeywordOrder {
   }
 
   @Override
-  public boolean readsCooccurrence() {
-    return true;
-  }
-
-  @Override
   public List<Row> order(List<Row> keywords, ThemeRepresentation.ThemeCounts counts) {
     return ThemeRepresentation.rerank(keywords, counts);
   }

@@ -11,8 +11,5 @@ import org.apache.spark.sql.Row;
 interface KeywordOrder {
   String name();
 
-  /** Whether {@link #order} reads how the keywords co-occur in the theme's sentences (a pass that counts them). */
-  boolean readsCooccurrence();
-
   List<Row> order(List<Row> keywords, ThemeRepresentation.ThemeCounts counts);
 }

@@ -59,11 +59,9 @@ public final class ThemeRepresentation {
       keywords.replaceAll((theme, rows) -> rows.stream()
           .filter(r -> curation.stopWords().stream().noneMatch(w -> nested(w, r.getString(1)))).limit(KEYWORDS).toList());
     }
-    Map<Integer, Set<String>> toCount = new HashMap<>();
-    if (order.readsCooccurrence()) {
-      keywords.forEach((theme, rows) -> toCount.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
-    }
-    SentencePass pass = SentencePass.over(a, settings.examples(), toCount);
+    Map<Integer, Set<String>> candidates = new HashMap<>();
+    keywords.forEach((theme, rows) -> candidates.put(theme, rows.stream().map(r -> r.getString(1)).collect(Collectors.toSet())));
+    SentencePass pass = SentencePass.over(a, settings.examples(), candidates);
     keywords.replaceAll((theme, rows) -> order.order(rows, pass.counts(theme, counts.sizes().getOrDefault(theme, 0L))));
     Map<Integer, List<Evidence>> examples = pass.examples();
     Map<Integer, List<Evidence>> quotes = pass.quotes();

@@ -53,8 +53,10 @@ class SentencePassTest {
 
     SentencePass pass = SentencePass.over(themed, 3, Map.of(0, Set.of("heart", "failure", "walk")));
 
-    assertEquals(List.of("p3/39", "p2/38", "p1/37"), texts(pass.examples().get(0)));
-    assertEquals(List.of("p2/30", "p0/20", "p1/98"), texts(pass.quotes().get(0)));
+    // The three that use a keyword, tied at 0.5: the paper, then the sentence decides.
+    assertEquals(List.of("p1/97", "p1/98", "p9/99"), texts(pass.examples().get(0)));
+    // One quote uses a keyword; the closest other quotes fill the rest.
+    assertEquals(List.of("p1/98", "p2/30", "p0/20"), texts(pass.quotes().get(0)));
     // -0.0 and 0.0 are the same score: the paper decides.
     assertEquals(List.of("p/1", "q/0"), texts(pass.examples().get(1)));
     assertFalse(pass.quotes().containsKey(1));
@@ -82,6 +84,29 @@ class SentencePassTest {
     assertEquals(List.of("tully/4", "tully/5"), texts(pass.examples().get(0)));
     assertEquals(List.of("tully/4"), texts(pass.quotes().get(0)));
     assertEquals(Map.of("heart", 3L), pass.counts(0, 5).single(), "every sentence of the theme is counted");
+  }
+
+  /**
+   * Sentences of an essay in the JATS corpus that the default job gave as examples of "weight loss, mortality, lose":
+   * clustered with their paragraph's words, they are near the centre, but say nothing of the theme themselves.
+   */
+  @Test
+  void evidenceThatUsesAKeywordComesBeforeCloserEvidenceThatUsesNone() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(row(0, "essay", 1, false, 0.9, "ambition"));
+    rows.add(row(0, "essay", 2, true, 0.8, "fun", "reward", "desert"));
+    rows.add(row(0, "trial", 3, false, 0.6, "weight loss", "weight", "loss", "mortality"));
+    rows.add(row(0, "trial", 4, true, 0.5, "lose", "weight"));
+    Dataset<Row> themed = TestData.spark().createDataFrame(rows, SCHEMA).repartition(2);
+    Set<String> keywords = Set.of("weight loss", "mortality", "lose");
+
+    SentencePass three = SentencePass.over(themed, 3, Map.of(0, keywords));
+    assertEquals(List.of("trial/3", "trial/4", "essay/1"), texts(three.examples().get(0)));
+    assertEquals(List.of("trial/4", "essay/2"), texts(three.quotes().get(0)));
+
+    SentencePass one = SentencePass.over(themed, 1, Map.of(0, keywords));
+    assertEquals(List.of("trial/3"), texts(one.examples().get(0)));
+    assertEquals(List.of("trial/4"), texts(one.quotes().get(0)));
   }
 
   @Test
