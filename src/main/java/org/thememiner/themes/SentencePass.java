@@ -17,9 +17,9 @@ import org.apache.spark.sql.Row;
  * {@code examples} sentences closest to the centroid and the closest participant quotes, both among the sentences
  * that can stand as evidence ({@link FullSentence}), and how often each of the theme's keywords occurs in a
  * sentence, alone and with each other keyword (each sentence's own terms, once each; never its paragraph's).
- * Evidence that uses one of its theme's keywords in its own words comes first, the closest of the others only
- * where too few do: a sentence is clustered with its paragraph as context, so a short remark ("I have no such
- * ambition.") can sit near its theme's centre on its paragraph's words alone, and shows the reader nothing of it.
+ * Evidence must use one of its theme's keywords in its own words: a sentence is clustered with its paragraph as
+ * context, so a remark ("I have no such ambition.") can sit near its theme's centre on its paragraph's words alone,
+ * and would show the reader nothing of the theme.
  * Partitions are summed up where they are and merged in a tree, so the driver gets one summary whose size is
  * bounded by the themes, the examples and the keywords, not by the corpus.
  */
@@ -36,9 +36,6 @@ final class SentencePass implements Serializable {
   private final Map<Integer, Set<String>> keywords;
   private final Map<Integer, List<Evidence>> closest = new HashMap<>();
   private final Map<Integer, List<Evidence>> closestQuotes = new HashMap<>();
-  /** As {@link #closest} and {@link #closestQuotes}, the evidence without a keyword of its theme. */
-  private final Map<Integer, List<Evidence>> closestOther = new HashMap<>();
-  private final Map<Integer, List<Evidence>> closestOtherQuotes = new HashMap<>();
   private final Map<Integer, Map<String, Long>> single = new HashMap<>();
   private final Map<Integer, Map<String, Long>> pair = new HashMap<>();
 
@@ -49,7 +46,7 @@ final class SentencePass implements Serializable {
 
   /**
    * @param themed   sentences with a theme: {@link ThemeModel#transform}'s output without the outliers
-   * @param keywords per theme, the keywords whose co-occurrence to count and that its evidence should use (none:
+   * @param keywords per theme, the keywords whose co-occurrence to count and one of which its evidence uses (none:
    *     count nothing, and the closest evidence whatever its words)
    */
   static SentencePass over(Dataset<Row> themed, int examples, Map<Integer, Set<String>> keywords) {
@@ -58,25 +55,14 @@ final class SentencePass implements Serializable {
         .javaRDD().treeAggregate(new SentencePass(examples, keywords), SentencePass::add, SentencePass::merge);
   }
 
-  /** Per theme, its closest sentences that use a keyword, closest first, then the closest others. */
+  /** Per theme, its closest sentences, closest first. */
   Map<Integer, List<Evidence>> examples() {
-    return keywordsFirst(closest, closestOther);
+    return Collections.unmodifiableMap(closest);
   }
 
-  /** Per theme, its closest quotes that use a keyword, closest first, then the closest others. */
+  /** Per theme, its closest quotes, closest first. */
   Map<Integer, List<Evidence>> quotes() {
-    return keywordsFirst(closestQuotes, closestOtherQuotes);
-  }
-
-  private Map<Integer, List<Evidence>> keywordsFirst(Map<Integer, List<Evidence>> withKeyword, Map<Integer, List<Evidence>> others) {
-    Map<Integer, List<Evidence>> out = new HashMap<>();
-    withKeyword.forEach((theme, list) -> out.put(theme, new ArrayList<>(list)));
-    others.forEach((theme, list) -> {
-      List<Evidence> evidence = out.computeIfAbsent(theme, t -> new ArrayList<>());
-      list.stream().limit(Math.max(0, examples - evidence.size())).forEach(evidence::add);
-    });
-    out.replaceAll((theme, list) -> List.copyOf(list));
-    return Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(closestQuotes);
   }
 
   /** One theme's keyword counts; {@code sentences} is the theme's size. */
@@ -91,10 +77,9 @@ final class SentencePass implements Serializable {
     Set<String> themeKeywords = keywords.get(theme);
     List<String> present = new ArrayList<>(new TreeSet<>(r.<String>getList(8)));
     if (themeKeywords != null) present.retainAll(themeKeywords);
-    if (FullSentence.is(r.getList(9))) {
-      boolean usesKeyword = themeKeywords == null || !present.isEmpty();
-      keep(usesKeyword ? closest : closestOther, theme, e);
-      if (e.quote()) keep(usesKeyword ? closestQuotes : closestOtherQuotes, theme, e);
+    if (FullSentence.is(r.getList(9)) && (themeKeywords == null || !present.isEmpty())) {
+      keep(closest, theme, e);
+      if (e.quote()) keep(closestQuotes, theme, e);
     }
     if (themeKeywords != null) {
       // A term paired with itself counts the sentences it occurs in.
@@ -111,8 +96,6 @@ final class SentencePass implements Serializable {
   private SentencePass merge(SentencePass other) {
     other.closest.forEach((theme, list) -> list.forEach(e -> keep(closest, theme, e)));
     other.closestQuotes.forEach((theme, list) -> list.forEach(e -> keep(closestQuotes, theme, e)));
-    other.closestOther.forEach((theme, list) -> list.forEach(e -> keep(closestOther, theme, e)));
-    other.closestOtherQuotes.forEach((theme, list) -> list.forEach(e -> keep(closestOtherQuotes, theme, e)));
     mergeCounts(single, other.single);
     mergeCounts(pair, other.pair);
     return this;
