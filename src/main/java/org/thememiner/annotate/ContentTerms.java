@@ -49,11 +49,15 @@ public final class ContentTerms {
    * Verbs that after "I", "you" or "we" (also with "do not" between) mark the speaker's stance or hold the floor
    * rather than say what is talked about: "I think", "you know", "I mean", "I guess", "I don't know", "I understand".
    * Spoken answers are full of them, and as terms they would make every theme of a transcript "know, think, mean".
+   * Followed by what is known or thought of ("we didn't know what to expect", "I think about my family"), the verb
+   * says something and stays a term.
    */
   private static final Set<String> STANCE =
       Set.of("think", "know", "mean", "guess", "suppose", "believe", "understand", "agree");
   private static final Set<String> SPEAKER = Set.of("i", "you", "we");
   private static final Set<String> NEGATED = Set.of("do", "not", "n't");
+  private static final Set<String> OBJECT_FOLLOWS =
+      Set.of("what", "who", "whom", "how", "why", "where", "when", "which", "whether", "about", "of");
 
   private ContentTerms() {}
 
@@ -98,6 +102,7 @@ public final class ContentTerms {
 
   private static boolean isStanceMarker(List<String> lemmas, int at, String term) {
     if (!STANCE.contains(term)) return false;
+    if (at + 1 < lemmas.size() && OBJECT_FOLLOWS.contains(lemmas.get(at + 1).toLowerCase(Locale.ROOT))) return false;
     int before = at - 1;
     while (before >= 0 && NEGATED.contains(lemmas.get(before).toLowerCase(Locale.ROOT))) before--;
     return before >= 0 && SPEAKER.contains(lemmas.get(before).toLowerCase(Locale.ROOT));
